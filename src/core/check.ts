@@ -1,0 +1,84 @@
+import type { PlanAnalysis, StakeholderFacts } from './analysis';
+import { computeFacts } from './facts';
+import { translator, type Translate } from './messages';
+import { Locator, parsePlan, type Draft, type ParsedPlan } from './parse';
+import { RULE_INFO } from './rule-info';
+import { RULES, type RuleContext } from './rules';
+import { DEFAULT_SETTINGS, severityFor, type Settings } from './settings';
+import type { Finding, Locale } from './types';
+import { validate } from './validate';
+
+export interface CheckOptions {
+  /** The file's name or path: gives the default plan id (file name without `.account.md`). */
+  readonly fileName: string;
+  /** `YYYY-MM-DD`; the day the time rules are judged at. */
+  readonly today: string;
+  readonly settings?: Settings;
+  readonly locale?: Locale;
+}
+
+/** Parses a plan and runs every rule. Pure: the same text and options give the same result. */
+export function checkPlan(text: string, options: CheckOptions): PlanAnalysis {
+  return analyze(parseCached(text), options);
+}
+
+const cache = new Map<string, ParsedPlan>();
+const CACHE_SIZE = 64;
+/** The last few parses by content, so a settings change or a re-check of the same text skips YAML. */
+function parseCached(text: string): ParsedPlan {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const parsed = parsePlan(text);
+  cache.set(text, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
+
+function analyze(parsed: ParsedPlan, options: CheckOptions): PlanAnalysis {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const t = translator(options.locale);
+  const toFindings = (drafts: readonly Draft[]) => finalize(drafts, parsed, settings, t);
+  if (parsed.fatal.length || parsed.data === undefined) return { fileName: options.fileName, findings: toFindings(parsed.fatal) };
+
+  const loc = new Locator(parsed);
+  // `validate` removes failing values from the data; work on a copy so the cached parse stays intact.
+  const data = structuredClone(parsed.data) as Record<string, unknown>;
+  const { drafts, plan } = validate(data, loc, options.fileName);
+  const facts = computeFacts(plan, options.today, settings.currency);
+  const active: StakeholderFacts[] = facts.stakeholders.filter((s) => !s.gone);
+  const ctx: RuleContext = {
+    plan, facts, settings, loc, active,
+    activeIds: new Set(active.flatMap((s) => s.stakeholder.id ?? [])),
+    report: (code, key, at, params, extra) => drafts.push({ code, key, start: at[0], end: at[1], params, data: extra }),
+  };
+  for (const rule of RULES) rule(ctx);
+  return { fileName: options.fileName, findings: toFindings(drafts), plan, facts };
+}
+
+function finalize(drafts: readonly Draft[], parsed: ParsedPlan, settings: Settings, t: Translate): Finding[] {
+  const findings: Finding[] = [];
+  for (const d of drafts) {
+    const severity = severityFor(settings, d.code, RULE_INFO[d.code].severity);
+    if (severity === 'off') continue;
+    findings.push({
+      code: d.code,
+      severity,
+      message: t(d.key, translateParams(d.params, t)),
+      range: parsed.lines.range(d.start, d.end),
+      offset: { start: d.start, end: d.end },
+      ...(d.data ? { data: d.data } : {}),
+    });
+  }
+  return findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+function translateParams(params: Draft['params'], t: Translate): Record<string, string | number> {
+  if (!params) return {};
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? t(v.word) : v;
+  return out;
+}

@@ -1,0 +1,31 @@
+/** Dates are ISO `YYYY-MM-DD` strings; arithmetic goes through UTC day numbers. */
+
+const MS_PER_DAY = 86_400_000;
+
+export function todayLocal(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Days since 1970-01-01 for a valid ISO date. */
+export function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** Calendar quarter, e.g. `2026-Q4`. */
+export function quarterOf(iso: string): string {
+  return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export const isPlanFile = (name: string): boolean => name.endsWith('.account.md');

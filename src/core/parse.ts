@@ -1,0 +1,196 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { splitFrontmatter, stripBom } from './frontmatter';
+import type { MessageKey } from './messages';
+import { LineIndex } from './positions';
+import type { RuleCode } from './types';
+
+/** A finding before it gets words and a line/column: the rule, a message key and file offsets. */
+export interface Draft {
+  readonly code: RuleCode;
+  readonly key: MessageKey;
+  readonly params?: Record<string, string | number | Word>;
+  readonly start: number;
+  readonly end: number;
+  readonly data?: Record<string, string | number | boolean | readonly string[]>;
+}
+
+export type PathKey = string | number;
+/** A parameter that is itself a message to translate, e.g. a type name. */
+export interface Word { readonly word: MessageKey }
+
+/** The file split and its frontmatter parsed once; every rule and view reads from this. */
+export interface ParsedPlan {
+  /** The file's text without a BOM; all offsets point into it. */
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** AP001 (and AP002 for a frontmatter that is not a mapping): nothing else runs when present. */
+  readonly fatal: readonly Draft[];
+  readonly doc?: Document.Parsed;
+  /** The frontmatter as plain data, when it parsed without error. */
+  readonly data?: unknown;
+  /** Offset of the YAML inside `text`. */
+  readonly yamlStart: number;
+}
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+
+export function parsePlan(raw: string): ParsedPlan {
+  const text = stripBom(raw);
+  const lines = new LineIndex(text);
+  const base = { text, lines, yamlStart: 0 };
+  const firstLineEnd = lineEnd(text, 0);
+  const fatal = (key: MessageKey, start = 0, end = firstLineEnd, params?: Draft['params']): ParsedPlan =>
+    ({ ...base, fatal: [{ code: 'AP001', key, start, end, params }] });
+
+  if (text.length > MAX_FILE_BYTES) {
+    return fatal('tooLarge', 0, firstLineEnd, { size: (text.length / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 });
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return fatal('binary', nul, nul + 1);
+  const split = splitFrontmatter(text);
+  if (split.kind === 'none') return fatal('noFrontmatter');
+  if (split.kind === 'unterminated') return fatal('unterminated', 0, split.openEnd);
+
+  const yamlStart = split.yamlStart;
+  const source = text.slice(yamlStart, split.yamlEnd);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
+    throw e;
+  }
+  const shift = { ...base, yamlStart, doc };
+  if (doc.errors.length) {
+    return {
+      ...shift,
+      fatal: doc.errors.map((e) => ({
+        code: 'AP001' as const, key: 'yamlError' as const, params: { detail: firstLine(e.message) },
+        start: yamlStart + e.pos[0], end: yamlStart + Math.max(e.pos[1], e.pos[0] + 1),
+      })).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(text, d.start))) })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
+    if (e instanceof ReferenceError) return fatal('aliasBomb', yamlStart, lineEnd(text, yamlStart));
+    throw e;
+  }
+  if (data === null || data === undefined) {
+    // An empty frontmatter: only the missing `account` is reported, on the opening line.
+    return { ...shift, data: {}, fatal: [{ code: 'AP002', key: 'missingKey', params: { key: 'account', where: '' }, start: 0, end: firstLineEnd }] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof Map) {
+    const [s, e] = rangeOf(doc.contents as Node);
+    const actual = Array.isArray(data) ? 'a list' : `"${String(data)}"`;
+    return { ...shift, fatal: [{ code: 'AP002', key: 'notMapping', params: { actual }, start: yamlStart + s, end: yamlStart + e }] };
+  }
+  return { ...shift, data, fatal: [] };
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return (i === -1 ? s : s.slice(0, i)).trim();
+}
+
+function lineEnd(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  const end = i === -1 ? text.length : i;
+  return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function rangeOf(node: Node | null | undefined): [number, number] {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+/** Finds YAML nodes by data path and gives their offsets in the file. */
+export class Locator {
+  constructor(private readonly plan: ParsedPlan) {}
+
+  private get base(): number {
+    return this.plan.yamlStart;
+  }
+
+  node(path: readonly PathKey[]): Node | undefined {
+    const doc = this.plan.doc;
+    if (!doc) return undefined;
+    let node: unknown = doc.contents;
+    for (const key of path) {
+      if (isMap(node)) node = findPair(node.items, key)?.value;
+      else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+      else return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
+  /** The key node of the last step of `path` (a map entry). */
+  keyNode(path: readonly PathKey[]): Node | undefined {
+    const parent = this.node(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    return (findPair(parent.items, path[path.length - 1])?.key ?? undefined) as Node | undefined;
+  }
+
+  value(path: readonly PathKey[]): [number, number] | undefined {
+    return this.offsets(this.node(path));
+  }
+
+  key(path: readonly PathKey[]): [number, number] | undefined {
+    return this.offsets(this.keyNode(path));
+  }
+
+  /** For something missing inside an object: the first key of that object (or the object itself). */
+  firstKeyOf(path: readonly PathKey[]): [number, number] | undefined {
+    const node = this.node(path);
+    if (isMap(node) && node.items.length) return this.offsets(node.items[0].key as Node);
+    return this.offsets(node);
+  }
+
+  /** The items of a sequence at `path`, with their own offsets. */
+  items(path: readonly PathKey[]): { value: unknown; index: number; at: [number, number] }[] {
+    const node = this.node(path);
+    if (!isSeq(node)) return [];
+    return node.items.flatMap((item, index) => {
+      const at = this.offsets(item as Node);
+      return at ? [{ value: isScalar(item) ? item.value : undefined, index, at }] : [];
+    });
+  }
+
+  /** The keys of a mapping at `path`, with their offsets. */
+  keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[] {
+    const node = this.node(path);
+    if (!isMap(node)) return [];
+    return node.items.flatMap((pair) => {
+      const at = this.offsets(pair.key as Node);
+      return at ? [{ key: isScalar(pair.key) ? pair.key.value : pair.key, at }] : [];
+    });
+  }
+
+  lineOf(offset: number): number {
+    return this.plan.lines.position(offset).line;
+  }
+
+  /** Source text of a node, as the user wrote it. */
+  source(path: readonly PathKey[]): string | undefined {
+    const at = this.value(path);
+    return at ? this.plan.text.slice(at[0], at[1]) : undefined;
+  }
+
+  private offsets(node: Node | null | undefined): [number, number] | undefined {
+    const r = node?.range;
+    return r ? [this.base + r[0], this.base + r[1]] : undefined;
+  }
+}
+
+function findPair(items: readonly Pair[], key: PathKey): Pair | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const p = items[i];
+    if (!isPair(p)) continue;
+    const k = isScalar(p.key) ? p.key.value : p.key;
+    if (k === key || (typeof k === 'number' && String(k) === key)) return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import type { PlanFacts, StakeholderFacts } from '../analysis';
+import type { MessageKey } from '../messages';
+import type { Plan } from '../model';
+import type { Draft, Locator, PathKey } from '../parse';
+import type { Settings } from '../settings';
+import type { RuleCode } from '../types';
+
+export interface RuleContext {
+  readonly plan: Plan;
+  readonly facts: PlanFacts;
+  readonly settings: Settings;
+  readonly loc: Locator;
+  /** Stakeholders who have not left: the only ones AP010–AP032 count. */
+  readonly active: readonly StakeholderFacts[];
+  /** Ids of active stakeholders. */
+  readonly activeIds: ReadonlySet<string>;
+  report(code: RuleCode, key: MessageKey, at: readonly [number, number], params?: Draft['params'], data?: Draft['data']): void;
+}
+
+export type Rule = (ctx: RuleContext) => void;
+
+/** Where a finding about something missing goes: the first key that exists, else the file's first line. */
+export function keyOrAccount(ctx: RuleContext, key: PathKey): readonly [number, number] {
+  return ctx.loc.key([key]) ?? ctx.loc.key(['account']) ?? ctx.loc.firstKeyOf([]) ?? [0, 3];
+}
+
+/** The node that holds a stakeholder's current attitude: its `attitude`, or the visit entry it came from. */
+export function attitudeAt(ctx: RuleContext, s: StakeholderFacts): readonly [number, number] {
+  const i = s.stakeholder.index;
+  const from = s.attitudeFrom;
+  const at = from === 'field' || from === undefined
+    ? ctx.loc.value(['stakeholders', i, 'attitude'])
+    : ctx.loc.value(['visits', from.visitIndex, 'attitudes', s.stakeholder.id ?? '']);
+  return at ?? stakeholderAt(ctx, s);
+}
+
+export function stakeholderAt(ctx: RuleContext, s: StakeholderFacts): readonly [number, number] {
+  const i = s.stakeholder.index;
+  return ctx.loc.value(['stakeholders', i, 'id']) ?? ctx.loc.firstKeyOf(['stakeholders', i]) ?? [0, 3];
+}
+
+export const nameOf = (s: StakeholderFacts): string => s.stakeholder.name ?? s.stakeholder.id ?? `#${s.stakeholder.index + 1}`;
+
+/** Past visits dated from today − days to today, inclusive. */
+export function visitsWithin(ctx: RuleContext, days: number) {
+  const from = shiftDays(ctx.facts.today, -days);
+  return ctx.facts.pastVisits.filter((v) => v.date !== undefined && v.date >= from);
+}
+
+export function shiftDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
