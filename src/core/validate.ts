@@ -80,8 +80,9 @@ export function suggest(key: string, known: readonly string[]): string | undefin
 function schemaDraft(issue: Issue, path: PathKey[], present: boolean, loc: Locator): Draft {
   const where = path.length ? `${describePath(path)}: ` : '';
   if (!present) {
+    const parent = path.length > 1 ? `${describePath(path.slice(0, -1))}: ` : '';
     const at = loc.firstKeyOf(path.slice(0, -1)) ?? [0, 3];
-    return { code: 'AP002', key: 'missingKey', params: { where, key: String(path[path.length - 1]) }, start: at[0], end: at[1], data: { key: String(path[path.length - 1]) } };
+    return { code: 'AP002', key: 'missingKey', params: { where: parent, key: String(path[path.length - 1]) }, start: at[0], end: at[1], data: { key: String(path[path.length - 1]) } };
   }
   const at = loc.value(path) ?? loc.key(path) ?? [0, 3];
   const value = get(loc, path);
