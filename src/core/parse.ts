@@ -66,7 +66,8 @@ export function parsePlan(raw: string): ParsedPlan {
     return {
       ...shift,
       fatal: doc.errors.map((e) => ({
-        code: 'AP001' as const, key: 'yamlError' as const, params: { detail: firstLine(e.message) },
+        code: 'AP001' as const,
+        ...(/call stack/i.test(e.message) ? { key: 'tooDeep' as const } : { key: 'yamlError' as const, params: { detail: firstLine(e.message) } }),
         start: yamlStart + e.pos[0], end: yamlStart + Math.max(e.pos[1], e.pos[0] + 1),
       })).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(text, d.start))) })),
     };
