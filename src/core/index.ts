@@ -11,3 +11,6 @@ export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, Visit
 export { RULE_INFO } from './rule-info';
 export { splitFrontmatter, stripBom, type FrontmatterSplit } from './frontmatter';
 export { suggest } from './validate';
+export { appendListItem, setScalar, applyEdits, renderYaml, type TextEdit, type ListKey } from './edits';
+export * from './views';
+export { newPlanText, slugify, visitEntry, stakeholderEntry, type NewPlan, type VisitInput, type StakeholderInput } from './templates';

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import { accountRows, checkPlan, DEFAULT_SETTINGS, pipelineGroups, roleGroups, type PlanEntry } from '../../src/core';
+import { CLEAN, TODAY, edit, wrap } from './helpers';
+
+const entry = (uri: string, yaml: string): PlanEntry => ({ uri, analysis: checkPlan(wrap(yaml), { fileName: uri, today: TODAY }) });
+
+describe('view models', () => {
+  const acme = entry('file:///w/acme.account.md', 'owner: Lin\n' + CLEAN.replace('opportunities:\n', 'opportunities:\n  - { id: w, name: Won, stage: S, amount: 50 }\n  - { id: g, name: Early, stage: G, amount: 100, close: 2026-12-01 }\n'));
+  const beta = entry('file:///w/beta.account.md', 'account: Beta\nowner: Wang\ntier: C\nopportunities:\n  - { id: b, name: B deal, stage: C, amount: 300, currency: USD }\n');
+  const broken = entry('file:///w/broken.account.md', 'account: [\n');
+
+  it('pipeline by stage: G → A, then won and lost, with per-currency totals', () => {
+    const g = pipelineGroups([acme, beta, broken], 'stage');
+    assert.deepStrictEqual(g.map((x) => x.key), ['G', 'F', 'E', 'D', 'C', 'B', 'A', 'S', 'lost']);
+    const c = g[4];
+    assert.strictEqual(c.count, 2);
+    assert.deepStrictEqual(c.amount, { CNY: 1000, USD: 300 });
+    assert.deepStrictEqual(c.weighted, { CNY: 500, USD: 150 });
+    assert.deepStrictEqual(c.items.map((i) => i.account), ['Acme', 'Beta']);
+    assert.strictEqual(g[7].count, 1);
+  });
+
+  it('pipeline by quarter and by owner, open only, with filters', () => {
+    assert.deepStrictEqual(pipelineGroups([acme, beta], 'quarter').map((x) => [x.key, x.count]), [['2026-Q4', 1], ['2027-Q1', 1], ['none', 1]]);
+    assert.deepStrictEqual(pipelineGroups([acme, beta], 'owner').map((x) => [x.key, x.count]), [['Lin', 2], ['Wang', 1]]);
+    assert.strictEqual(pipelineGroups([acme, beta], 'stage', { tier: 'C' }).reduce((n, x) => n + x.count, 0), 1);
+    assert.strictEqual(pipelineGroups([acme, beta], 'stage', { owner: 'Lin' }).reduce((n, x) => n + x.count, 0), 3);
+  });
+
+  it('buying roles in the spec order, with gaps and trends', () => {
+    const a = checkPlan(wrap(edit(CLEAN, 'roles: [user, coach]', 'roles: [user]') + '  - date: 2026-11-20\n    attitudes: { cto: A }\n'), { fileName: 'a', today: TODAY });
+    const g = roleGroups(a, DEFAULT_SETTINGS);
+    assert.deepStrictEqual(g.map((x) => [x.key, x.people.length, x.gap]), [
+      ['economic', 1, false], ['technical', 1, false], ['user', 1, false], ['financial', 0, false], ['coach', 0, true], ['influencer', 0, false]]);
+    const cto = g[1].people[0];
+    assert.deepStrictEqual(cto.trend, { from: 'B', to: 'A', direction: 'up' });
+    assert.strictEqual(cto.daysSinceContact, 14);
+    assert.deepStrictEqual(roleGroups(a, DEFAULT_SETTINGS, 'layer').map((x) => [x.key, x.people.length]), [['decision', 1], ['procurement', 1], ['usage', 1]]);
+  });
+
+  it('accounts: errors first, then stale, then by name', () => {
+    const stale = entry('file:///w/c.account.md', 'account: Cold\nopportunities:\n  - { id: c, name: C, stage: G }\n');
+    const rows = accountRows([acme, stale, broken, beta]);
+    assert.deepStrictEqual(rows.map((r) => [r.account, r.errors > 0, r.stale]), [
+      ['broken.account.md', true, false], ['Beta', false, true], ['Cold', false, true], ['Acme', false, false]]);
+    assert.strictEqual(rows[3].daysSinceVisit, 14);
+    assert.deepStrictEqual(rows[3].openWeighted, { CNY: 510 });
+  });
+});
