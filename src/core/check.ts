@@ -82,3 +82,15 @@ function translateParams(params: Draft['params'], t: Translate): Record<string, 
   for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? t(v.word) : v;
   return out;
 }
+
+/**
+ * Offsets of the YAML node at `path` (e.g. `['opportunities', 2]`) in a plan's BOM-free text,
+ * for revealing an item in the editor. Uses the same cached parse as `checkPlan`.
+ */
+export function locate(text: string, path: readonly (string | number)[], part: 'value' | 'key' = 'value'): { start: number; end: number } | undefined {
+  const parsed = parseCached(text);
+  if (!parsed.doc) return undefined;
+  const loc = new Locator(parsed);
+  const at = part === 'key' ? loc.key(path) : loc.value(path);
+  return at ? { start: at[0], end: at[1] } : undefined;
+}

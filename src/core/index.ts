@@ -4,7 +4,7 @@ export * from './method';
 export * from './model';
 export * from './analysis';
 export * from './settings';
-export { checkPlan, type CheckOptions } from './check';
+export { checkPlan, locate, type CheckOptions } from './check';
 export { forecast, type ForecastReport, type Money } from './forecast';
 export { todayLocal, isPlanFile } from './dates';
 export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, VisitSchema, FIXED_KEYS, type PlanDocument } from './schema';

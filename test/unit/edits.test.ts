@@ -62,3 +62,15 @@ describe('edits keep every other byte', () => {
     for (const h of ['## Customer', '## Competitors', '## Project', '## Personal notes']) assert.ok(text.includes(h), h);
   });
 });
+
+describe('locate', () => {
+  it('finds a node by path, in the BOM-free text', async () => {
+    const { locate } = await import('../../src/core');
+    const text = '\uFEFF---\naccount: X\nopportunities:\n  - id: o1\n    name: One\n---\n';
+    const at = locate(text, ['opportunities', 0, 'id']);
+    assert.ok(at);
+    assert.strictEqual(text.slice(1).slice(at.start, at.end), 'o1');
+    assert.strictEqual(text.slice(1).slice(locate(text, ['opportunities'], 'key')!.start, locate(text, ['opportunities'], 'key')!.end), 'opportunities');
+    assert.strictEqual(locate(text, ['visits']), undefined);
+  });
+});
