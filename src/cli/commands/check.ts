@@ -1,0 +1,44 @@
+import { todayLocal } from '../../core/index';
+import { analysePaths } from '../analyse';
+import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday } from '../args';
+import { loadSettings } from '../config';
+import { type Host, useColor } from '../host';
+import { styles } from '../format/ansi';
+import { type CheckReport, allFindings, toCheckReport } from '../format/findings';
+import { formatGithub } from '../format/github';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+import { CHECK_HELP } from '../messages';
+import { SHARED_OPTIONS } from './options';
+
+const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+
+export function runCheck(argv: readonly string[], host: Host): number {
+  const { values, positionals } = parseCommandLine('check', () => parseArgs({
+    args: [...argv],
+    options: { ...SHARED_OPTIONS, format: { type: 'string', short: 'f' }, lang: { type: 'string' } },
+    allowPositionals: true,
+  }));
+  if (values.help) {
+    host.out(CHECK_HELP);
+    return 0;
+  }
+  const format = pickFormat('check', values.format, FORMATS);
+  const today = pickToday(values.today, todayLocal);
+  const locale = pickLocale(values.lang);
+  const settings = loadSettings(host.cwd, values.config, values.currency);
+  const analysed = analysePaths(positionals, host, { today, settings, locale });
+  const report = toCheckReport(analysed.files, analysed.unreadable);
+  host.out(render(format, report, host));
+  return allFindings(report).some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function render(format: (typeof FORMATS)[number], report: CheckReport, host: Host): string {
+  switch (format) {
+    case 'text': return formatText(report, styles(useColor(host)));
+    case 'json': return formatJson(report);
+    case 'github': return formatGithub(report);
+    case 'sarif': return formatSarif(report, { version: host.version, cwd: host.cwd, homepage: host.homepage });
+  }
+}

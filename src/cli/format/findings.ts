@@ -1,0 +1,49 @@
+import type { Finding, Severity } from '../../core/index';
+import type { AnalysedFile } from '../analyse';
+
+/** A finding as the command line shows it: 1-based lines and columns, the end column exclusive. */
+export interface CliFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface CheckReport {
+  /** Every file checked, in output order, with its findings sorted by position. */
+  readonly files: readonly { readonly file: string; readonly findings: readonly CliFinding[] }[];
+  readonly unreadable: number;
+}
+
+export function toCliFinding(file: string, f: Finding): CliFinding {
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
+}
+
+const byPosition = (a: CliFinding, b: CliFinding): number =>
+  a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn
+  || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export function toCheckReport(files: readonly AnalysedFile[], unreadable: number): CheckReport {
+  return {
+    files: files.map(({ file, analysis }) => ({
+      file,
+      findings: analysis.findings.map((f) => toCliFinding(file, f)).sort(byPosition),
+    })),
+    unreadable,
+  };
+}
+
+export const allFindings = (report: CheckReport): CliFinding[] => report.files.flatMap((f) => f.findings);

@@ -1,0 +1,61 @@
+/** Help texts. Kept together so the wording of the command line reads as one voice. */
+
+export const MAIN_HELP = `Usage: account-plans <command> [options]
+
+Checks and rolls up key-account plans (*.account.md: YAML frontmatter + Markdown).
+
+Commands:
+  check [PATH...]      check plans against the format and the selling rules
+  forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
+  schema               print the JSON Schema of a plan's frontmatter
+
+Options:
+  -h, --help           show help (also: account-plans <command> --help)
+  -v, --version        show the version
+
+PATH is a file or a directory (default: the current directory). Directories are searched
+for *.account.md, skipping node_modules and .git; a file named on the command line is read
+whatever its name.
+`;
+
+const SHARED_OPTIONS = `  --today YYYY-MM-DD      the date to check against (default: today, local time)
+  -c, --config FILE       JSON settings, as in the editor (keys with or without "accountPlans.")
+  --currency CODE         currency of opportunities without one (overrides the config; default CNY)
+  -h, --help              show this help`;
+
+export const CHECK_HELP = `Usage: account-plans check [PATH...] [options]
+
+Checks every *.account.md under PATH (default: .) and prints its findings.
+
+Options:
+  -f, --format FORMAT     text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)
+  --lang LANG             language of the messages: en (default) or zh-cn
+${SHARED_OPTIONS}
+
+Lines and columns are 1-based; columns count UTF-16 code units, and endColumn is exclusive.
+
+Exit status:
+  0  no finding is an error
+  1  at least one finding is an error
+  2  bad usage (unknown option, bad value, a PATH or config that cannot be read) or an internal error
+A plan found in a directory but unreadable (a dangling symlink, a FIFO, no permission) is
+reported on stderr and skipped; it does not change the exit status.
+`;
+
+export const FORECAST_HELP = `Usage: account-plans forecast [PATH...] [options]
+
+Rolls up the open and won opportunities of every *.account.md under PATH (default: .):
+by stage, by forecast category, by close quarter, with totals. Amounts are summed per currency,
+never converted.
+
+Options:
+  -f, --format FORMAT     text (default), json or markdown
+${SHARED_OPTIONS}
+
+Exit status: 0, or 2 on bad usage or an internal error.
+`;
+
+export const SCHEMA_HELP = `Usage: account-plans schema
+
+Prints the JSON Schema of a plan's frontmatter (for editors and YAML language servers).
+`;

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isPlanFile } from '../core/index';
+import { UsageError } from './args';
+
+export interface PlanFile {
+  /** As given on the command line, or that path joined with the entry found under it. */
+  readonly display: string;
+  readonly absolute: string;
+}
+
+export interface WalkResult {
+  /** Sorted by `display`, each file once. */
+  readonly files: readonly PlanFile[];
+  /** Entries that look like plans but cannot be read (dangling symlink, FIFO, unreadable folder). */
+  readonly problems: readonly string[];
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * Every plan under `paths`. A directory is walked for `*.account.md` (skipping node_modules and
+ * .git, following symlinks once); a file named explicitly is checked whatever its name.
+ * A path that does not exist is bad usage.
+ */
+export function collectPlanFiles(paths: readonly string[], cwd: string): WalkResult {
+  const found = new Map<string, PlanFile>();
+  const problems: string[] = [];
+  /** Real paths of the folders walked: each once, which also ends symlink loops. */
+  const walked = new Set<string>();
+  // One entry per real file, under the first path that reached it.
+  const add = (display: string, absolute: string) => {
+    const real = realpath(absolute);
+    if (!found.has(real)) found.set(real, { display, absolute });
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const display = path.normalize(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (e) {
+      throw new UsageError(`cannot read ${given}: ${describeFsError(e)}`);
+    }
+    if (stat.isDirectory()) walkDirectory(display, absolute, walked, add, problems);
+    else add(display, absolute);
+  }
+  const files = [...found.values()].sort((a, b) => compare(a.display, b.display));
+  return { files, problems };
+}
+
+function walkDirectory(
+  display: string, absolute: string, walked: Set<string>,
+  add: (display: string, absolute: string) => void, problems: string[],
+): void {
+  const real = realpath(absolute);
+  if (walked.has(real)) return;
+  walked.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(absolute, { withFileTypes: true });
+  } catch (e) {
+    problems.push(`cannot read directory ${display}: ${describeFsError(e)}`);
+    return;
+  }
+  entries.sort((a, b) => compare(a.name, b.name));
+  const linkedDirs: [string, string][] = [];
+  for (const entry of entries) {
+    if (SKIPPED_DIRS.has(entry.name)) continue;
+    const childDisplay = path.join(display, entry.name);
+    const childAbsolute = path.join(absolute, entry.name);
+    const kind = entry.isSymbolicLink() ? statKind(childAbsolute)
+      : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+    if (kind === 'dir') {
+      if (entry.isSymbolicLink()) linkedDirs.push([childDisplay, childAbsolute]);
+      else walkDirectory(childDisplay, childAbsolute, walked, add, problems);
+    } else if (isPlanFile(entry.name)) {
+      if (kind === 'file') add(childDisplay, childAbsolute);
+      else if (kind === 'other') problems.push(`cannot read ${childDisplay}: not a regular file`);
+      else problems.push(`cannot read ${childDisplay}: ${describeFsError(kind)}`);
+    }
+  }
+  // Symlinked folders last, so a plan reachable both ways keeps its real path.
+  for (const [childDisplay, childAbsolute] of linkedDirs) walkDirectory(childDisplay, childAbsolute, walked, add, problems);
+}
+
+function statKind(absolute: string): 'dir' | 'file' | 'other' | Error {
+  try {
+    const s = fs.statSync(absolute);
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function realpath(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute; // statSync succeeded, so this is a race; the path itself is a fine key
+  }
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `ENOENT: no such file or directory` without the syscall and path Node appends. */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return 'no such file or directory';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'ELOOP') return 'too many levels of symbolic links';
+  if (err.code === 'EISDIR') return 'is a directory';
+  return err.code ?? err.message ?? String(e);
+}
