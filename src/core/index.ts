@@ -6,7 +6,7 @@ export * from './analysis';
 export * from './settings';
 export { checkPlan, locate, type CheckOptions } from './check';
 export { forecast, type ForecastReport, type Money } from './forecast';
-export { todayLocal, isPlanFile } from './dates';
+export { todayLocal, isPlanFile, isIsoDate } from './dates';
 export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, VisitSchema, FIXED_KEYS, type PlanDocument } from './schema';
 export { RULE_INFO } from './rule-info';
 export { splitFrontmatter, stripBom, type FrontmatterSplit } from './frontmatter';

@@ -56,6 +56,7 @@ export function resolveSettings(input: unknown): SettingsResult {
   const bare: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (k.startsWith('$')) continue; // "$schema" and the like
+    if (k.includes('.') && !k.startsWith('accountPlans.')) continue; // other extensions' settings in a settings.json copy
     bare[k.startsWith('accountPlans.') ? k.slice('accountPlans.'.length) : k] = v;
   }
   const staleIn = bare.staleDays;

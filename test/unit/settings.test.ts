@@ -8,7 +8,7 @@ describe('settings', () => {
   });
 
   it('accepts the editor\'s prefixed names and a partial staleDays', () => {
-    const r = resolveSettings({ 'accountPlans.staleDays': { VIP: 14 }, economicBuyerDays: 30, $schema: 'x' });
+    const r = resolveSettings({ 'accountPlans.staleDays': { VIP: 14 }, economicBuyerDays: 30, $schema: 'x', 'editor.fontSize': 14 });
     assert.ok(r.ok);
     if (r.ok) {
       assert.deepStrictEqual(r.settings.staleDays, { VIP: 14, A: 45, B: 60, C: 90, D: 180, none: 60 });

@@ -26,7 +26,7 @@ export const negativeBuyers: Rule = (ctx) => {
     const letter = attitudeLetter(s.attitude);
     if (letter !== 'D' && letter !== 'E') continue;
     ctx.report('AP012', 'negativeBuyer', attitudeAt(ctx, s),
-      { name: nameOf(s), role, attitude: s.attitude, verb: ATTITUDE_INFO[letter].en }, { id: s.stakeholder.id ?? '' });
+      { name: nameOf(s), role, roleZh: ROLE_INFO[role].zh, attitude: s.attitude, verb: ATTITUDE_INFO[letter].en, verbZh: ATTITUDE_INFO[letter].zh }, { id: s.stakeholder.id ?? '' });
   }
 };
 
