@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm test` (after the `pretest` hook has built src and test into out/):
+//   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
+//   cli          mocha on out/test/cli/**/*.test.js    (plain Node)
+//   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
+// Streams each suite's output, prints one line per suite, and as the LAST line
+// "N passed, N failed" over all suites. Exits 1 when a test failed, a suite
+// crashed, or no test ran at all. A suite with no compiled test files is
+// reported as empty and does not fail the run.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MOCHA = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.js'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+/** Runs a command, echoing its output as it comes, and returns its exit code and output. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('error', (e) => resolve({ code: 127, out: out + String(e) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), out }));
+  });
+}
+
+const count = (re, text) => {
+  const all = [...text.matchAll(re)];
+  return all.length ? Number(all[all.length - 1][1]) : undefined;
+};
+
+/** mocha's spec reporter ends with "N passing", "N failing", "N pending". */
+function mochaCounts(out) {
+  const passed = count(/^\s*(\d+) passing/gm, out);
+  return passed === undefined ? undefined : {
+    passed,
+    failed: count(/^\s*(\d+) failing/gm, out) ?? 0,
+    skipped: count(/^\s*(\d+) pending/gm, out) ?? 0,
+  };
+}
+
+/** The harness ends with "integration: N passed, N failed, N skipped". */
+function harnessCounts(out) {
+  const all = [...out.matchAll(/^integration: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)];
+  const m = all[all.length - 1];
+  return m && { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) };
+}
+
+async function mochaSuite(name, dir) {
+  const files = testFiles(path.join(ROOT, dir));
+  if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, note: `no test files in ${dir}` };
+  const { code, out } = await run(process.execPath, [MOCHA, '--reporter', 'spec', '--no-color', ...files]);
+  return settle(name, code, mochaCounts(out));
+}
+
+async function integrationSuite() {
+  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test']);
+  return settle('integration', code, harnessCounts(out));
+}
+
+/** A suite that crashed counts as one failure, so the totals never look green when it did. */
+function settle(name, code, counts) {
+  if (!counts) return { name, passed: 0, failed: 1, skipped: 0, crashed: `exit code ${code}, no test counts in its output` };
+  if (code !== 0 && counts.failed === 0) return { name, ...counts, failed: 1, crashed: `exit code ${code} with no failing test` };
+  return { name, ...counts };
+}
+
+const results = [];
+for (const [name, dir] of [['unit', 'out/test/unit'], ['cli', 'out/test/cli']]) {
+  console.log(`\n=== ${name} ===`);
+  results.push(await mochaSuite(name, dir));
+}
+console.log('\n=== integration ===');
+results.push(await integrationSuite());
+
+console.log('\n=== summary ===');
+for (const r of results) {
+  const extra = [r.skipped ? `${r.skipped} skipped` : '', r.note ?? '', r.crashed ? `CRASHED: ${r.crashed}` : ''].filter(Boolean);
+  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${extra.length ? ` (${extra.join('; ')})` : ''}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const crashed = results.some((r) => r.crashed);
+if (passed + failed === 0) console.log('no test ran');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || crashed || passed + failed === 0 ? 1 : 0);

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS, SETTING_KEYS, resolveSettings, type Locale, type Settings } from '../core';
+import { CONFIG_SECTION, DEBOUNCE_SETTING, DEFAULT_DEBOUNCE_MS, OPEN_SETTINGS_COMMAND } from './constants';
+
+/** What the extension runs with: the engine's settings, plus the editor-only ones. */
+export interface Config {
+  readonly settings: Settings;
+  readonly debounceMs: number;
+  /** Why a setting was ignored (its default is used instead); empty when all is well. */
+  readonly errors: readonly string[];
+}
+
+export interface ConfigChange {
+  readonly config: Config;
+  /** The engine's settings differ: every plan must be checked again. */
+  readonly settingsChanged: boolean;
+}
+
+/**
+ * Reads `accountPlans.*` into the engine's `Settings` through `resolveSettings`, so the editor
+ * and the command line validate settings the same way. A setting that does not validate falls
+ * back to its default, and the user is told once (per distinct problem).
+ */
+export class ConfigService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ConfigChange>();
+  readonly onDidChange = this.emitter.event;
+  private current: Config;
+  private readonly reported = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.current = this.load();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+      const before = this.current;
+      this.current = this.load();
+      const settingsChanged = JSON.stringify(before.settings) !== JSON.stringify(this.current.settings);
+      this.emitter.fire({ config: this.current, settingsChanged });
+    });
+  }
+
+  get config(): Config {
+    return this.current;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+
+  private load(): Config {
+    const cfg = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const { settings, errors } = readSettings(cfg);
+    const debounce = cfg.get<unknown>(DEBOUNCE_SETTING, DEFAULT_DEBOUNCE_MS);
+    let debounceMs = DEFAULT_DEBOUNCE_MS;
+    if (typeof debounce === 'number' && Number.isInteger(debounce) && debounce >= 0 && debounce <= 10_000) {
+      debounceMs = debounce;
+    } else {
+      errors.push(`${DEBOUNCE_SETTING}: expected an integer from 0 to 10000`);
+    }
+    const config: Config = { settings, debounceMs, errors };
+    this.report(config.errors);
+    return config;
+  }
+
+  private report(errors: readonly string[]): void {
+    const fresh = errors.filter((e) => !this.reported.has(e));
+    if (fresh.length === 0) return;
+    fresh.forEach((e) => this.reported.add(e));
+    this.log.warn(`invalid settings, defaults used instead: ${fresh.join('; ')}`);
+    const open = vscode.l10n.t('Open Settings');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('Account Plans: some settings are invalid; their defaults are used instead: {0}', fresh.join('; ')),
+        open,
+      )
+      .then((choice) => {
+        if (choice === open) void vscode.commands.executeCommand(OPEN_SETTINGS_COMMAND, CONFIG_SECTION);
+      });
+  }
+}
+
+/** All settings at once; where that fails, each setting on its own, keeping the valid ones. */
+function readSettings(cfg: vscode.WorkspaceConfiguration): { settings: Settings; errors: string[] } {
+  const raw: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const value = cfg.get<unknown>(key);
+    if (value !== undefined && value !== null) raw[key] = value;
+  }
+  const whole = resolveSettings(raw);
+  if (whole.ok) return { settings: whole.settings, errors: [] };
+
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const one = resolveSettings({ [key]: value });
+    if (one.ok) settings[key] = one.settings[key as keyof Settings];
+    else errors.push(...one.errors);
+  }
+  return { settings: settings as Settings, errors };
+}
+
+/** The engine speaks English and Simplified Chinese; any Chinese UI gets the Chinese messages. */
+export function engineLocale(language: string = vscode.env.language): Locale {
+  return language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}

@@ -1,0 +1,27 @@
+/** Every id the extension shares with package.json, in one place. */
+
+export const EXTENSION_ID = 'account-plans.account-plans';
+export const CONFIG_SECTION = 'accountPlans';
+export const DIAGNOSTIC_COLLECTION = 'account-plans';
+export const DIAGNOSTIC_SOURCE = 'account-plans';
+export const OUTPUT_CHANNEL = 'Account Plans';
+
+/** Plans keep the `markdown` language; they are picked by file name. */
+export const PLAN_GLOB = '**/*.account.md';
+export const PLAN_EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+
+/** `accountPlans.debounceMs`: the wait after the last keystroke before a buffer is checked. */
+export const DEBOUNCE_SETTING = 'debounceMs';
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+/** Above this many files the workspace check shows its progress in the status bar. */
+export const PROGRESS_THRESHOLD = 20;
+/** Disk reads in flight at once during a workspace check. */
+export const READ_CONCURRENCY = 8;
+/** A long batch of checks yields to the extension host after this many milliseconds. */
+export const YIELD_EVERY_MS = 15;
+
+/** The bundled rule reference that a diagnostic's code links to (`docs/rules.md#ap010`). */
+export const RULES_DOC = ['docs', 'rules.md'] as const;
+
+export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { ConfigService, engineLocale, type Config } from './config';
+import { OUTPUT_CHANNEL } from './constants';
+import { DiagnosticsFeature } from './features/diagnostics/diagnostics-feature';
+import { PlanIndex } from './index/plan-index';
+import { PlanTracker } from './index/plan-tracker';
+
+export interface Timings {
+  /** performance.now() when activation started. */
+  readonly activationStart: number;
+  /** How long activate() took. */
+  activationMs: number;
+  /** From activation start to the end of the first workspace check. */
+  workspaceCheckMs?: number;
+  /** URI → milliseconds from activation start to the plan's first diagnostics. */
+  readonly firstDiagnostics: Map<string, number>;
+}
+
+/** What activate() returns: the seams tests and sibling features use. */
+export interface AccountPlansApi {
+  readonly index: PlanIndex;
+  readonly diagnostics: vscode.DiagnosticCollection;
+  /** The configuration in effect (settings after validation, and why any were ignored). */
+  config(): Config;
+  /** Resolves when the first check of the whole workspace is done. */
+  readonly ready: Promise<void>;
+  readonly timings: Timings;
+  /** Checks every known plan again (as a settings change does). */
+  recheckAll(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): AccountPlansApi {
+  const timings: Timings = { activationStart: performance.now(), activationMs: 0, firstDiagnostics: new Map() };
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
+  const config = new ConfigService(log);
+  const index = new PlanIndex({ settings: () => config.config.settings, locale: () => engineLocale(), log });
+  const diagnostics = new DiagnosticsFeature(context.extensionUri, index, timings, log);
+  const tracker = new PlanTracker(index, config, log);
+  context.subscriptions.push(tracker, diagnostics, index, config, log);
+  tracker.start();
+
+  // The workspace is indexed after activate() returns, so activation stays cheap.
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() => tracker.scanWorkspace())
+    .then(
+      (n) => {
+        timings.workspaceCheckMs = performance.now() - timings.activationStart;
+        log.info(`first workspace check done: ${n} plans, ${timings.workspaceCheckMs.toFixed(1)} ms after activation`);
+      },
+      (e: unknown) => log.error(`workspace check failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+    );
+
+  timings.activationMs = performance.now() - timings.activationStart;
+  log.info(`activated in ${timings.activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.language})`);
+  return {
+    index,
+    diagnostics: diagnostics.collection,
+    config: () => config.config,
+    ready,
+    timings,
+    recheckAll: () => tracker.recheckAll(),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

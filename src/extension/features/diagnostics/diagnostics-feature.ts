@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { findingToDiagnostic } from '../../adapters/diagnostic';
+import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
+import type { PlanIndex, PlanIndexChange } from '../../index/plan-index';
+
+export interface DiagnosticsTimings {
+  /** performance.now() when activation started. */
+  readonly activationStart: number;
+  /** URI → milliseconds from activation start to the plan's first published diagnostics. */
+  readonly firstDiagnostics: Map<string, number>;
+}
+
+/** Publishes every plan's findings from the PlanIndex as diagnostics, one URI at a time. */
+export class DiagnosticsFeature implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
+  private readonly rulesDoc: vscode.Uri;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    index: PlanIndex,
+    private readonly timings: DiagnosticsTimings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.rulesDoc = vscode.Uri.joinPath(extensionUri, ...RULES_DOC);
+    this.subscription = index.onDidChange((change) => this.publish(change));
+    index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+
+  private publish({ uri, entry }: PlanIndexChange): void {
+    if (!entry) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(uri, entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc)));
+    const key = uri.toString();
+    if (!this.timings.firstDiagnostics.has(key)) {
+      const elapsed = performance.now() - this.timings.activationStart;
+      this.timings.firstDiagnostics.set(key, elapsed);
+      this.log.info(
+        `first diagnostics ${vscode.workspace.asRelativePath(uri)}: ${elapsed.toFixed(1)} ms after activation ` +
+        `(check ${entry.checkMs.toFixed(1)} ms, ${entry.analysis.findings.length} findings)`,
+      );
+    }
+  }
+}

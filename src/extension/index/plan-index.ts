@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import { checkPlan, todayLocal, type Locale, type PlanAnalysis, type Settings } from '../../core';
+import { YIELD_EVERY_MS } from '../constants';
+
+/** Where a plan's text came from: an open document's buffer, or the file on disk. */
+export type PlanSource =
+  | { readonly kind: 'buffer'; readonly document: number; readonly version: number }
+  | { readonly kind: 'disk'; readonly mtime: number; readonly size: number };
+
+export interface PlanEntry {
+  readonly uri: vscode.Uri;
+  readonly analysis: PlanAnalysis;
+  readonly source: PlanSource;
+  /** The date the plan was checked against. */
+  readonly today: string;
+  /** How long `checkPlan` took. */
+  readonly checkMs: number;
+}
+
+export interface PlanIndexChange {
+  readonly uri: vscode.Uri;
+  /** Undefined when the plan left the index (deleted, renamed away, out of the workspace). */
+  readonly entry: PlanEntry | undefined;
+}
+
+/** A claim on the next result for a URI; a newer claim (or a delete) makes it stale. */
+export interface Ticket {
+  readonly key: string;
+  readonly serial: number;
+}
+
+interface Stored extends PlanEntry {
+  readonly text: string;
+  readonly settingsGeneration: number;
+}
+
+export interface PlanIndexOptions {
+  readonly settings: () => Settings;
+  readonly locale: () => Locale;
+  readonly log: vscode.LogOutputChannel;
+  readonly today?: () => string;
+}
+
+/**
+ * The latest analysis of every known plan, keyed by URI. It is the one place that runs the
+ * engine: diagnostics, and later tree views and webviews, read it and follow `onDidChange`.
+ * An analysis is reused while the source (document version, or disk mtime and size), the date
+ * and the settings are the same.
+ */
+export class PlanIndex implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<PlanIndexChange>();
+  readonly onDidChange = this.emitter.event;
+  private readonly store = new Map<string, Stored>();
+  private readonly serials = new Map<string, number>();
+  private settingsGeneration = 0;
+  private readonly today: () => string;
+
+  constructor(private readonly options: PlanIndexOptions) {
+    this.today = options.today ?? (() => todayLocal());
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  get(uri: vscode.Uri): PlanAnalysis | undefined {
+    return this.store.get(uri.toString())?.analysis;
+  }
+
+  entry(uri: vscode.Uri): PlanEntry | undefined {
+    return this.store.get(uri.toString());
+  }
+
+  entries(): PlanEntry[] {
+    return [...this.store.values()];
+  }
+
+  /** Claims the next result for `uri`: results of earlier claims are dropped. */
+  reserve(uri: vscode.Uri): Ticket {
+    const key = uri.toString();
+    const serial = (this.serials.get(key) ?? 0) + 1;
+    this.serials.set(key, serial);
+    return { key, serial };
+  }
+
+  isCurrent(ticket: Ticket): boolean {
+    return this.serials.get(ticket.key) === ticket.serial;
+  }
+
+  /** The stored analysis was made from this very source, today, with the current settings. */
+  isFresh(uri: vscode.Uri, source: PlanSource): boolean {
+    const s = this.store.get(uri.toString());
+    return !!s && sameSource(s.source, source) && s.today === this.today() && s.settingsGeneration === this.settingsGeneration;
+  }
+
+  /** Checks an open document's text now, unless the stored analysis is already of this version. */
+  updateBuffer(uri: vscode.Uri, source: PlanSource & { kind: 'buffer' }, text: () => string): PlanEntry | undefined {
+    const ticket = this.reserve(uri);
+    if (this.isFresh(uri, source)) return this.entry(uri);
+    return this.commit(ticket, uri, source, text());
+  }
+
+  /**
+   * Stores the analysis of `text` unless the ticket is stale or an analysis of a newer version
+   * of the same document is already stored.
+   */
+  commit(ticket: Ticket, uri: vscode.Uri, source: PlanSource, text: string): PlanEntry | undefined {
+    if (!this.isCurrent(ticket)) return undefined;
+    const previous = this.store.get(ticket.key);
+    if (
+      previous && source.kind === 'buffer' && previous.source.kind === 'buffer' &&
+      previous.source.document === source.document && previous.source.version > source.version
+    ) {
+      return undefined;
+    }
+    return this.check(uri, source, text);
+  }
+
+  delete(uri: vscode.Uri): boolean {
+    this.reserve(uri);
+    if (!this.store.delete(uri.toString())) return false;
+    this.emitter.fire({ uri, entry: undefined });
+    return true;
+  }
+
+  /** Deletes every plan inside `folder` (a deleted, renamed or removed folder). */
+  deleteUnder(folder: vscode.Uri): vscode.Uri[] {
+    const prefix = folder.toString().replace(/\/?$/, '/');
+    const gone = this.entries().filter((e) => e.uri.toString().startsWith(prefix)).map((e) => e.uri);
+    gone.forEach((u) => this.delete(u));
+    return gone;
+  }
+
+  /** The settings changed: the next check of every plan must not reuse an analysis. */
+  invalidate(): void {
+    this.settingsGeneration++;
+  }
+
+  /**
+   * Checks again every stored plan that is not fresh (settings or date changed), from the text
+   * it was last checked with, yielding to the extension host between slices.
+   */
+  async recheckStale(progress?: (done: number, total: number) => void): Promise<number> {
+    const todo = [...this.store.values()].filter((s) => !this.isFresh(s.uri, s.source));
+    let done = 0;
+    let sliceStart = Date.now();
+    for (const s of todo) {
+      // Skip a plan that changed, or left, while we were yielding: it has a newer analysis.
+      if (this.store.get(s.uri.toString()) === s && !this.isFresh(s.uri, s.source)) this.check(s.uri, s.source, s.text);
+      progress?.(++done, todo.length);
+      if (Date.now() - sliceStart >= YIELD_EVERY_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
+    return todo.length;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.store.clear();
+  }
+
+  private check(uri: vscode.Uri, source: PlanSource, text: string): PlanEntry | undefined {
+    const today = this.today();
+    const t0 = performance.now();
+    let analysis: PlanAnalysis;
+    try {
+      analysis = checkPlan(text, {
+        fileName: fileNameOf(uri),
+        today,
+        settings: this.options.settings(),
+        locale: this.options.locale(),
+      });
+    } catch (e) {
+      this.options.log.error(`checking ${uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+    const stored: Stored = {
+      uri, analysis, source, today, text,
+      checkMs: performance.now() - t0,
+      settingsGeneration: this.settingsGeneration,
+    };
+    this.store.set(uri.toString(), stored);
+    this.emitter.fire({ uri, entry: stored });
+    return stored;
+  }
+}
+
+function sameSource(a: PlanSource, b: PlanSource): boolean {
+  if (a.kind === 'buffer' && b.kind === 'buffer') return a.document === b.document && a.version === b.version;
+  if (a.kind === 'disk' && b.kind === 'disk') return a.mtime === b.mtime && a.size === b.size;
+  return false;
+}
+
+/** The engine wants the file's name (the plan's default id is derived from it). */
+export const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);

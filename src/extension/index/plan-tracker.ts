@@ -1,0 +1,260 @@
+import * as vscode from 'vscode';
+import { isPlanFile } from '../../core';
+import type { ConfigService } from '../config';
+import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
+import type { PlanIndex } from './plan-index';
+
+/**
+ * Keeps the PlanIndex in step with the workspace: open documents by their buffer (checked at
+ * once on open and save, debounced while typing), every other plan by the file on disk (a
+ * workspace scan, then a file watcher). Folders without a file system (virtual workspaces)
+ * contribute only their open documents.
+ */
+export class PlanTracker implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly documentIds = new WeakMap<vscode.TextDocument, number>();
+  private nextDocumentId = 1;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly decoder = new TextDecoder('utf-8');
+  private dayTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly deletedFolders = new Set<string>();
+  private deletedFoldersTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly config: ConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Subscribes to the workspace; returns at once. */
+  start(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
+    // A deleted folder is reported as one event for the folder, none for the plans inside it;
+    // so deletions (only those) are watched everywhere and matched against the known plans.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.onDiskChange(uri)),
+      watcher.onDidChange((uri) => this.onDiskChange(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      deletions,
+      deletions.onDidDelete((uri) => this.onDeleted(uri)),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (this.isPlanDocument(doc)) this.checkDocument(doc);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isPlanDocument(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.isPlanDocument(doc)) this.checkDocument(doc);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (this.isPlanDocument(doc)) this.onClose(doc);
+      }),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => void this.onRename(f.oldUri, f.newUri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        e.removed.forEach((f) => this.index.deleteUnder(f.uri));
+        e.added.forEach((f) => void this.scan(new vscode.RelativePattern(f, PLAN_GLOB)));
+      }),
+      this.config.onDidChange((e) => {
+        if (e.settingsChanged) void this.recheckAll();
+      }),
+    );
+    this.scheduleDayChange();
+  }
+
+  /** Checks the open plans, then every plan in the workspace's folders. */
+  async scanWorkspace(): Promise<number> {
+    vscode.workspace.textDocuments.filter((d) => this.isPlanDocument(d)).forEach((d) => this.checkDocument(d));
+    return this.scan(PLAN_GLOB);
+  }
+
+  /** Settings changed: every plan is checked again at once. */
+  async recheckAll(): Promise<void> {
+    this.index.invalidate();
+    const t0 = performance.now();
+    const n = await this.withProgress(this.index.size, (report) => this.index.recheckStale(report));
+    this.log.info(`rechecked ${n} plans in ${ms(t0)} ms`);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    if (this.dayTimer) clearTimeout(this.dayTimer);
+    if (this.deletedFoldersTimer) clearTimeout(this.deletedFoldersTimer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private async scan(include: vscode.GlobPattern): Promise<number> {
+    if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) return 0;
+    const t0 = performance.now();
+    const found = await vscode.workspace.findFiles(include, PLAN_EXCLUDE_GLOB);
+    const todo = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
+    await this.withProgress(todo.length, async (report) => {
+      let next = 0;
+      let done = 0;
+      const worker = async () => {
+        while (next < todo.length && !this.disposed) {
+          await this.refreshFromDisk(todo[next++]);
+          report(++done, todo.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, todo.length) }, worker));
+    });
+    this.log.info(`workspace check: ${found.length} plans found, ${todo.length} read from disk, in ${ms(t0)} ms`);
+    return found.length;
+  }
+
+  private checkDocument(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    const source = { kind: 'buffer', document: this.documentId(doc), version: doc.version } as const;
+    this.index.updateBuffer(doc.uri, source, () => doc.getText());
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    const key = doc.uri.toString();
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.checkDocument(doc);
+    }, this.config.config.debounceMs));
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  private onDiskChange(uri: vscode.Uri): void {
+    // An open document is checked from its buffer; its unsaved text wins over the disk.
+    if (!this.openDocument(uri) && hasFileSystem(uri)) void this.refreshFromDisk(uri);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    // A plan that is still on disk keeps its workspace diagnostics, now from the saved file.
+    if (hasFileSystem(doc.uri) && !doc.isUntitled) void this.refreshFromDisk(doc.uri);
+    else this.index.delete(doc.uri);
+  }
+
+  private async onRename(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    this.forget(oldUri);
+    if (isPlanFile(newUri.path)) return this.refresh(newUri);
+    if (!hasFileSystem(newUri)) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(newUri);
+      if (stat.type & vscode.FileType.Directory) await this.scan(new vscode.RelativePattern(newUri, PLAN_GLOB));
+    } catch (e) {
+      this.log.warn(`after renaming to ${newUri.toString(true)}: ${errorText(e)}`);
+    }
+  }
+
+  /** Collects deleted paths and, once the burst is over, drops the plans that were inside them. */
+  private onDeleted(uri: vscode.Uri): void {
+    if (isPlanFile(uri.path)) return; // the plan watcher has it
+    this.deletedFolders.add(uri.toString());
+    this.deletedFoldersTimer ??= setTimeout(() => {
+      this.deletedFoldersTimer = undefined;
+      const gone = new Set(this.deletedFolders);
+      this.deletedFolders.clear();
+      for (const { uri: plan } of this.index.entries()) {
+        const key = plan.toString();
+        for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
+          if (gone.has(key.slice(0, i))) {
+            this.forget(plan);
+            break;
+          }
+        }
+      }
+    }, 50);
+  }
+
+  /** A file or folder is gone: its plans leave the index (and only those). */
+  private forget(uri: vscode.Uri): void {
+    this.cancel(uri);
+    this.index.delete(uri);
+    this.index.deleteUnder(uri);
+  }
+
+  private refresh(uri: vscode.Uri): void {
+    const doc = this.openDocument(uri);
+    if (doc) this.checkDocument(doc);
+    else if (hasFileSystem(uri)) void this.refreshFromDisk(uri);
+  }
+
+  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    const ticket = this.index.reserve(uri);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File)) return;
+      const source = { kind: 'disk', mtime: stat.mtime, size: stat.size } as const;
+      if (!this.index.isCurrent(ticket) || this.index.isFresh(uri, source)) return;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.index.commit(ticket, uri, source, this.decoder.decode(bytes));
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
+        if (this.index.isCurrent(ticket)) this.index.delete(uri);
+      } else {
+        this.log.warn(`cannot read ${uri.toString(true)}: ${errorText(e)}`);
+      }
+    }
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+  }
+
+  /** Plans of the workspace (file, untitled, or a virtual folder's scheme), not git or diff views. */
+  private isPlanDocument(doc: vscode.TextDocument): boolean {
+    if (!isPlanFile(doc.uri.path)) return false;
+    const scheme = doc.uri.scheme;
+    return scheme === 'file' || scheme === 'untitled' ||
+      (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme);
+  }
+
+  private documentId(doc: vscode.TextDocument): number {
+    let id = this.documentIds.get(doc);
+    if (id === undefined) this.documentIds.set(doc, (id = this.nextDocumentId++));
+    return id;
+  }
+
+  /** "Today" moves at local midnight: stale-visit and close-date rules are checked again. */
+  private scheduleDayChange(): void {
+    const now = new Date();
+    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.dayTimer = setTimeout(() => {
+      if (this.disposed) return;
+      void this.index.recheckStale().then((n) => this.log.info(`new day: rechecked ${n} plans`));
+      this.scheduleDayChange();
+    }, midnight.getTime() - now.getTime());
+  }
+
+  private async withProgress<T>(total: number, task: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    if (total < PROGRESS_THRESHOLD) return task(() => undefined);
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking account plans') },
+      (progress) => {
+        let shown = 0;
+        return task((done, all) => {
+          const percent = Math.floor((done / all) * 100);
+          if (percent === shown && done !== all) return;
+          progress.report({ message: vscode.l10n.t('{0} of {1}', done, all), increment: percent - shown });
+          shown = percent;
+        });
+      },
+    );
+  }
+}
+
+/** Plans are read from disk only where there is a real file system. */
+const hasFileSystem = (uri: vscode.Uri): boolean => uri.scheme === 'file';
+
+const ms = (t0: number): string => (performance.now() - t0).toFixed(1);
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
