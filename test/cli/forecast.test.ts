@@ -49,7 +49,7 @@ describe('account-plans forecast', () => {
 
   it('warns on stderr that a file with errors may leave figures out', () => {
     const r = cli(['forecast', 'forecast', '--today', TODAY, '-f', 'json']);
-    assert.equal(r.stderr, "account-plans: warning: 1 plan file has errors, so the figures may be incomplete (run 'account-plans check')\n");
+    assert.equal(r.stderr, "account-plans: warning: 1 plan file has format errors, so the figures may be incomplete (run 'account-plans check')\n");
   });
 
   it('takes the default currency from --config, and --currency over it', () => {

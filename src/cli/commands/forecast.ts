@@ -25,9 +25,10 @@ export function runForecast(argv: readonly string[], host: Host): number {
   const today = pickToday(values.today, todayLocal);
   const settings = loadSettings(host.cwd, values.config, values.currency);
   const { files } = analysePaths(positionals, host, { today, settings, locale: 'en' });
-  const withErrors = files.filter((f) => f.analysis.findings.some((x) => x.severity === 'error')).length;
+  // Only unreadable YAML (AP001) or values dropped by the schema (AP002) can change the figures.
+  const withErrors = files.filter((f) => f.analysis.findings.some((x) => x.code === 'AP001' || x.code === 'AP002')).length;
   if (withErrors > 0) {
-    host.err(`account-plans: warning: ${withErrors} plan file${withErrors === 1 ? ' has' : 's have'} errors, so the figures may be incomplete `
+    host.err(`account-plans: warning: ${withErrors} plan file${withErrors === 1 ? ' has' : 's have'} format errors, so the figures may be incomplete `
       + `(run 'account-plans check')\n`);
   }
   const report = forecast(files.map((f) => f.analysis));
