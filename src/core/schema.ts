@@ -105,7 +105,6 @@ let jsonSchema: object | undefined;
 /** JSON Schema (draft 2020-12) of the frontmatter, generated from the zod schema. */
 export function planJsonSchema(): object {
   jsonSchema ??= {
-    $id: 'https://account-plans.dev/schema/account-plan.schema.json',
     title: 'Account plan frontmatter (*.account.md), format version 1',
     ...z.toJSONSchema(PlanSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
   };

@@ -86,3 +86,12 @@ describe('schema (AP002) and unknown keys (AP003)', () => {
     assert.match(a.findings[0].message, /不是以下之一/);
   });
 });
+
+describe('shipped JSON Schema', () => {
+  it('schemas/account-plan.schema.json is the one the engine generates (run `npm run schema` after a schema change)', async () => {
+    const { readFileSync } = await import('fs');
+    const { join } = await import('path');
+    const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'account-plan.schema.json'), 'utf8'));
+    assert.deepStrictEqual(shipped, JSON.parse(JSON.stringify(planJsonSchema())));
+  });
+});
