@@ -7,6 +7,7 @@
 #        ripgrep      stands in for the binary @vscode/ripgrep downloads from GitHub
 #        libkrb5-dev  headers to build VS Code's `kerberos` native addon
 #        g++ make python3  node-gyp's tool chain for VS Code's native addons
+#        fonts-wqy-zenhei  CJK glyphs, so screenshots of Chinese plans show text, not boxes
 #   npm: the project's devDependencies, among them code-server (VS Code 1.100.3
 #        under node_modules/code-server/lib/vscode), playwright-core, mocha.
 #   build: `npm run build` (esbuild: dist/extension.js, dist/cli.js) and
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 missing=()
-for p in chromium ripgrep libkrb5-dev g++ make python3; do
+for p in chromium ripgrep libkrb5-dev g++ make python3 fonts-wqy-zenhei; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then

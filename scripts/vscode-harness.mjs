@@ -198,6 +198,7 @@ server = spawn(process.execPath, [entry,
   stdio: ['ignore', 'pipe', 'pipe'],
   env: {
     ...process.env,
+    PORT: undefined, // code-server would prefer $PORT to --bind-addr
     ...privateEnv,
     HARNESS_TEST_LOG: testLog,
   },
