@@ -23,6 +23,9 @@ missing=()
 for p in chromium ripgrep libkrb5-dev g++ make python3 fonts-wqy-zenhei; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Debian's own nodejs keeps the headers node-gyp needs in libnode-dev.
+node_h="$(dirname "$(dirname "$(command -v node)")")/include/node/node.h"
+[ -f "$node_h" ] || [ -n "${npm_config_nodedir:-}" ] || missing+=(libnode-dev)
 if ((${#missing[@]})); then
   echo "[install] apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
