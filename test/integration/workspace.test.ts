@@ -58,6 +58,16 @@ describe('workspace files', () => {
     await waitForCodes(uri, ['AP005']);
   });
 
+  it('leaves plans under node_modules alone, as the workspace scan does', async () => {
+    const hidden = plan('node_modules', 'pkg', 'vendor.account.md');
+    const seen = plan('seen.account.md');
+    await vscode.workspace.fs.writeFile(hidden, enc(DUPLICATE));
+    await vscode.workspace.fs.writeFile(seen, enc(DUPLICATE));
+    await waitForCodes(seen, ['AP004']);
+    assert.strictEqual(api.index.get(hidden), undefined);
+    assert.deepStrictEqual(ours(hidden), []);
+  });
+
   it('removes only a deleted plan\'s diagnostics', async () => {
     const uri = plan('doomed.account.md');
     await vscode.workspace.fs.writeFile(uri, enc(DUPLICATE));

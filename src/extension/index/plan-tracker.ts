@@ -132,13 +132,13 @@ export class PlanTracker implements vscode.Disposable {
 
   private onDiskChange(uri: vscode.Uri): void {
     // An open document is checked from its buffer; its unsaved text wins over the disk.
-    if (!this.openDocument(uri) && hasFileSystem(uri)) void this.refreshFromDisk(uri);
+    if (!this.openDocument(uri) && hasFileSystem(uri) && !isExcluded(uri)) void this.refreshFromDisk(uri);
   }
 
   private onClose(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
     // A plan that is still on disk keeps its workspace diagnostics, now from the saved file.
-    if (hasFileSystem(doc.uri) && !doc.isUntitled) void this.refreshFromDisk(doc.uri);
+    if (hasFileSystem(doc.uri) && !doc.isUntitled && !isExcluded(doc.uri)) void this.refreshFromDisk(doc.uri);
     else this.index.delete(doc.uri);
   }
 
@@ -184,7 +184,7 @@ export class PlanTracker implements vscode.Disposable {
   private refresh(uri: vscode.Uri): void {
     const doc = this.openDocument(uri);
     if (doc) this.checkDocument(doc);
-    else if (hasFileSystem(uri)) void this.refreshFromDisk(uri);
+    else if (hasFileSystem(uri) && !isExcluded(uri)) void this.refreshFromDisk(uri);
   }
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
@@ -251,6 +251,9 @@ export class PlanTracker implements vscode.Disposable {
     );
   }
 }
+
+/** What the workspace scan leaves out (PLAN_EXCLUDE_GLOB) the watcher leaves out too. */
+const isExcluded = (uri: vscode.Uri): boolean => /\/(node_modules|\.git)\//.test(uri.path);
 
 /** Plans are read from disk only where there is a real file system. */
 const hasFileSystem = (uri: vscode.Uri): boolean => uri.scheme === 'file';
