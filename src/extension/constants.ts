@@ -25,3 +25,22 @@ export const YIELD_EVERY_MS = 15;
 export const RULES_DOC = ['docs', 'rules.md'] as const;
 
 export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';
+
+/** The Account Plans activity-bar container and its views. */
+export const VIEW_CONTAINER = 'accountPlans';
+export const VIEWS = {
+  pipeline: 'accountPlans.pipeline',
+  roles: 'accountPlans.buyingRoles',
+  accounts: 'accountPlans.accounts',
+} as const;
+
+export const COMMANDS = {
+  newPlan: 'accountPlans.newPlan',
+  logVisit: 'accountPlans.logVisit',
+  moveStage: 'accountPlans.moveStage',
+  addStakeholder: 'accountPlans.addStakeholder',
+  refresh: 'accountPlans.refresh',
+  groupPipeline: 'accountPlans.groupPipeline',
+  filterPipeline: 'accountPlans.filterPipeline',
+  toggleRoleLayers: 'accountPlans.toggleRoleLayers',
+} as const;

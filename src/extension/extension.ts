@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { ConfigService, engineLocale, type Config } from './config';
 import { OUTPUT_CHANNEL } from './constants';
+import { registerPlanCommands } from './features/commands/plan-commands';
+import { windowPrompter, type Prompter } from './features/commands/prompter';
 import { DiagnosticsFeature } from './features/diagnostics/diagnostics-feature';
+import { ViewsFeature } from './features/views/views-feature';
 import { PlanIndex } from './index/plan-index';
 import { PlanTracker } from './index/plan-tracker';
 
@@ -27,6 +30,10 @@ export interface AccountPlansApi {
   readonly timings: Timings;
   /** Checks every known plan again (as a settings change does). */
   recheckAll(): Promise<void>;
+  /** The Pipeline, Buying Roles and Accounts tree providers. */
+  readonly views: ViewsFeature;
+  /** Replaces the input boxes and quick picks commands use (tests answer them from a script). */
+  setPrompter(prompter: Prompter | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
@@ -38,6 +45,13 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const tracker = new PlanTracker(index, config, log);
   context.subscriptions.push(tracker, diagnostics, index, config, log);
   tracker.start();
+  let prompter: Prompter = windowPrompter;
+  const views = new ViewsFeature(index, () => config.config, context.workspaceState, () => prompter);
+  const refresh = async () => {
+    await tracker.scanWorkspace();
+    views.refreshAll();
+  };
+  context.subscriptions.push(views, ...registerPlanCommands(index, () => prompter, refresh));
 
   // The workspace is indexed after activate() returns, so activation stays cheap.
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -59,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     ready,
     timings,
     recheckAll: () => tracker.recheckAll(),
+    views,
+    setPrompter: (p) => { prompter = p ?? windowPrompter; },
   };
 }
 

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { accountRows, type AccountRow } from '../../../core';
+import type { PlanIndex } from '../../index/plan-index';
+import { toCoreEntries } from './entries';
+import { formatMoney } from './format';
+
+/** Every plan, the ones that need attention first. */
+export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly index: PlanIndex) {}
+
+  refresh(): void {
+    this.emitter.fire();
+  }
+
+  getChildren(row?: AccountRow): AccountRow[] {
+    return row ? [] : accountRows(toCoreEntries(this.index));
+  }
+
+  getTreeItem(r: AccountRow): vscode.TreeItem {
+    const item = new vscode.TreeItem(r.account, vscode.TreeItemCollapsibleState.None);
+    const visit = r.daysSinceVisit === undefined ? vscode.l10n.t('no visit') : vscode.l10n.t('visited {0} d ago', r.daysSinceVisit);
+    const pipeline = Object.keys(r.openWeighted).length ? formatMoney(r.openWeighted) : '';
+    item.description = [r.tier, r.owner, visit, pipeline].filter(Boolean).join(' · ');
+    item.id = `account:${r.uri}`;
+    item.resourceUri = vscode.Uri.parse(r.uri);
+    item.contextValue = 'account';
+    item.iconPath = r.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+      : r.stale || r.warnings ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    item.tooltip = vscode.l10n.t('{0} errors, {1} warnings{2}', r.errors, r.warnings, r.stale ? vscode.l10n.t(' · stale') : '');
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(r.uri)] };
+    return item;
+  }
+}

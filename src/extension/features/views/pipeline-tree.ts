@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { STAGE_INFO, pipelineGroups, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
+import type { PlanIndex } from '../../index/plan-index';
+import { REVEAL_COMMAND } from './commands';
+import { formatAmount, formatMoney } from './format';
+import { toCoreEntries } from './entries';
+
+export type PipelineNode = { readonly kind: 'group'; readonly group: PipelineGroup } | { readonly kind: 'opportunity'; readonly item: PipelineItem };
+
+const GROUPING_KEY = 'accountPlans.pipeline.grouping';
+const FILTER_KEY = 'accountPlans.pipeline.filter';
+
+/** Opportunities of every plan, by stage (or close quarter, or owner). Reads only the index. */
+export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNode> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly index: PlanIndex, private readonly state: vscode.Memento) {}
+
+  get grouping(): PipelineGrouping {
+    return this.state.get<PipelineGrouping>(GROUPING_KEY, 'stage');
+  }
+
+  get filter(): PipelineFilter {
+    return this.state.get<PipelineFilter>(FILTER_KEY, {});
+  }
+
+  async setGrouping(g: PipelineGrouping): Promise<void> {
+    await this.state.update(GROUPING_KEY, g);
+    this.refresh();
+  }
+
+  async setFilter(f: PipelineFilter): Promise<void> {
+    await this.state.update(FILTER_KEY, f);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.emitter.fire();
+  }
+
+  getChildren(node?: PipelineNode): PipelineNode[] {
+    if (!node) return pipelineGroups(toCoreEntries(this.index), this.grouping, this.filter).map((group) => ({ kind: 'group', group }));
+    if (node.kind === 'group') return node.group.items.map((item) => ({ kind: 'opportunity', item }));
+    return [];
+  }
+
+  getTreeItem(node: PipelineNode): vscode.TreeItem {
+    return node.kind === 'group' ? this.groupItem(node.group) : opportunityItem(node.item);
+  }
+
+  private groupItem(g: PipelineGroup): vscode.TreeItem {
+    const item = new vscode.TreeItem(groupLabel(g.key, this.grouping), g.count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const amounts = g.count ? ` · ${formatMoney(g.amount)} · ${vscode.l10n.t('weighted {0}', formatMoney(g.weighted))}` : '';
+    item.description = `${g.count}${amounts}`;
+    item.id = `group:${this.grouping}:${g.key}`;
+    item.contextValue = 'pipelineGroup';
+    item.iconPath = new vscode.ThemeIcon(g.key === 'S' ? 'pass' : g.key === 'lost' ? 'circle-slash' : 'layers');
+    return item;
+  }
+}
+
+export function groupLabel(key: string, grouping: PipelineGrouping): string {
+  if (grouping === 'stage') {
+    if (key === 'S') return vscode.l10n.t('Won (S)');
+    if (key === 'lost') return vscode.l10n.t('Lost');
+    const info = STAGE_INFO[key as Stage];
+    return `${key} · ${info.probability}% · ${info.ourStep.replace(/ \(.*/, '')}`;
+  }
+  return key === 'none' ? (grouping === 'quarter' ? vscode.l10n.t('No close date') : vscode.l10n.t('No owner')) : key;
+}
+
+function opportunityItem(p: PipelineItem): vscode.TreeItem {
+  const o = p.facts.opportunity;
+  const item = new vscode.TreeItem(o.name ?? o.id ?? '?', vscode.TreeItemCollapsibleState.None);
+  const amount = formatAmount(o.amount, p.facts.currency);
+  const weighted = formatAmount(p.facts.weighted, p.facts.currency);
+  item.description = [p.account, amount, weighted && vscode.l10n.t('weighted {0}', weighted)].filter(Boolean).join(' · ');
+  item.id = `opp:${p.uri}#${o.index}`;
+  item.contextValue = p.facts.open ? 'opportunity.open' : 'opportunity';
+  item.iconPath = new vscode.ThemeIcon('briefcase');
+  item.tooltip = opportunityTooltip(p);
+  item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal in Plan'), arguments: [vscode.Uri.parse(p.uri), ['opportunities', o.index]] };
+  return item;
+}
+
+function opportunityTooltip(p: PipelineItem): vscode.MarkdownString {
+  const o = p.facts.opportunity;
+  const md = new vscode.MarkdownString(undefined, false);
+  md.supportHtml = false;
+  md.appendMarkdown('**').appendText(o.name ?? o.id ?? '').appendMarkdown('** — ').appendText(p.account).appendMarkdown('\n\n');
+  const row = (label: string, value: string | undefined) => { if (value) md.appendMarkdown(`- ${label}: `).appendText(value).appendMarkdown('\n'); };
+  row(vscode.l10n.t('Stage'), o.stage && `${o.stage} (${STAGE_INFO[o.stage].ourStep})`);
+  row(vscode.l10n.t('Close'), o.close);
+  row(vscode.l10n.t('Probability'), `${p.facts.probability}%`);
+  row(vscode.l10n.t('Forecast category'), p.facts.category ?? (p.facts.won ? 'won' : undefined));
+  row(vscode.l10n.t('Customer\'s buying step'), p.facts.customerStep ? `${p.facts.customerStep}/8 ${STAGE_INFO[stageForStep(p.facts.customerStep)].customerStepText}` : undefined);
+  row(vscode.l10n.t('Competitors'), o.competitors?.join(', '));
+  row(vscode.l10n.t('Position'), o.position !== undefined ? (o.position > 0 ? `+${o.position}` : String(o.position)) : undefined);
+  row(vscode.l10n.t('Owner'), p.owner);
+  return md;
+}
+
+const stageForStep = (step: number): Stage =>
+  (Object.keys(STAGE_INFO) as Stage[]).find((s) => STAGE_INFO[s].customerStep === step) ?? 'G';

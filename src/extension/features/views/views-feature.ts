@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { TIERS, type PipelineFilter, type PipelineGrouping } from '../../../core';
+import type { Config } from '../../config';
+import { COMMANDS, VIEWS } from '../../constants';
+import type { PlanIndex } from '../../index/plan-index';
+import type { Prompter } from '../commands/prompter';
+import { AccountsTreeProvider } from './accounts-tree';
+import { REVEAL_COMMAND, revealNode } from './commands';
+import { PipelineTreeProvider } from './pipeline-tree';
+import { BuyingRolesTreeProvider } from './roles-tree';
+
+/** The Account Plans activity-bar container: Pipeline, Buying Roles and Accounts, all fed by the index. */
+export class ViewsFeature implements vscode.Disposable {
+  readonly pipeline: PipelineTreeProvider;
+  readonly roles: BuyingRolesTreeProvider;
+  readonly accounts: AccountsTreeProvider;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(index: PlanIndex, config: () => Config, state: vscode.Memento, private readonly prompter: () => Prompter) {
+    this.pipeline = new PipelineTreeProvider(index, state);
+    this.roles = new BuyingRolesTreeProvider(index, config, state);
+    this.accounts = new AccountsTreeProvider(index);
+    const rolesView = vscode.window.createTreeView(VIEWS.roles, { treeDataProvider: this.roles, showCollapseAll: true });
+    const updateRolesTitle = () => {
+      const uri = this.roles.plan;
+      rolesView.description = uri ? index.get(uri)?.plan?.account ?? uri.path.split('/').pop() : undefined;
+    };
+    this.disposables.push(
+      vscode.window.createTreeView(VIEWS.pipeline, { treeDataProvider: this.pipeline, showCollapseAll: true }),
+      rolesView,
+      vscode.window.createTreeView(VIEWS.accounts, { treeDataProvider: this.accounts }),
+      index.onDidChange(() => this.scheduleRefresh(index, updateRolesTitle)),
+      vscode.window.onDidChangeActiveTextEditor((e) => { if (this.roles.follow(e)) updateRolesTitle(); }),
+      vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, path: (string | number)[]) => revealNode(uri, path)),
+      vscode.commands.registerCommand(COMMANDS.groupPipeline, (g?: PipelineGrouping) => this.groupPipeline(g)),
+      vscode.commands.registerCommand(COMMANDS.filterPipeline, (f?: { owner?: string; tier?: string }) => this.filterPipeline(index, f)),
+      vscode.commands.registerCommand(COMMANDS.toggleRoleLayers, () => this.roles.toggleLayer()),
+    );
+    this.roles.follow(vscode.window.activeTextEditor);
+    void this.updateContext(index);
+  }
+
+  refreshAll(): void {
+    this.pipeline.refresh();
+    this.roles.refresh();
+    this.accounts.refresh();
+  }
+
+  /** Many plans change at once during a scan: redraw once per burst, not per plan. */
+  private scheduleRefresh(index: PlanIndex, after: () => void): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.refreshAll();
+      after();
+      void this.updateContext(index);
+    }, 50);
+  }
+
+  private async updateContext(index: PlanIndex): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'accountPlans.hasPlans', index.size > 0);
+  }
+
+  private async groupPipeline(g?: PipelineGrouping): Promise<void> {
+    const choice = g ?? (await this.prompter().pick(vscode.l10n.t('Group the pipeline by'), [
+      { label: vscode.l10n.t('Stage'), value: 'stage' as const },
+      { label: vscode.l10n.t('Close quarter'), value: 'quarter' as const },
+      { label: vscode.l10n.t('Owner'), value: 'owner' as const },
+    ]));
+    if (choice) await this.pipeline.setGrouping(choice);
+  }
+
+  private async filterPipeline(index: PlanIndex, f?: { owner?: string; tier?: string }): Promise<void> {
+    if (f) return this.pipeline.setFilter(f);
+    const owners = [...new Set(index.entries().map((e) => e.analysis.plan?.owner).filter((o): o is string => !!o))].sort();
+    const choice = await this.prompter().pick<PipelineFilter>(vscode.l10n.t('Show the pipeline of'), [
+      { label: vscode.l10n.t('Everyone, every tier'), value: {} },
+      ...owners.map((owner) => ({ label: owner, description: vscode.l10n.t('owner'), value: { owner } })),
+      ...TIERS.map((tier) => ({ label: tier, description: vscode.l10n.t('tier'), value: { tier } })),
+    ]);
+    if (choice) await this.pipeline.setFilter(choice);
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
