@@ -303,8 +303,6 @@ if (mode === 'test') {
   };
   try {
     await page.locator('.monaco-workbench .part.sidebar').waitFor(wait);
-    // A view's header appears once the extension's contributions are registered.
-    if (viewName) await page.locator('.pane-header', { hasText: viewName }).first().waitFor(wait);
     const palette = async (title) => {
       for (let attempt = 1; ; attempt++) {
         await page.keyboard.press('Escape');
@@ -341,6 +339,8 @@ if (mode === 'test') {
     // Reveal the view through its generated "Focus on <name> View" command, then run the requested commands.
     if (viewName) await palette(`Focus on ${viewName} View`);
     for (const c of commands) await palette(c);
+    // A view's header appears once its container is shown (the focus command above opens it).
+    if (viewName) await page.locator('.pane-header', { hasText: viewName }).first().waitFor(wait);
     if (viewName && rowText) {
       const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: viewName }) });
       await pane.locator('.monaco-list-row', { hasText: rowText }).first().waitFor(wait);

@@ -56,6 +56,10 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     item.id = `group:${this.grouping}:${g.key}`;
     item.contextValue = 'pipelineGroup';
     item.iconPath = new vscode.ThemeIcon(g.key === 'S' ? 'pass' : g.key === 'lost' ? 'circle-slash' : 'layers');
+    if (this.grouping === 'stage' && g.key in STAGE_INFO && STAGE_INFO[g.key as Stage].customerStep) {
+      const info = STAGE_INFO[g.key as Stage];
+      item.tooltip = `${info.ourStep}\n${vscode.l10n.t('customer: step {0}, {1}', info.customerStep, info.customerStepText)}`;
+    }
     return item;
   }
 }
@@ -65,7 +69,7 @@ export function groupLabel(key: string, grouping: PipelineGrouping): string {
     if (key === 'S') return vscode.l10n.t('Won (S)');
     if (key === 'lost') return vscode.l10n.t('Lost');
     const info = STAGE_INFO[key as Stage];
-    return `${key} · ${info.probability}% · ${info.ourStep.replace(/ \(.*/, '')}`;
+    return `${key} · ${info.probability}%`;
   }
   return key === 'none' ? (grouping === 'quarter' ? vscode.l10n.t('No close date') : vscode.l10n.t('No owner')) : key;
 }
