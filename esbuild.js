@@ -16,9 +16,25 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Webviews run in the browser: one bundle (and its CSS) per panel, into media/dist. */
+const webview = (name) => ({
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  entryPoints: [`src/webview/${name}/main.ts`],
+  outfile: `media/dist/${name}.js`,
+});
+const fs = require('fs');
+const webviews = ['stakeholder-map', 'forecast'].filter((n) => fs.existsSync(`src/webview/${n}/main.ts`));
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...webviews.map(webview),
 ];
 
 async function main() {
@@ -28,7 +44,7 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  require('fs').chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync('dist/cli.js', 0o755);
 }
 
 main().catch((e) => {

@@ -2,6 +2,7 @@
 // `npm test` (after the `pretest` hook has built src and test into out/):
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
 //   cli          mocha on out/test/cli/**/*.test.js    (plain Node)
+//   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
 // Streams each suite's output, prints one line per suite, and as the LAST line
 // "N passed, N failed" over all suites. Exits 1 when a test failed, a suite
@@ -77,7 +78,7 @@ function settle(name, code, counts) {
 }
 
 const results = [];
-for (const [name, dir] of [['unit', 'out/test/unit'], ['cli', 'out/test/cli']]) {
+for (const [name, dir] of [['unit', 'out/test/unit'], ['cli', 'out/test/cli'], ['webview', 'out/test/webview']]) {
   console.log(`\n=== ${name} ===`);
   results.push(await mochaSuite(name, dir));
 }
