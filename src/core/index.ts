@@ -6,6 +6,8 @@ export * from './analysis';
 export * from './settings';
 export { checkPlan, locate, type CheckOptions } from './check';
 export { forecast, type ForecastReport, type Money } from './forecast';
+export * from './funnel';
+export * from './forecast-panel';
 export { todayLocal, isPlanFile, isIsoDate } from './dates';
 export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, VisitSchema, FIXED_KEYS, type PlanDocument } from './schema';
 export { RULE_INFO } from './rule-info';
@@ -13,4 +15,6 @@ export { splitFrontmatter, stripBom, type FrontmatterSplit } from './frontmatter
 export { suggest } from './validate';
 export { appendListItem, setScalar, applyEdits, renderYaml, type TextEdit, type ListKey } from './edits';
 export * from './views';
+export { stakeholderMap, freshness, type MapModel, type MapPerson, type MapEdge, type Freshness } from './stakeholder-map';
 export { newPlanText, slugify, visitEntry, stakeholderEntry, type NewPlan, type VisitInput, type StakeholderInput } from './templates';
+export * as language from './language';

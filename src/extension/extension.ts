@@ -4,6 +4,7 @@ import { OUTPUT_CHANNEL } from './constants';
 import { registerPlanCommands } from './features/commands/plan-commands';
 import { windowPrompter, type Prompter } from './features/commands/prompter';
 import { DiagnosticsFeature } from './features/diagnostics/diagnostics-feature';
+import { registerLanguageFeatures } from './features/language/language-feature';
 import { ViewsFeature } from './features/views/views-feature';
 import { PlanIndex } from './index/plan-index';
 import { PlanTracker } from './index/plan-tracker';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     views.refreshAll();
   };
   context.subscriptions.push(views, ...registerPlanCommands(index, () => prompter, refresh));
+  context.subscriptions.push(...registerLanguageFeatures(index, () => config.config));
 
   // The workspace is indexed after activate() returns, so activation stays cheap.
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))

@@ -1,0 +1,70 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { PlanAnalysis } from '../analysis';
+import { appendListItem, renderYaml, type TextEdit } from '../edits';
+import type { Finding } from '../types';
+
+export interface CodeFix {
+  readonly title: string;
+  readonly edits?: readonly TextEdit[];
+  /** A command to run instead of an edit (e.g. the Log Visit prompts). */
+  readonly command?: string;
+  readonly preferred?: boolean;
+}
+
+const scalar = (v: string) => renderYaml(v).trimEnd();
+const replace = (f: Finding, newText: string): TextEdit => ({ start: f.offset.start, end: f.offset.end, newText });
+
+/** The quick fixes for one finding; each is a single edit that changes only the bytes it must. */
+export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | undefined, today: string): CodeFix[] {
+  const d = f.data ?? {};
+  switch (f.code) {
+    case 'AP003':
+      return typeof d.suggestion === 'string' ? [{ title: `Change "${d.key}" to "${d.suggestion}"`, edits: [replace(f, d.suggestion)], preferred: true }] : [];
+    case 'AP005':
+      return existingIds(analysis, d.kind === 'opportunity' ? 'opportunity' : 'stakeholder', String(d.id ?? ''))
+        .map((id, i) => ({ title: `Change to "${id}"`, edits: [replace(f, scalar(id))], preferred: i === 0 }));
+    case 'AP010': {
+      const role = String(d.role);
+      const edit = appendListItem(text, 'stakeholders', placeholder(role, analysis));
+      return edit ? [{ title: `Add a placeholder stakeholder for the ${role} role`, edits: [edit], preferred: true }] : [];
+    }
+    case 'AP040':
+      return typeof d.recorded === 'string' ? [{ title: `Set the attitude to ${d.recorded}, the one last seen`, edits: [replace(f, d.recorded)], preferred: true }] : [];
+    case 'AP030':
+      return closeDates(today).map((date, i) => ({ title: `Move the close date to ${date}`, edits: [replace(f, date)], preferred: i === 0 }));
+    case 'AP020':
+    case 'AP021':
+      return [{ title: 'Log a visit…', command: 'accountPlans.logVisit' }];
+    default:
+      return [];
+  }
+}
+
+/** Existing ids closest to the one that names nothing, best first (at most five). */
+function existingIds(analysis: PlanAnalysis | undefined, kind: 'stakeholder' | 'opportunity', wrong: string): string[] {
+  const list = kind === 'stakeholder' ? analysis?.plan?.stakeholders ?? [] : analysis?.plan?.opportunities ?? [];
+  const ids = [...new Set(list.flatMap((x) => (x.id === undefined ? [] : [x.id])))];
+  if (!ids.length) return [];
+  const best = closest(wrong, ids);
+  return [best, ...ids.filter((x) => x !== best).sort((a, b) => distance(wrong, a) - distance(wrong, b) || a.localeCompare(b))].slice(0, 5);
+}
+
+function placeholder(role: string, analysis: PlanAnalysis | undefined): Record<string, unknown> {
+  const taken = new Set(analysis?.plan?.stakeholders.map((s) => s.id) ?? []);
+  let id = `${role}-tbd`;
+  for (let n = 2; taken.has(id); n++) id = `${role}-tbd-${n}`;
+  return { id, name: `TBD (${role})`, roles: [role] };
+}
+
+/** The last day of this quarter (when still ahead) and of the next one. */
+export function closeDates(today: string): string[] {
+  const y = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const end = (year: number, quarter: number) => {
+    const yy = year + Math.floor(quarter / 4);
+    const qq = quarter % 4;
+    const last = new Date(Date.UTC(yy, qq * 3 + 3, 0));
+    return last.toISOString().slice(0, 10);
+  };
+  return [end(y, q), end(y, q + 1)].filter((d) => d > today);
+}

@@ -1,0 +1,35 @@
+import type { PlanAnalysis } from '../analysis';
+import { BUYING_ROLES } from '../method';
+import type { Settings } from '../settings';
+import { nodeOf, offsetsOf, type YamlTree } from './yaml-tree';
+import { isMap } from 'yaml';
+
+export interface Lens {
+  readonly offset: number;
+  readonly title: string;
+  /** A command and its arguments (the opportunity's index for Move Stage), or none for a label. */
+  readonly command?: { readonly id: string; readonly args: readonly unknown[] };
+}
+
+/** Over `stakeholders`: role coverage; over each opportunity: its weighted amount and Move Stage. */
+export function lenses(tree: YamlTree, analysis: PlanAnalysis | undefined, settings: Settings, money: (amount: number, currency: string) => string): Lens[] {
+  const facts = analysis?.facts;
+  if (!facts || !isMap(tree.doc.contents)) return [];
+  const out: Lens[] = [];
+  const key = tree.doc.contents.items.find((p) => (p.key as { value?: unknown })?.value === 'stakeholders')?.key;
+  const at = offsetsOf(tree, key as never);
+  if (at) {
+    const active = facts.stakeholders.filter((s) => !s.gone);
+    const covered = BUYING_ROLES.filter((r) => active.some((s) => s.stakeholder.roles?.includes(r)));
+    const gaps = settings.requiredRoles.filter((r) => !covered.includes(r));
+    out.push({ offset: at.start, title: `${covered.length} of ${BUYING_ROLES.length} roles${gaps.length ? ` · gap: ${gaps.join(', ')}` : ''}` });
+  }
+  for (const o of facts.opportunities) {
+    const item = offsetsOf(tree, nodeOf(tree, ['opportunities', o.opportunity.index]));
+    if (!item) continue;
+    const weighted = o.weighted !== undefined ? `weighted ${money(o.weighted, o.currency)}` : 'no amount';
+    out.push({ offset: item.start, title: `${weighted} · ${o.probability} %` });
+    if (o.open) out.push({ offset: item.start, title: 'Move stage', command: { id: 'accountPlans.moveStage', args: [o.opportunity.index] } });
+  }
+  return out;
+}
