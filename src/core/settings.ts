@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FUNNEL_BENCHMARK } from './funnel';
 import { BUYING_ROLES, TIERS } from './method';
 import { RULE_CODES, type RuleCode, type Severity } from './types';
 
@@ -11,6 +12,8 @@ const staleDays = z.strictObject({
   none: z.int().min(0),
 });
 const severityOrOff = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+const ratio = z.number().min(0).max(1);
+const funnelBenchmark = z.strictObject({ G: ratio, F: ratio, E: ratio, D: ratio, C: ratio, B: ratio, A: ratio });
 
 export const SettingsSchema = z.strictObject({
   /** Roles AP010 asks for when the account has an open opportunity. */
@@ -28,6 +31,8 @@ export const SettingsSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** Per-rule severity overrides; "off" silences a rule. */
   rules: z.partialRecord(z.enum(RULE_CODES), severityOrOff),
+  /** Forecast funnel: the conversion expected from each open stage to the next; below it, deals get stuck. */
+  funnelBenchmark,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   singleThreadDays: 180,
   currency: 'CNY',
   rules: {},
+  funnelBenchmark: DEFAULT_FUNNEL_BENCHMARK,
 }) as Settings;
 
 export const SETTING_KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];
@@ -48,7 +54,7 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; err
 
 /**
  * Merges partial settings over the defaults. Keys may carry the editor's `accountPlans.` prefix
- * (so a copy of settings.json works as a CLI config); `staleDays` may be partial.
+ * (so a copy of settings.json works as a CLI config); `staleDays` and `funnelBenchmark` may be partial.
  */
 export function resolveSettings(input: unknown): SettingsResult {
   if (input === undefined || input === null) return { ok: true, settings: DEFAULT_SETTINGS };
@@ -60,10 +66,13 @@ export function resolveSettings(input: unknown): SettingsResult {
     bare[k.startsWith('accountPlans.') ? k.slice('accountPlans.'.length) : k] = v;
   }
   const staleIn = bare.staleDays;
+  const benchmarkIn = bare.funnelBenchmark;
   const merged = {
     ...DEFAULT_SETTINGS,
     ...bare,
     staleDays: staleIn && typeof staleIn === 'object' ? { ...DEFAULT_SETTINGS.staleDays, ...staleIn } : staleIn ?? DEFAULT_SETTINGS.staleDays,
+    funnelBenchmark: benchmarkIn && typeof benchmarkIn === 'object'
+      ? { ...DEFAULT_SETTINGS.funnelBenchmark, ...benchmarkIn } : benchmarkIn ?? DEFAULT_SETTINGS.funnelBenchmark,
   };
   const parsed = SettingsSchema.safeParse(merged);
   if (parsed.success) return { ok: true, settings: parsed.data };

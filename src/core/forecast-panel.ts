@@ -1,0 +1,300 @@
+import { quarterOf } from './dates';
+import { funnel, stageCounts, FUNNEL_STAGES, type FunnelBenchmark, type FunnelStep, type Funnel } from './funnel';
+import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from './method';
+import type { OpportunityFacts } from './analysis';
+import type { Plan } from './model';
+import type { PlanEntry } from './views';
+
+/**
+ * What the Forecast panel shows: one currency at a time (amounts in different currencies are never
+ * added), over the plans in a folder, of an owner, of a tier.
+ */
+export interface ForecastQuery {
+  /** A folder's URI: only plans under it. */
+  readonly folder?: string;
+  /** Only plans of this owner; `''` for plans without one. */
+  readonly owner?: string;
+  /** Only plans of this tier; `''` for plans without one. */
+  readonly tier?: string;
+  /** The currency shown; default: the settings' currency when some opportunity uses it, else the most used. */
+  readonly currency?: string;
+  readonly sort?: RowSort;
+}
+
+export const ROW_SORT_KEYS = ['account', 'opportunity', 'stage', 'category', 'amount', 'weighted', 'probability', 'close', 'owner'] as const;
+export type RowSortKey = (typeof ROW_SORT_KEYS)[number];
+export interface RowSort { readonly key: RowSortKey; readonly dir: 'asc' | 'desc' }
+export const DEFAULT_ROW_SORT: RowSort = { key: 'weighted', dir: 'desc' };
+
+export interface ForecastPanelOptions {
+  readonly benchmark: FunnelBenchmark;
+  /** `accountPlans.currency`. */
+  readonly defaultCurrency: string;
+  /** Rows put into the model (the table shows the first ones in the current sort); default 1000. */
+  readonly rowLimit?: number;
+}
+
+/** One open opportunity, as the table and the CSV show it. */
+export interface ForecastRow {
+  readonly uri: string;
+  /** Position in the plan's `opportunities` list. */
+  readonly index: number;
+  readonly account: string;
+  readonly opportunity: string;
+  readonly stage: OpenStage;
+  readonly category: ForecastCategory;
+  readonly probability: number;
+  readonly currency: string;
+  readonly amount?: number;
+  readonly weighted?: number;
+  readonly close?: string;
+  readonly owner?: string;
+  readonly tier?: string;
+}
+
+/** One close quarter (`2026-Q4`, or `none`): weighted open pipeline by category, and the amount won. */
+export interface QuarterBar {
+  readonly period: string;
+  readonly commit: number;
+  readonly bestCase: number;
+  readonly pipeline: number;
+  readonly won: number;
+  /** Open opportunities, not omitted. */
+  readonly openCount: number;
+  readonly wonCount: number;
+}
+
+export interface FunnelRow extends FunnelStep {
+  /** Sum of the amounts at this stage (won amount for S). */
+  readonly amount: number;
+  readonly weighted: number;
+}
+
+export interface Choice { readonly value: string; readonly count: number }
+
+export interface ForecastPanelModel {
+  /** The query in effect: the currency and the sort resolved. */
+  readonly query: ForecastQuery & { readonly currency: string; readonly sort: RowSort };
+  /** Plans that pass the folder, owner and tier filters. */
+  readonly plans: number;
+  /** Plans with format errors (AP002 among those; AP001 files when no owner or tier is picked): figures may be incomplete. */
+  readonly incomplete: number;
+  /** Choices for the filters: owners and tiers of the folder's plans; currencies of the filtered plans. Counts are plans (owners, tiers) or opportunities (currencies). */
+  readonly owners: readonly Choice[];
+  readonly tiers: readonly Choice[];
+  readonly currencies: readonly Choice[];
+  /** Quarters with an open (not omitted) or a won opportunity, in time order, `none` last. */
+  readonly quarters: readonly QuarterBar[];
+  readonly totals: {
+    readonly open: { readonly count: number; readonly amount: number; readonly weighted: number };
+    readonly byCategory: Readonly<Record<ForecastCategory, { readonly count: number; readonly weighted: number }>>;
+    readonly won: { readonly count: number; readonly amount: number };
+  };
+  readonly funnel: { readonly steps: readonly FunnelRow[]; readonly bottleneck?: OpenStage };
+  /** The first `rowLimit` open opportunities in the sort of the query. */
+  readonly rows: readonly ForecastRow[];
+  /** All open opportunities in the selection (rows may hold fewer). */
+  readonly rowCount: number;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Plans under a folder URI (`file:///w/east` holds `file:///w/east/a.account.md`, not `file:///w/eastern/…`). */
+export function inFolder(uri: string, folder: string | undefined): boolean {
+  if (folder === undefined) return true;
+  return uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
+/** The Forecast panel's figures, computed from analyses already made (no file is read). */
+export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions): ForecastPanelModel {
+  const sel = select(entries, query);
+  const currency = query.currency ?? (sel.currencies.has(options.defaultCurrency)
+    ? options.defaultCurrency : mostUsed(sel.currencies) ?? options.defaultCurrency);
+  const sort = query.sort ?? DEFAULT_ROW_SORT;
+  const r = new Rollup();
+  for (const { uri, analysis } of sel.plans) {
+    for (const o of analysis.facts!.opportunities) if (o.currency === currency) r.add(uri, analysis.plan!, o);
+  }
+  const f: Funnel = funnel(stageCounts(r.stages), options.benchmark);
+  if (query.currency !== undefined && !sel.currencies.has(query.currency)) sel.currencies.set(query.currency, 0);
+  return {
+    query: { ...query, currency, sort },
+    plans: sel.plans.length,
+    incomplete: sel.incomplete,
+    owners: choices(sel.owners),
+    tiers: choices(sel.tiers),
+    currencies: choices(sel.currencies),
+    quarters: [...r.quarters.keys()].sort(byPeriod).map((period) => {
+      const q = r.quarters.get(period)!;
+      return { period, ...q, commit: round(q.commit), bestCase: round(q.bestCase), pipeline: round(q.pipeline), won: round(q.won) };
+    }),
+    totals: {
+      open: { count: r.open.count, amount: round(r.open.amount), weighted: round(r.open.weighted) },
+      byCategory: Object.fromEntries(FORECAST_CATEGORIES.map((c) => [c, { count: r.byCategory[c].count, weighted: round(r.byCategory[c].weighted) }])) as Record<ForecastCategory, { count: number; weighted: number }>,
+      won: { count: r.won.count, amount: round(r.won.amount) },
+    },
+    funnel: {
+      steps: f.steps.map((s) => ({ ...s, amount: round(r.stageAmount.get(s.stage)!.amount), weighted: round(r.stageAmount.get(s.stage)!.weighted) })),
+      bottleneck: f.bottleneck,
+    },
+    rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
+    rowCount: r.rows.length,
+  };
+}
+
+/** The plans of the folder, owner and tier; the filter choices; the currencies in use. */
+function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
+  const owners = new Map<string, number>();
+  const tiers = new Map<string, number>();
+  const currencies = new Map<string, number>();
+  const plans: PlanEntry[] = [];
+  let incomplete = 0;
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const e of entries) {
+    const plan = e.analysis.plan;
+    if (!inFolder(e.uri, query.folder)) continue;
+    if (!plan || !e.analysis.facts) {
+      // Unreadable YAML: no owner or tier to filter by, but the totals of "everyone" miss it.
+      if (query.owner === undefined && query.tier === undefined) incomplete++;
+      continue;
+    }
+    bump(owners, plan.owner ?? '');
+    bump(tiers, plan.tier ?? '');
+    if (query.owner !== undefined && (plan.owner ?? '') !== query.owner) continue;
+    if (query.tier !== undefined && (plan.tier ?? '') !== query.tier) continue;
+    plans.push(e);
+    if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) incomplete++;
+    for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
+  }
+  return { plans, owners, tiers, currencies, incomplete };
+}
+
+interface QuarterSums { commit: number; bestCase: number; pipeline: number; won: number; openCount: number; wonCount: number }
+
+/** Sums of one currency's open and won opportunities, as the panel's parts need them. */
+class Rollup {
+  readonly quarters = new Map<string, QuarterSums>();
+  readonly byCategory = Object.fromEntries(FORECAST_CATEGORIES.map((c) => [c, { count: 0, weighted: 0 }])) as Record<ForecastCategory, { count: number; weighted: number }>;
+  readonly open = { count: 0, amount: 0, weighted: 0 };
+  readonly won = { count: 0, amount: 0 };
+  readonly stages: Stage[] = [];
+  readonly stageAmount = new Map<string, { amount: number; weighted: number }>(FUNNEL_STAGES.map((s) => [s, { amount: 0, weighted: 0 }]));
+  readonly rows: ForecastRow[] = [];
+
+  add(uri: string, plan: Plan, o: OpportunityFacts): void {
+    if (!o.stage || !(o.open || o.won)) return;
+    const amount = o.opportunity.amount ?? 0;
+    const weighted = o.weighted ?? 0;
+    this.stages.push(o.stage);
+    const sa = this.stageAmount.get(o.stage)!;
+    sa.amount += amount;
+    sa.weighted += weighted;
+    const q = this.quarter(o.opportunity.close);
+    if (o.won) {
+      this.won.count++;
+      this.won.amount += amount;
+      q.wonCount++;
+      q.won += amount;
+      return;
+    }
+    const category = o.category!;
+    this.byCategory[category].count++;
+    this.byCategory[category].weighted += weighted;
+    this.rows.push({
+      uri, index: o.opportunity.index,
+      account: plan.account ?? plan.id,
+      opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
+      stage: o.stage as OpenStage, category, probability: o.probability, currency: o.currency,
+      amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
+    });
+    if (category === 'omitted') return;
+    this.open.count++;
+    this.open.amount += amount;
+    this.open.weighted += weighted;
+    q.openCount++;
+    if (category === 'commit') q.commit += weighted;
+    else if (category === 'best-case') q.bestCase += weighted;
+    else q.pipeline += weighted;
+  }
+
+  private quarter(close: string | undefined): QuarterSums {
+    const key = close ? quarterOf(close) : 'none';
+    let q = this.quarters.get(key);
+    if (!q) this.quarters.set(key, (q = { commit: 0, bestCase: 0, pipeline: 0, won: 0, openCount: 0, wonCount: 0 }));
+    return q;
+  }
+}
+
+/** Quarters in time order, `none` last. */
+const byPeriod = (x: string, y: string) => (x === 'none' ? 1 : y === 'none' ? -1 : x < y ? -1 : x > y ? 1 : 0);
+
+function mostUsed(m: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  for (const [k, n] of m) if (best === undefined || n > m.get(best)! || (n === m.get(best)! && k < best)) best = k;
+  return best;
+}
+
+/** Choices by value, the empty value (no owner, no tier) last. */
+const choices = (m: Map<string, number>): Choice[] =>
+  [...m].map(([value, count]) => ({ value, count }))
+    .sort((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+const STAGE_RANK = new Map<string, number>(OPEN_STAGES.map((s, i) => [s, i]));
+const CATEGORY_RANK = new Map<string, number>(FORECAST_CATEGORIES.map((c, i) => [c, i]));
+
+/** The value a row is sorted by: a number, or a string; undefined sorts last either way. */
+export function sortValue(row: ForecastRow, key: RowSortKey): number | string | undefined {
+  switch (key) {
+    case 'stage': return STAGE_RANK.get(row.stage);
+    case 'category': return CATEGORY_RANK.get(row.category);
+    case 'owner': return row.owner || undefined;
+    case 'opportunity': return row.opportunity || undefined;
+    default: return row[key];
+  }
+}
+
+/** Names compare without regard to case, digits as numbers (`Lot 9` before `Lot 10`). */
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * Rows in the order of `sort`; a missing value sorts last in both directions; ties by account,
+ * opportunity, file and position, so the table and the CSV always agree.
+ */
+export function sortRows(rows: readonly ForecastRow[], sort: RowSort): ForecastRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const cmp = (x: string | number, y: string | number) =>
+    typeof x === 'string' && typeof y === 'string' ? COLLATOR.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0) : x < y ? -1 : x > y ? 1 : 0;
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
+    if (x === undefined || y === undefined) {
+      if (x !== y) return x === undefined ? 1 : -1;
+    } else {
+      const c = cmp(x, y);
+      if (c !== 0) return sign * c;
+    }
+    return cmp(a.account, b.account) || cmp(a.opportunity, b.opportunity) || cmp(a.uri, b.uri) || a.index - b.index;
+  });
+}
+
+// ---------- CSV ----------
+
+const CSV_COLUMNS = ['account', 'opportunity', 'stage', 'category', 'probability', 'currency', 'amount', 'weighted', 'close', 'owner', 'tier'] as const;
+
+/**
+ * RFC 4180 CSV (CRLF, quotes where needed), with a UTF-8 byte-order mark so spreadsheets read
+ * Chinese names right. A text cell that a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+ */
+export function forecastCsv(rows: readonly ForecastRow[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
