@@ -43,4 +43,5 @@ export const COMMANDS = {
   groupPipeline: 'accountPlans.groupPipeline',
   filterPipeline: 'accountPlans.filterPipeline',
   toggleRoleLayers: 'accountPlans.toggleRoleLayers',
+  showStakeholderMap: 'accountPlans.showStakeholderMap',
 } as const;

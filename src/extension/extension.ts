@@ -5,6 +5,7 @@ import { registerPlanCommands } from './features/commands/plan-commands';
 import { windowPrompter, type Prompter } from './features/commands/prompter';
 import { DiagnosticsFeature } from './features/diagnostics/diagnostics-feature';
 import { registerLanguageFeatures } from './features/language/language-feature';
+import { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
 import { ViewsFeature } from './features/views/views-feature';
 import { PlanIndex } from './index/plan-index';
 import { PlanTracker } from './index/plan-tracker';
@@ -35,6 +36,8 @@ export interface AccountPlansApi {
   readonly views: ViewsFeature;
   /** Replaces the input boxes and quick picks commands use (tests answer them from a script). */
   setPrompter(prompter: Prompter | undefined): void;
+  /** The stakeholder map panels: the command, the serializer, and what each map was last sent and drew (tests). */
+  readonly stakeholderMap: StakeholderMapFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
@@ -54,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   };
   context.subscriptions.push(views, ...registerPlanCommands(index, () => prompter, refresh));
   context.subscriptions.push(...registerLanguageFeatures(index, () => config.config));
+  const stakeholderMap = new StakeholderMapFeature(context.extensionUri, index, () => config.config.settings, log, () => prompter);
+  context.subscriptions.push(stakeholderMap);
 
   // The workspace is indexed after activate() returns, so activation stays cheap.
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -77,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     recheckAll: () => tracker.recheckAll(),
     views,
     setPrompter: (p) => { prompter = p ?? windowPrompter; },
+    stakeholderMap,
   };
 }
 

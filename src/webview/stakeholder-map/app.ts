@@ -1,0 +1,242 @@
+import { el, svg, type WebviewApi } from '../shared/dom';
+import { arrowMarker, drawScene } from './draw';
+import { exportSvg, svgToPng } from './export';
+import { DEFAULT_LABELS } from './labels';
+import { orgLayout, sceneFor, type Scene } from './layout';
+import { PanZoom } from './pan-zoom';
+import type { ExportFormat, HostMessage, MapLabels, MapMode, MapModel, MapState, WebviewMessage } from './protocol';
+import { tooltipContent } from './tooltip';
+
+const MODES: readonly MapMode[] = ['org', 'layers', 'grid'];
+const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+const FRESHNESS = ['fresh', 'ageing', 'stale', 'never'] as const;
+
+interface Current {
+  readonly revision: number;
+  readonly model: MapModel;
+  readonly labels: MapLabels;
+  org?: Scene;
+  scene?: Scene;
+}
+
+/** The stakeholder map page: toolbar, legend, the SVG stage and its tooltip. */
+export class StakeholderMapApp {
+  private state: MapState;
+  private current: Current | undefined;
+  private labels: MapLabels = DEFAULT_LABELS;
+  private readonly toolbar = el('div', { class: 'toolbar', role: 'toolbar' });
+  private readonly heading = el('h1', { class: 'account' });
+  private readonly legend = el('div', { class: 'legend' });
+  private readonly surface = svg('svg', { class: 'map', role: 'group' });
+  private readonly viewport = svg('g', { class: 'viewport' });
+  private readonly defs = arrowMarker();
+  private readonly tip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  private readonly notice = el('div', { class: 'notice', role: 'status' });
+  private readonly panZoom: PanZoom;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(root: HTMLElement, private readonly api: WebviewApi<MapState>) {
+    const saved = api.getState();
+    this.state = { mode: saved && MODES.includes(saved.mode) ? saved.mode : 'org', views: saved?.views ?? {}, selected: saved?.selected, planUri: saved?.planUri };
+    this.surface.append(this.defs, this.viewport);
+    this.panZoom = new PanZoom(this.surface, this.viewport, (v) => {
+      this.state = { ...this.state, views: { ...this.state.views, [this.state.mode]: v } };
+      this.saveSoon();
+    });
+    const stage = el('div', { class: 'stage' }, this.surface, this.tip, this.notice);
+    root.replaceChildren(el('header', {}, this.heading, this.toolbar, this.legend), stage);
+    this.notice.textContent = this.labels.loading;
+    this.buildToolbar();
+    this.listen();
+    window.addEventListener('message', (e: MessageEvent) => this.onMessage(e.data as HostMessage));
+    this.post({ type: 'ready' });
+  }
+
+  private post(m: WebviewMessage): void {
+    this.api.postMessage(m);
+  }
+
+  private onMessage(m: HostMessage): void {
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'model') {
+      this.labels = m.labels ?? DEFAULT_LABELS;
+      this.current = { revision: m.revision, model: m.model, labels: this.labels };
+      if (m.planUri !== this.state.planUri) this.state = { ...this.state, planUri: m.planUri };
+      this.render();
+    } else if (m.type === 'unavailable') {
+      this.labels = m.labels ?? DEFAULT_LABELS;
+      this.current = undefined;
+      this.state = { ...this.state, planUri: m.planUri };
+      this.viewport.replaceChildren();
+      this.notice.textContent = m.message;
+      this.notice.hidden = false;
+      this.buildToolbar();
+      this.save();
+    }
+  }
+
+  private render(): void {
+    const c = this.current;
+    if (!c) return;
+    const t0 = performance.now();
+    c.org ??= orgLayout(c.model, c.labels);
+    const scene = sceneFor(this.state.mode, c.model, c.labels, () => c.org!);
+    c.scene = scene;
+    if (this.state.selected && !c.model.people.some((p) => p.key === this.state.selected)) this.state = { ...this.state, selected: undefined };
+    this.viewport.replaceChildren(drawScene(scene, c.labels, this.state.selected));
+    this.heading.textContent = c.model.account;
+    this.notice.hidden = true;
+    this.buildToolbar();
+    const view = this.state.views[this.state.mode];
+    if (view) this.panZoom.set(view);
+    else this.panZoom.fit(scene.bounds);
+    const ms = performance.now() - t0;
+    this.save();
+    this.post({
+      type: 'rendered', revision: c.revision, mode: this.state.mode, ms,
+      cards: scene.cards.length + scene.chips.filter((x) => !x.ghost).length, placeholders: scene.placeholders.length,
+    });
+  }
+
+  private buildToolbar(): void {
+    const L = this.labels;
+    const button = (text: string, title: string, action: () => void, attrs: Record<string, string | boolean> = {}) => {
+      const b = el('button', { type: 'button', title, 'aria-label': title, ...attrs }, text);
+      b.addEventListener('click', action);
+      return b;
+    };
+    const modes = el('div', { class: 'group modes' }, ...MODES.map((m) =>
+      button(L.modes[m], L.modes[m], () => this.setMode(m), { 'data-mode': m, 'aria-pressed': String(m === this.state.mode) })));
+    const zoom = el('div', { class: 'group zoom' },
+      button('−', L.zoomOut, () => this.panZoom.zoomBy(1 / 1.25), { 'data-action': 'zoom-out' }),
+      button('+', L.zoomIn, () => this.panZoom.zoomBy(1.25), { 'data-action': 'zoom-in' }),
+      button('⤢', L.fit, () => this.fit(), { 'data-action': 'fit' }));
+    const exports = el('div', { class: 'group export' },
+      button('SVG', L.exportSvg, () => void this.export('svg'), { 'data-action': 'export-svg', disabled: !this.current }),
+      button('PNG', L.exportPng, () => void this.export('png'), { 'data-action': 'export-png', disabled: !this.current }));
+    this.toolbar.replaceChildren(modes, zoom, exports);
+    this.legend.replaceChildren(
+      ...LETTERS.map((l) => el('span', { class: `key att-${l}` }, el('span', { class: 'swatch' }, l), L.attitudes[l])),
+      ...FRESHNESS.map((f) => el('span', { class: `key fresh-key fresh-${f}` }, el('span', { class: 'dot' }), L.freshness[f])),
+    );
+  }
+
+  private setMode(mode: MapMode): void {
+    if (mode === this.state.mode) return;
+    this.state = { ...this.state, mode };
+    this.hideTip();
+    this.render();
+  }
+
+  private fit(): void {
+    const scene = this.current?.scene;
+    if (scene) this.panZoom.fit(scene.bounds);
+  }
+
+  private listen(): void {
+    const nodeOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGGElement>('[data-key]') : null);
+    this.surface.addEventListener('click', (e) => {
+      const node = nodeOf(e.target);
+      if (node) this.activate(node);
+      else this.select(undefined);
+    });
+    this.surface.addEventListener('keydown', (e) => {
+      const node = nodeOf(e.target);
+      if (node && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        this.activate(node);
+      }
+    });
+    this.surface.addEventListener('pointerover', (e) => {
+      const node = nodeOf(e.target);
+      if (node) this.showTip(node, e.clientX, e.clientY);
+    });
+    this.surface.addEventListener('pointermove', (e) => {
+      if (!this.tip.hidden) this.placeTip(e.clientX, e.clientY);
+    });
+    this.surface.addEventListener('pointerout', (e) => {
+      if (!nodeOf(e.relatedTarget)) this.hideTip();
+    });
+    this.surface.addEventListener('focusin', (e) => {
+      const node = nodeOf(e.target);
+      if (!node) return;
+      const r = node.getBoundingClientRect();
+      this.showTip(node, r.right, r.top);
+    });
+    this.surface.addEventListener('focusout', () => this.hideTip());
+    document.addEventListener('keydown', (e) => {
+      if (e.target instanceof HTMLButtonElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '+' || e.key === '=') this.panZoom.zoomBy(1.25);
+      else if (e.key === '-') this.panZoom.zoomBy(1 / 1.25);
+      else if (e.key === '0') this.fit();
+      else if (e.key === 'Escape') this.hideTip();
+    });
+  }
+
+  private activate(node: SVGGElement): void {
+    const key = node.getAttribute('data-key') ?? undefined;
+    const index = Number(node.getAttribute('data-index'));
+    this.select(key);
+    if (Number.isInteger(index)) this.post({ type: 'reveal', index });
+  }
+
+  private select(key: string | undefined): void {
+    if (key === this.state.selected) return;
+    this.state = { ...this.state, selected: key };
+    this.viewport.querySelectorAll('.selected').forEach((n) => n.classList.remove('selected'));
+    if (key !== undefined) this.viewport.querySelectorAll(`[data-key="${CSS.escape(key)}"]`).forEach((n) => n.classList.add('selected'));
+    this.save();
+  }
+
+  private showTip(node: SVGGElement, x: number, y: number): void {
+    const key = node.getAttribute('data-key');
+    const person = this.current?.model.people.find((p) => p.key === key);
+    if (!person) return;
+    this.tip.replaceChildren(tooltipContent(person, this.labels));
+    this.tip.hidden = false;
+    this.placeTip(x, y);
+  }
+
+  /** Near the pointer, flipped to stay inside the stage (moved with CSSOM: the CSP forbids style attributes). */
+  private placeTip(x: number, y: number): void {
+    const stage = this.tip.parentElement!.getBoundingClientRect();
+    const w = this.tip.offsetWidth, h = this.tip.offsetHeight;
+    let left = x - stage.left + 14, top = y - stage.top + 14;
+    if (left + w > stage.width - 4) left = Math.max(4, x - stage.left - w - 14);
+    if (top + h > stage.height - 4) top = Math.max(4, stage.height - h - 4);
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${top}px`;
+  }
+
+  private hideTip(): void {
+    this.tip.hidden = true;
+  }
+
+  private async export(format: ExportFormat): Promise<void> {
+    const c = this.current;
+    const scene = c?.scene;
+    const drawn = this.viewport.firstElementChild;
+    if (!c || !scene || !(drawn instanceof SVGGElement)) return;
+    const bg = getComputedStyle(this.surface).getPropertyValue('background-color') || '#ffffff';
+    const out = exportSvg(drawn, this.defs, scene.bounds, `${c.model.account} · ${c.labels.modes[this.state.mode]} · ${c.model.today}`, bg);
+    try {
+      const data = format === 'svg' ? out.text : await svgToPng(out.text, out.width, out.height);
+      this.post({ type: 'export', format, data });
+    } catch (e) {
+      this.notice.textContent = `${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`;
+      this.notice.hidden = false;
+    }
+  }
+
+  private save(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.api.setState(this.state);
+  }
+
+  /** Pan and zoom change many times a second: keep the state once they settle. */
+  private saveSoon(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), 150);
+  }
+}

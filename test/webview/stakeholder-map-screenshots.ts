@@ -1,0 +1,55 @@
+/**
+ * Pictures of the stakeholder map for the README: the example plan (examples/hengtong-bank)
+ * in each mode, drawn by the real bundle in headless Chromium, and the time one draw of 300
+ * people takes (measured once and printed, not asserted).
+ *
+ *   npm run build && npx tsc -p . && node out/test/webview/stakeholder-map-screenshots.js
+ */
+import * as path from 'path';
+import { bigPlan, fixtureText, launch, modelOf, openMap, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
+
+async function main(): Promise<void> {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const mp = await openMap(browser, server.url, { width: 1400, height: 860 });
+    const model = modelOf(fixtureText('examples', 'hengtong-bank.account.md'), 'hengtong-bank.account.md');
+    await showModel(mp, model);
+    for (const [mode, file] of [['org', 'stakeholder-map.png'], ['layers', 'stakeholder-map-layers.png'], ['grid', 'stakeholder-map-grid.png']] as const) {
+      if (mode !== 'org') {
+        await mp.page.click(`button[data-mode="${mode}"]`);
+        await waitForRendered(mp, mp.revision);
+        await mp.page.waitForFunction((m) => (globalThis as unknown as { __sent: { type: string; mode?: string }[] }).__sent.at(-1)?.mode === m, mode);
+      }
+      if (mode === 'org') {
+        await mp.page.hover('g.card[data-key="lin"]');
+        await mp.page.locator('.tooltip').waitFor({ state: 'visible' });
+      }
+      const out = path.join(ROOT, 'docs', 'images', file);
+      await mp.page.screenshot({ path: out });
+      console.log(`saved ${path.relative(ROOT, out)}`);
+      await mp.page.mouse.move(1, 1);
+    }
+    await mp.page.close();
+
+    const rows: string[] = [];
+    for (const n of [9, 100, 300]) {
+      const bench = await openMap(browser, server.url, { width: 1400, height: 860 });
+      const m = n === 9 ? model : modelOf(bigPlan(n));
+      const t0 = Date.now();
+      const r = await showModel(bench, m);
+      await bench.page.evaluate('new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)))');
+      rows.push(`${String(m.people.length).padStart(6)}  ${r.ms.toFixed(1).padStart(12)}  ${String(Date.now() - t0).padStart(20)}`);
+      await bench.page.close();
+    }
+    console.log(`\npeople  layout+draw ms  message→painted ms (wall)\n${rows.join('\n')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
