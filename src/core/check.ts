@@ -1,7 +1,7 @@
 import type { PlanAnalysis, StakeholderFacts } from './analysis';
 import { computeFacts } from './facts';
 import { translator, type Translate } from './messages';
-import { Locator, parsePlan, type Draft, type ParsedPlan } from './parse';
+import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse';
 import { RULE_INFO } from './rule-info';
 import { RULES, type RuleContext } from './rules';
 import { DEFAULT_SETTINGS, severityFor, type Settings } from './settings';
@@ -15,11 +15,13 @@ export interface CheckOptions {
   readonly today: string;
   readonly settings?: Settings;
   readonly locale?: Locale;
+  /** Parse with `yaml` only (the reference), skipping the fast parser; for the equivalence tests. */
+  readonly reference?: boolean;
 }
 
 /** Parses a plan and runs every rule. Pure: the same text and options give the same result. */
 export function checkPlan(text: string, options: CheckOptions): PlanAnalysis {
-  return analyze(parseCached(text), options);
+  return analyze(options.reference ? parsePlan(text, { reference: true }) : parseCached(text), options);
 }
 
 const cache = new Map<string, ParsedPlan>();
@@ -44,10 +46,8 @@ function analyze(parsed: ParsedPlan, options: CheckOptions): PlanAnalysis {
   const toFindings = (drafts: readonly Draft[]) => finalize(drafts, parsed, settings, t);
   if (parsed.fatal.length || parsed.data === undefined) return { fileName: options.fileName, findings: toFindings(parsed.fatal) };
 
-  const loc = new Locator(parsed);
-  // `validate` removes failing values from the data; work on a copy so the cached parse stays intact.
-  const data = structuredClone(parsed.data) as Record<string, unknown>;
-  const { drafts, plan } = validate(data, loc, options.fileName);
+  const loc = parsed.locator!;
+  const { drafts, plan } = validate(parsed.data as Record<string, unknown>, loc, options.fileName);
   const facts = computeFacts(plan, options.today, settings.currency);
   const active: StakeholderFacts[] = facts.stakeholders.filter((s) => !s.gone);
   const ctx: RuleContext = {
@@ -88,9 +88,9 @@ function translateParams(params: Draft['params'], t: Translate): Record<string, 
  * for revealing an item in the editor. Uses the same cached parse as `checkPlan`.
  */
 export function locate(text: string, path: readonly (string | number)[], part: 'value' | 'key' = 'value'): { start: number; end: number } | undefined {
-  const parsed = parseCached(text);
+  const parsed = parsePlan(text, { reference: true });
   if (!parsed.doc) return undefined;
-  const loc = new Locator(parsed);
+  const loc = new YamlLocator(parsed);
   const at = part === 'key' ? loc.key(path) : loc.value(path);
   return at ? { start: at[0], end: at[1] } : undefined;
 }

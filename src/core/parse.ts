@@ -1,4 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { FastLocator } from './fast-locator';
+import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
 import type { MessageKey } from './messages';
 import { LineIndex } from './positions';
@@ -25,6 +27,9 @@ export interface ParsedPlan {
   readonly lines: LineIndex;
   /** AP001 (and AP002 for a frontmatter that is not a mapping): nothing else runs when present. */
   readonly fatal: readonly Draft[];
+  /** Where the nodes are, when the frontmatter parsed. */
+  readonly locator?: Locator;
+  /** The `yaml` document, when the reference parser was used. */
   readonly doc?: Document.Parsed;
   /** The frontmatter as plain data, when it parsed without error. */
   readonly data?: unknown;
@@ -35,7 +40,11 @@ export interface ParsedPlan {
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
-export function parsePlan(raw: string): ParsedPlan {
+/**
+ * Splits and parses a plan. The fast parser is tried first; whatever it does not handle the same
+ * way (errors, aliases, very deep nesting) goes through `yaml`, which also reports the errors.
+ */
+export function parsePlan(raw: string, options: { reference?: boolean } = {}): ParsedPlan {
   const text = stripBom(raw);
   const lines = new LineIndex(text);
   const base = { text, lines, yamlStart: 0 };
@@ -54,6 +63,12 @@ export function parsePlan(raw: string): ParsedPlan {
 
   const yamlStart = split.yamlStart;
   const source = text.slice(yamlStart, split.yamlEnd);
+  const fast = options.reference ? undefined : loadWithPositions(source, yamlStart);
+  if (fast) {
+    const locator = new FastLocator(text, lines, fast.root);
+    const contents = fast.root && fast.root.kind !== 'null' ? [fast.root.start, fast.root.end] as [number, number] : undefined;
+    return shapeCheck({ ...base, yamlStart, locator }, fast.data, contents, firstLineEnd);
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
@@ -61,7 +76,7 @@ export function parsePlan(raw: string): ParsedPlan {
     if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
     throw e;
   }
-  const shift = { ...base, yamlStart, doc };
+  const shift = { ...base, yamlStart, doc, locator: new YamlLocator({ ...base, yamlStart, doc }) };
   if (doc.errors.length) {
     return {
       ...shift,
@@ -80,16 +95,23 @@ export function parsePlan(raw: string): ParsedPlan {
     if (e instanceof ReferenceError) return fatal('aliasBomb', yamlStart, lineEnd(text, yamlStart));
     throw e;
   }
+  const [s, e] = rangeOf(doc.contents as Node);
+  return shapeCheck(shift, data, [yamlStart + s, yamlStart + e], firstLineEnd);
+}
+
+/** An empty frontmatter lacks `account`; one that is not a mapping stops here; else the rules run. */
+function shapeCheck(parsed: Omit<ParsedPlan, 'fatal'>, data: unknown, contents: [number, number] | undefined, firstLineEnd: number): ParsedPlan {
   if (data === null || data === undefined) {
-    // An empty frontmatter: only the missing `account` is reported, on the opening line.
-    return { ...shift, data: {}, fatal: [{ code: 'AP002', key: 'missingKey', params: { key: 'account', where: '' }, start: 0, end: firstLineEnd }] };
+    return { ...parsed, data: {}, fatal: [{ code: 'AP002', key: 'missingKey', params: { key: 'account', where: '' }, start: 0, end: firstLineEnd }] };
   }
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof Map) {
-    const [s, e] = rangeOf(doc.contents as Node);
     const actual = Array.isArray(data) ? 'a list' : `"${String(data)}"`;
-    return { ...shift, fatal: [{ code: 'AP002', key: 'notMapping', params: { actual }, start: yamlStart + s, end: yamlStart + e }] };
+    const [s, raw] = contents ?? [0, firstLineEnd];
+    let e = raw;
+    while (e > s && /[ \t\r\n]/.test(parsed.text[e - 1])) e--;
+    return { ...parsed, fatal: [{ code: 'AP002', key: 'notMapping', params: { actual }, start: s, end: e }] };
   }
-  return { ...shift, data, fatal: [] };
+  return { ...parsed, data, fatal: [] };
 }
 
 function firstLine(s: string): string {
@@ -108,9 +130,26 @@ function rangeOf(node: Node | null | undefined): [number, number] {
   return r ? [r[0], r[1]] : [0, 0];
 }
 
-/** Finds YAML nodes by data path and gives their offsets in the file. */
-export class Locator {
-  constructor(private readonly plan: ParsedPlan) {}
+/** Finds the nodes of the frontmatter by data path and gives their offsets in the file. */
+export interface Locator {
+  /** The value at `path`; undefined when absent or empty. */
+  value(path: readonly PathKey[]): [number, number] | undefined;
+  /** The key of the last step of `path`. */
+  key(path: readonly PathKey[]): [number, number] | undefined;
+  /** For something missing inside an object: the first key of that object (or the object itself). */
+  firstKeyOf(path: readonly PathKey[]): [number, number] | undefined;
+  /** The items of a sequence, with their scalar values and offsets. */
+  items(path: readonly PathKey[]): { value: unknown; index: number; at: [number, number] }[];
+  /** The keys of a mapping, with their offsets. */
+  keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[];
+  /** Source text of a value, as the user wrote it. */
+  source(path: readonly PathKey[]): string | undefined;
+  lineOf(offset: number): number;
+}
+
+/** The reference locator, over a `yaml` document. */
+export class YamlLocator implements Locator {
+  constructor(private readonly plan: Pick<ParsedPlan, 'doc' | 'yamlStart' | 'lines' | 'text'>) {}
 
   private get base(): number {
     return this.plan.yamlStart;
@@ -182,7 +221,13 @@ export class Locator {
 
   private offsets(node: Node | null | undefined): [number, number] | undefined {
     const r = node?.range;
-    return r ? [this.base + r[0], this.base + r[1]] : undefined;
+    if (!r) return undefined;
+    if (isScalar(node) && node.value === null && r[0] === r[1]) return undefined;
+    let end = this.base + r[1];
+    const start = this.base + r[0];
+    // A block collection's range runs to the next line; a finding ends with its last character.
+    while (end > start && /[ \t\r\n]/.test(this.plan.text[end - 1])) end--;
+    return [start, end];
   }
 }
 

@@ -12,21 +12,26 @@ type Issue = core.$ZodIssue;
  * AP002 and AP003 for a frontmatter that is a mapping, and the plan the rules see:
  * every value that fails the schema removed, the rest kept.
  */
-export function validate(data: Record<string, unknown>, loc: Locator, fileName: string): { drafts: Draft[]; plan: Plan } {
+export function validate(original: Record<string, unknown>, loc: Locator, fileName: string): { drafts: Draft[]; plan: Plan } {
+  let data = original;
   const drafts = unknownKeys(data, loc);
   const result = PlanSchema.safeParse(data);
+  let removed = false;
   if (!result.success) {
+    // Only a plan with invalid values is copied (the parse is shared), then pruned.
+    data = structuredClone(original);
     const removals: PathKey[][] = [];
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') continue;
       const path = issue.path as PathKey[];
       const present = has(data, path);
-      drafts.push(schemaDraft(issue, path, present, loc));
+      drafts.push(schemaDraft(issue, path, present, loc, data));
       if (present) removals.push(path);
     }
     for (const path of removals.sort((a, b) => b.length - a.length)) remove(data, path);
+    removed = removals.length > 0;
   }
-  return { drafts, plan: toPlan(data, fileName) };
+  return { drafts, plan: toPlan(data, fileName, removed) };
 }
 
 // ---------- AP003 ----------
@@ -77,7 +82,7 @@ export function suggest(key: string, known: readonly string[]): string | undefin
 
 // ---------- AP002 ----------
 
-function schemaDraft(issue: Issue, path: PathKey[], present: boolean, loc: Locator): Draft {
+function schemaDraft(issue: Issue, path: PathKey[], present: boolean, loc: Locator, data: unknown): Draft {
   const where = path.length ? `${describePath(path)}: ` : '';
   if (!present) {
     const parent = path.length > 1 ? `${describePath(path.slice(0, -1))}: ` : '';
@@ -85,7 +90,7 @@ function schemaDraft(issue: Issue, path: PathKey[], present: boolean, loc: Locat
     return { code: 'AP002', key: 'missingKey', params: { where: parent, key: String(path[path.length - 1]) }, start: at[0], end: at[1], data: { key: String(path[path.length - 1]) } };
   }
   const at = loc.value(path) ?? loc.key(path) ?? [0, 3];
-  const value = get(loc, path);
+  const value = get(data, path);
   const { key, params } = describeIssue(issue, value, loc.source(path) ?? String(value));
   return { code: 'AP002', key, params: { where, ...params }, start: at[0], end: at[1] };
 }
@@ -147,9 +152,10 @@ function has(data: unknown, path: readonly PathKey[]): boolean {
   return true;
 }
 
-function get(loc: Locator, path: readonly PathKey[]): unknown {
-  const node = loc.node(path) as { toJSON?: () => unknown } | undefined;
-  return node && typeof node.toJSON === 'function' ? node.toJSON() : undefined;
+function get(data: unknown, path: readonly PathKey[]): unknown {
+  let cur: unknown = data;
+  for (const k of path) cur = (cur as Record<PathKey, unknown> | undefined)?.[k];
+  return cur;
 }
 
 const REMOVED = Symbol('removed');
@@ -161,8 +167,9 @@ function remove(data: unknown, path: readonly PathKey[]): void {
   else if (isRecord(cur)) delete cur[last as string];
 }
 
-function toPlan(data: Record<string, unknown>, fileName: string): Plan {
+function toPlan(data: Record<string, unknown>, fileName: string, removed: boolean): Plan {
   const clean = (v: unknown): unknown => {
+    if (!removed) return v;
     if (Array.isArray(v)) return v.filter((x) => x !== REMOVED).map(clean);
     if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
     return v;
