@@ -26,6 +26,25 @@ export type RowSortKey = (typeof ROW_SORT_KEYS)[number];
 export interface RowSort { readonly key: RowSortKey; readonly dir: 'asc' | 'desc' }
 export const DEFAULT_ROW_SORT: RowSort = { key: 'weighted', dir: 'desc' };
 
+/** A change of the query from the panel's page; `null` clears a filter. The folder can only be cleared. */
+export interface ForecastQueryChange {
+  readonly owner?: string | null;
+  readonly tier?: string | null;
+  readonly currency?: string;
+  readonly sort?: RowSort;
+  readonly folder?: null;
+}
+
+export function applyQueryChange(q: ForecastQuery, change: ForecastQueryChange): ForecastQuery {
+  const next: { -readonly [K in keyof ForecastQuery]: ForecastQuery[K] } = { ...q };
+  if (change.owner !== undefined) next.owner = change.owner ?? undefined;
+  if (change.tier !== undefined) next.tier = change.tier ?? undefined;
+  if (change.currency !== undefined) next.currency = change.currency;
+  if (change.sort !== undefined) next.sort = change.sort;
+  if (change.folder === null) next.folder = undefined;
+  return next;
+}
+
 export interface ForecastPanelOptions {
   readonly benchmark: FunnelBenchmark;
   /** `accountPlans.currency`. */

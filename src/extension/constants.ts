@@ -44,4 +44,5 @@ export const COMMANDS = {
   filterPipeline: 'accountPlans.filterPipeline',
   toggleRoleLayers: 'accountPlans.toggleRoleLayers',
   showStakeholderMap: 'accountPlans.showStakeholderMap',
+  showForecast: 'accountPlans.showForecast',
 } as const;

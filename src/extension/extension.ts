@@ -4,6 +4,7 @@ import { OUTPUT_CHANNEL } from './constants';
 import { registerPlanCommands } from './features/commands/plan-commands';
 import { windowPrompter, type Prompter } from './features/commands/prompter';
 import { DiagnosticsFeature } from './features/diagnostics/diagnostics-feature';
+import { ForecastFeature } from './features/forecast/forecast-feature';
 import { registerLanguageFeatures } from './features/language/language-feature';
 import { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
 import { ViewsFeature } from './features/views/views-feature';
@@ -38,6 +39,8 @@ export interface AccountPlansApi {
   setPrompter(prompter: Prompter | undefined): void;
   /** The stakeholder map panels: the command, the serializer, and what each map was last sent and drew (tests). */
   readonly stakeholderMap: StakeholderMapFeature;
+  /** The Forecast panel's command and serializer; the last model it sent (tests). */
+  readonly forecast: ForecastFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
@@ -59,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   context.subscriptions.push(...registerLanguageFeatures(index, () => config.config));
   const stakeholderMap = new StakeholderMapFeature(context.extensionUri, index, () => config.config.settings, log, () => prompter);
   context.subscriptions.push(stakeholderMap);
+  const forecast = new ForecastFeature(context.extensionUri, index, () => config.config, log);
+  context.subscriptions.push(forecast);
 
   // The workspace is indexed after activate() returns, so activation stays cheap.
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -83,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     views,
     setPrompter: (p) => { prompter = p ?? windowPrompter; },
     stakeholderMap,
+    forecast,
   };
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, forecastCsv, forecastPanel, inFolder, sortRows,
+  applyQueryChange, checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, forecastCsv, forecastPanel, inFolder, sortRows,
   type ForecastPanelOptions, type ForecastRow, type PlanEntry,
 } from '../../src/core';
 
@@ -122,6 +122,17 @@ describe('forecast panel model', () => {
     assert.deepStrictEqual(jpy.currencies.map((c) => [c.value, c.count]), [['CNY', 9], ['JPY', 0], ['USD', 1]]);
     assert.strictEqual(jpy.rowCount, 0);
     assert.deepStrictEqual(jpy.quarters, []);
+  });
+});
+
+describe('forecast query changes from the page', () => {
+  it('null clears a filter, the folder can only be cleared, the rest is kept', () => {
+    const q = { folder: 'file:///w/east', owner: 'Lin', tier: 'A', currency: 'USD' };
+    assert.deepStrictEqual(applyQueryChange(q, { owner: null }), { folder: 'file:///w/east', owner: undefined, tier: 'A', currency: 'USD' });
+    assert.deepStrictEqual(applyQueryChange(q, { owner: '', tier: null, sort: { key: 'close', dir: 'asc' } }),
+      { folder: 'file:///w/east', owner: '', tier: undefined, currency: 'USD', sort: { key: 'close', dir: 'asc' } });
+    assert.deepStrictEqual(applyQueryChange(q, { folder: null, currency: 'CNY' }), { folder: undefined, owner: 'Lin', tier: 'A', currency: 'CNY' });
+    assert.deepStrictEqual(applyQueryChange(q, {}), q);
   });
 });
 

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { ForecastPanelModel } from '../../../core';
+import type { Config } from '../../config';
+import { COMMANDS } from '../../constants';
+import type { PlanIndex } from '../../index/plan-index';
+import { ForecastPanel, type ForecastDeps } from './forecast-panel';
+
+type SaveDialog = ForecastDeps['saveDialog'];
+
+/**
+ * "Show Forecast": the command (palette, the Pipeline view's title bar, a folder's context menu in
+ * the explorer) and the serializer that brings the panel back after a reload.
+ */
+export class ForecastFeature implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly deps: ForecastDeps;
+  private saveDialog: SaveDialog = (options) => vscode.window.showSaveDialog(options);
+  private model: { model: ForecastPanelModel; revision: number } | undefined;
+  private rendered = 0;
+
+  constructor(extensionUri: vscode.Uri, index: PlanIndex, config: () => Config, log: vscode.LogOutputChannel) {
+    this.deps = {
+      extensionUri, index, config, log,
+      saveDialog: (options) => this.saveDialog(options),
+      onModel: (model, revision) => { this.model = { model, revision }; },
+      onRendered: (r) => { this.rendered = Math.max(this.rendered, r.revision); },
+    };
+    this.disposables.push(
+      vscode.commands.registerCommand(COMMANDS.showForecast, (folder?: unknown) => this.show(folder)),
+      vscode.window.registerWebviewPanelSerializer(ForecastPanel.viewType, {
+        deserializeWebviewPanel: async (panel, state) => { ForecastPanel.revive(panel, this.deps, state); },
+      }),
+    );
+  }
+
+  /** Opens the panel: over every plan, or the plans under a folder when run from the explorer. */
+  show(folder?: unknown): ForecastPanel {
+    const scope = folder instanceof vscode.Uri ? { folder: folder.toString() } : undefined;
+    return ForecastPanel.createOrShow(this.deps, scope);
+  }
+
+  /** The open panel, if any. */
+  get panel(): ForecastPanel | undefined {
+    return ForecastPanel.instance;
+  }
+
+  /** The model last posted to the page, and its revision (for tests). */
+  get lastModel(): { readonly model: ForecastPanelModel; readonly revision: number } | undefined {
+    return this.model;
+  }
+
+  /** The highest revision the page reported as drawn. */
+  get renderedRevision(): number {
+    return this.rendered;
+  }
+
+  /** Replaces the save dialog of "Export CSV" (tests answer it); undefined restores the real one. */
+  setSaveDialog(dialog: SaveDialog | undefined): void {
+    this.saveDialog = dialog ?? ((options) => vscode.window.showSaveDialog(options));
+  }
+
+  dispose(): void {
+    ForecastPanel.instance?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

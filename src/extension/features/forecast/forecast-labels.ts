@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { ForecastLabels } from '../../../webview/forecast/protocol';
+
+/** The page's words in the display language (English ones are the keys of l10n/bundle.l10n.*.json). */
+export function forecastLabels(): ForecastLabels {
+  const t = (message: string) => vscode.l10n.t(message);
+  return {
+    title: t('Forecast'),
+    allPlans: t('All plans'),
+    folderScope: t('Folder: {0}'),
+    clearFolder: t('Show all plans'),
+    owner: t('Owner'),
+    tier: t('Tier'),
+    currency: t('Currency'),
+    everyone: t('Everyone'),
+    allTiers: t('All tiers'),
+    noOwner: t('(no owner)'),
+    noTier: t('(no tier)'),
+    exportCsv: t('Export CSV'),
+    openWeighted: t('Open, weighted'),
+    openDetail: t('{0} open · {1} unweighted'),
+    won: t('Won'),
+    wonDetail: t('{0} signed'),
+    categories: { commit: t('Commit'), 'best-case': t('Best case'), pipeline: t('Pipeline'), omitted: t('Omitted') },
+    byQuarter: t('Weighted pipeline by close quarter, and won'),
+    noClose: t('No close date'),
+    funnel: t('Funnel'),
+    funnelHelp: t('Deals that reached a stage (now there or further, won included) and the share of them that reached the next one, against the benchmark.'),
+    stage: t('Stage'),
+    atStage: t('At stage'),
+    reached: t('Reached'),
+    conversion: t('Conversion to next'),
+    benchmark: t('Benchmark'),
+    stuck: t('below benchmark'),
+    bottleneck: t('Deals get stuck at stage {0}'),
+    noBottleneck: t('Every stage converts at or above its benchmark'),
+    wonStage: t('S (won)'),
+    table: t('Open opportunities'),
+    account: t('Account'),
+    opportunity: t('Opportunity'),
+    category: t('Forecast category'),
+    amount: t('Amount'),
+    weighted: t('Weighted'),
+    probability: t('Probability'),
+    close: t('Close'),
+    sortBy: t('Sort by {0}'),
+    truncated: t('The first {0} of {1} shown; Export CSV writes them all.'),
+    empty: t('No open opportunity in this selection.'),
+    incomplete: t('{0} plan(s) have format errors: the figures may be incomplete.'),
+    loading: t('Loading the forecast…'),
+    revealHint: t('Show in the plan'),
+  };
+}

@@ -1,0 +1,203 @@
+import { el, type WebviewApi } from '../shared/dom';
+import { ChartView, funnelChartConfig, quarterChartConfig, readTheme } from './charts';
+import { Numbers } from './format';
+import { DEFAULT_LABELS, format } from './labels';
+import type {
+  Choice, ForecastLabels, ForecastPanelModel, ForecastQueryChange, ForecastState, HostMessage, RowSortKey, WebviewMessage,
+} from './protocol';
+import { renderFunnelTable, renderRows, SORT_COLUMNS } from './tables';
+
+interface Current {
+  readonly revision: number;
+  readonly model: ForecastPanelModel;
+  readonly folderLabel?: string;
+  readonly n: Numbers;
+}
+
+const TIERS = ['VIP', 'A', 'B', 'C', 'D'];
+
+/** The Forecast page: filters, key figures, the two charts, the funnel figures and the table. */
+export class ForecastApp {
+  private labels: ForecastLabels = DEFAULT_LABELS;
+  private current: Current | undefined;
+  private readonly title = el('h1');
+  private readonly scope = el('span', { class: 'scope' });
+  private readonly owner = el('select', { id: 'fc-owner' });
+  private readonly tier = el('select', { id: 'fc-tier' });
+  private readonly currency = el('select', { id: 'fc-currency' });
+  private readonly exportButton = el('button', { type: 'button', class: 'export' });
+  private readonly ownerLabel = el('label', { for: 'fc-owner' });
+  private readonly tierLabel = el('label', { for: 'fc-tier' });
+  private readonly currencyLabel = el('label', { for: 'fc-currency' });
+  private readonly notice = el('p', { class: 'notice', role: 'status' });
+  private readonly kpis = el('div', { class: 'kpis' });
+  private readonly quarterTitle = el('h2');
+  private readonly funnelTitle = el('h2');
+  private readonly funnelHelp = el('p', { class: 'help' });
+  private readonly bottleneck = el('p', { class: 'bottleneck' });
+  private readonly funnelTable = el('div', { class: 'funnel-table' });
+  private readonly tableTitle = el('h2');
+  private readonly table = el('div', { class: 'rows' });
+  private readonly tableNote = el('p', { class: 'note' });
+  private readonly quarterChart = new ChartView(el('canvas', { id: 'quarter-chart', role: 'img' }));
+  private readonly funnelChart = new ChartView(el('canvas', { id: 'funnel-chart', role: 'img' }));
+  private ownerValues: (string | undefined)[] = [];
+  private tierValues: (string | undefined)[] = [];
+  private currencyValues: string[] = [];
+
+  constructor(root: HTMLElement, private readonly api: WebviewApi<ForecastState>) {
+    root.replaceChildren(
+      el('header', {}, el('div', { class: 'heading' }, this.title, this.scope),
+        el('div', { class: 'toolbar', role: 'toolbar' },
+          el('span', { class: 'field' }, this.ownerLabel, this.owner),
+          el('span', { class: 'field' }, this.tierLabel, this.tier),
+          el('span', { class: 'field' }, this.currencyLabel, this.currency),
+          this.exportButton)),
+      this.notice,
+      this.kpis,
+      el('div', { class: 'charts' },
+        el('section', { class: 'card quarters' }, this.quarterTitle, el('div', { class: 'chart' }, this.quarterChart.canvas)),
+        el('section', { class: 'card funnel' }, this.funnelTitle, this.funnelHelp, this.bottleneck,
+          el('div', { class: 'chart' }, this.funnelChart.canvas), this.funnelTable)),
+      el('section', { class: 'card table' }, this.tableTitle, this.table, this.tableNote),
+    );
+    this.applyLabels();
+    this.notice.textContent = this.labels.loading;
+    this.owner.addEventListener('change', () => this.query({ owner: this.ownerValues[this.owner.selectedIndex] ?? null }));
+    this.tier.addEventListener('change', () => this.query({ tier: this.tierValues[this.tier.selectedIndex] ?? null }));
+    this.currency.addEventListener('change', () => this.query({ currency: this.currencyValues[this.currency.selectedIndex] }));
+    this.exportButton.addEventListener('click', () => this.post({ type: 'exportCsv' }));
+    window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
+    // VS Code swaps the body's theme class and the CSS variables when the colour theme changes.
+    const observer = new MutationObserver(() => this.drawCharts());
+    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    this.post({ type: 'ready' });
+  }
+
+  private post(m: WebviewMessage): void {
+    this.api.postMessage(m);
+  }
+
+  private query(change: ForecastQueryChange): void {
+    this.post({ type: 'query', change });
+  }
+
+  private receive(data: unknown): void {
+    const m = data as HostMessage | undefined;
+    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model) return;
+    const t0 = performance.now();
+    this.labels = { ...DEFAULT_LABELS, ...m.labels };
+    this.current = { revision: m.revision, model: m.model, folderLabel: m.folderLabel, n: new Numbers(m.locale || 'en', m.model.query.currency) };
+    this.api.setState({ scope: { folder: m.model.query.folder, owner: m.model.query.owner } });
+    this.render();
+    this.post({ type: 'rendered', revision: m.revision, rows: m.model.rows.length, charts: 2, ms: performance.now() - t0 });
+  }
+
+  private applyLabels(): void {
+    const l = this.labels;
+    this.title.textContent = l.title;
+    this.ownerLabel.textContent = l.owner;
+    this.tierLabel.textContent = l.tier;
+    this.currencyLabel.textContent = l.currency;
+    this.exportButton.textContent = l.exportCsv;
+    this.quarterTitle.textContent = l.byQuarter;
+    this.funnelTitle.textContent = l.funnel;
+    this.funnelHelp.textContent = l.funnelHelp;
+    this.tableTitle.textContent = l.table;
+  }
+
+  private render(): void {
+    const c = this.current!;
+    const { model } = c;
+    this.applyLabels();
+    this.renderScope(c);
+    this.renderFilters(model);
+    this.notice.textContent = model.incomplete > 0 ? format(this.labels.incomplete, model.incomplete) : '';
+    this.renderKpis(c);
+    const b = model.funnel.bottleneck;
+    this.bottleneck.textContent = b ? format(this.labels.bottleneck, b) : this.labels.noBottleneck;
+    this.bottleneck.classList.toggle('stuck', !!b);
+    this.funnelTable.replaceChildren(renderFunnelTable(model, this.labels, c.n));
+    this.renderTable(c);
+    this.drawCharts();
+  }
+
+  private renderScope(c: Current): void {
+    if (c.model.query.folder === undefined) {
+      this.scope.replaceChildren(this.labels.allPlans);
+      return;
+    }
+    const clear = el('button', { type: 'button', class: 'clear', title: this.labels.clearFolder, 'aria-label': this.labels.clearFolder }, '×');
+    clear.addEventListener('click', () => this.query({ folder: null }));
+    this.scope.replaceChildren(el('span', { class: 'chip' }, format(this.labels.folderScope, c.folderLabel ?? c.model.query.folder), clear));
+  }
+
+  private renderFilters(model: ForecastPanelModel): void {
+    const l = this.labels;
+    const q = model.query;
+    const owners: { value: string | undefined; text: string }[] = [{ value: undefined, text: l.everyone },
+      ...model.owners.map((o) => ({ value: o.value, text: withCount(o.value || l.noOwner, o) }))];
+    if (q.owner !== undefined && !model.owners.some((o) => o.value === q.owner)) owners.push({ value: q.owner, text: q.owner || l.noOwner });
+    this.ownerValues = fill(this.owner, owners, q.owner);
+    const known = new Set(model.tiers.map((t) => t.value));
+    const tiers = [{ value: undefined as string | undefined, text: l.allTiers },
+      ...[...TIERS, ''].filter((t) => known.has(t) || t === q.tier)
+        .map((t) => ({ value: t, text: withCount(t || l.noTier, model.tiers.find((x) => x.value === t)) }))];
+    this.tierValues = fill(this.tier, tiers, q.tier);
+    this.currencyValues = fill(this.currency, model.currencies.map((c) => ({ value: c.value, text: withCount(c.value, c) })), q.currency)
+      .map((v) => v ?? '');
+  }
+
+  private renderKpis(c: Current): void {
+    const { model, n } = c;
+    const l = this.labels;
+    const t = model.totals;
+    const tile = (cls: string, label: string, value: string, detail: string) =>
+      el('div', { class: `kpi ${cls}` }, el('span', { class: 'label' }, label), el('span', { class: 'value' }, value), el('span', { class: 'detail' }, detail));
+    const cat = (key: 'commit' | 'best-case' | 'pipeline') =>
+      tile(key, l.categories[key], n.amount(t.byCategory[key].weighted), n.count(t.byCategory[key].count));
+    this.kpis.replaceChildren(
+      tile('open', l.openWeighted, n.amount(t.open.weighted), format(l.openDetail, n.count(t.open.count), n.amount(t.open.amount))),
+      cat('commit'), cat('best-case'), cat('pipeline'),
+      tile('won', l.won, n.amount(t.won.amount), format(l.wonDetail, n.count(t.won.count))),
+    );
+  }
+
+  private renderTable(c: Current): void {
+    const { model } = c;
+    this.table.replaceChildren(renderRows(model, this.labels, c.n, {
+      sort: (key) => this.sort(key),
+      reveal: (uri, index) => this.post({ type: 'reveal', uri, index }),
+    }));
+    this.tableNote.textContent = model.rowCount === 0 ? this.labels.empty
+      : model.rows.length < model.rowCount ? format(this.labels.truncated, c.n.count(model.rows.length), c.n.count(model.rowCount)) : '';
+  }
+
+  private sort(key: RowSortKey): void {
+    const now = this.current?.model.query.sort;
+    const dir = now?.key === key ? (now.dir === 'asc' ? 'desc' : 'asc') : SORT_COLUMNS.find((s) => s.key === key)?.first ?? 'asc';
+    this.query({ sort: { key, dir } });
+  }
+
+  private drawCharts(): void {
+    const c = this.current;
+    if (!c) return;
+    const theme = readTheme();
+    this.quarterChart.canvas.setAttribute('aria-label', `${this.labels.byQuarter}: ${c.model.quarters.map((q) =>
+      `${q.period === 'none' ? this.labels.noClose : q.period} ${c.n.amount(q.commit + q.bestCase + q.pipeline)}, ${this.labels.won} ${c.n.amount(q.won)}`).join('; ')}`);
+    this.funnelChart.canvas.setAttribute('aria-label', `${this.labels.funnel}: ${c.model.funnel.steps.map((s) => `${s.stage} ${s.count}`).join(', ')}`);
+    this.quarterChart.show(quarterChartConfig(c.model, this.labels, c.n, theme));
+    this.funnelChart.show(funnelChartConfig(c.model, this.labels, c.n, theme));
+  }
+}
+
+const withCount = (text: string, c: Choice | undefined) => (c ? `${text} (${c.count})` : text);
+
+/** Replaces a select's options (keeping the element, so focus stays) and returns the value of each option. */
+function fill<T extends string | undefined>(select: HTMLSelectElement, options: { value: T; text: string }[], selected: T): T[] {
+  select.replaceChildren(...options.map((o, i) => el('option', { value: String(i) }, o.text)));
+  const at = options.findIndex((o) => o.value === selected);
+  select.selectedIndex = at < 0 ? 0 : at;
+  return options.map((o) => o.value);
+}

@@ -1,0 +1,53 @@
+import type { ForecastLabels } from './protocol';
+
+/** English words, used until (or unless) the host sends the display language's. */
+export const DEFAULT_LABELS: ForecastLabels = {
+  title: 'Forecast',
+  allPlans: 'All plans',
+  folderScope: 'Folder: {0}',
+  clearFolder: 'Show all plans',
+  owner: 'Owner',
+  tier: 'Tier',
+  currency: 'Currency',
+  everyone: 'Everyone',
+  allTiers: 'All tiers',
+  noOwner: '(no owner)',
+  noTier: '(no tier)',
+  exportCsv: 'Export CSV',
+  openWeighted: 'Open, weighted',
+  openDetail: '{0} open · {1} unweighted',
+  won: 'Won',
+  wonDetail: '{0} signed',
+  categories: { commit: 'Commit', 'best-case': 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' },
+  byQuarter: 'Weighted pipeline by close quarter, and won',
+  noClose: 'No close date',
+  funnel: 'Funnel',
+  funnelHelp: 'Deals that reached a stage (now there or further, won included) and the share of them that reached the next one, against the benchmark.',
+  stage: 'Stage',
+  atStage: 'At stage',
+  reached: 'Reached',
+  conversion: 'Conversion to next',
+  benchmark: 'Benchmark',
+  stuck: 'below benchmark',
+  bottleneck: 'Deals get stuck at stage {0}',
+  noBottleneck: 'Every stage converts at or above its benchmark',
+  wonStage: 'S (won)',
+  table: 'Open opportunities',
+  account: 'Account',
+  opportunity: 'Opportunity',
+  category: 'Forecast',
+  amount: 'Amount',
+  weighted: 'Weighted',
+  probability: 'Probability',
+  close: 'Close',
+  sortBy: 'Sort by {0}',
+  truncated: 'The first {0} of {1} shown; Export CSV writes them all.',
+  empty: 'No open opportunity in this selection.',
+  incomplete: '{0} plan(s) have format errors: the figures may be incomplete.',
+  loading: 'Loading the forecast…',
+  revealHint: 'Show in the plan',
+};
+
+/** `{0}`, `{1}` … replaced by the arguments, as text. */
+export const format = (template: string, ...args: (string | number)[]): string =>
+  template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));

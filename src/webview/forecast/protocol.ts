@@ -1,0 +1,93 @@
+/**
+ * The messages between the extension host and the Forecast webview. Types only: both sides
+ * `import type` it, so nothing of the host lands in the browser bundle. The host validates every
+ * inbound message (zod, in forecast-panel.ts) before it acts on it.
+ */
+import type { ForecastPanelModel, ForecastQueryChange } from '../../core/forecast-panel';
+
+export type {
+  ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange,
+} from '../../core/forecast-panel';
+
+/** Words the page shows, in the editor's display language (the host fills them with vscode.l10n.t). */
+export interface ForecastLabels {
+  readonly title: string;
+  readonly allPlans: string;
+  /** `{0}`: a folder. */
+  readonly folderScope: string;
+  readonly clearFolder: string;
+  readonly owner: string;
+  readonly tier: string;
+  readonly currency: string;
+  readonly everyone: string;
+  readonly allTiers: string;
+  readonly noOwner: string;
+  readonly noTier: string;
+  readonly exportCsv: string;
+  readonly openWeighted: string;
+  /** `{0}`: a count, `{1}`: an amount. */
+  readonly openDetail: string;
+  readonly won: string;
+  /** `{0}`: a count. */
+  readonly wonDetail: string;
+  readonly categories: Readonly<Record<'commit' | 'best-case' | 'pipeline' | 'omitted', string>>;
+  readonly byQuarter: string;
+  readonly noClose: string;
+  readonly funnel: string;
+  readonly funnelHelp: string;
+  readonly stage: string;
+  readonly atStage: string;
+  readonly reached: string;
+  readonly conversion: string;
+  readonly benchmark: string;
+  readonly stuck: string;
+  /** `{0}`: a stage. */
+  readonly bottleneck: string;
+  readonly noBottleneck: string;
+  readonly wonStage: string;
+  readonly table: string;
+  readonly account: string;
+  readonly opportunity: string;
+  readonly category: string;
+  readonly amount: string;
+  readonly weighted: string;
+  readonly probability: string;
+  readonly close: string;
+  readonly sortBy: string;
+  /** `{0}` of `{1}` rows. */
+  readonly truncated: string;
+  readonly empty: string;
+  /** `{0}`: a count of plans. */
+  readonly incomplete: string;
+  readonly loading: string;
+  readonly revealHint: string;
+}
+
+export type HostMessage =
+  /** The figures (on open, on every change of a plan, a setting or the query); `revision` grows by one each time. */
+  | {
+    readonly type: 'model';
+    readonly revision: number;
+    readonly model: ForecastPanelModel;
+    readonly labels: ForecastLabels;
+    /** The folder scope as the user reads it (workspace-relative). */
+    readonly folderLabel?: string;
+    /** The editor's display language, for numbers and dates. */
+    readonly locale: string;
+  };
+
+export type WebviewMessage =
+  /** The page is loaded: send the model. */
+  | { readonly type: 'ready' }
+  /** A model was drawn (for tests and the benchmark). */
+  | { readonly type: 'rendered'; readonly revision: number; readonly rows: number; readonly charts: number; readonly ms: number }
+  | { readonly type: 'query'; readonly change: ForecastQueryChange }
+  /** Write the open opportunities of the current query (all of them, in its sort) to a CSV file. */
+  | { readonly type: 'exportCsv' }
+  /** Show `opportunities[index]` of the plan `uri` (one of the model's rows). */
+  | { readonly type: 'reveal'; readonly uri: string; readonly index: number };
+
+/** What the webview keeps in `vscode.setState`; the serializer revives a panel from its scope. */
+export interface ForecastState {
+  readonly scope: { readonly folder?: string; readonly owner?: string };
+}

@@ -1,0 +1,176 @@
+/**
+ * The Forecast bundle (media/dist/forecast.js + .css, as `npm run build` makes it) in headless
+ * Chromium, on a page with the panel's Content Security Policy, and a stand-in for the extension
+ * host: it answers the page's `ready` and `query` messages with models the engine computes from
+ * fixture plans, as ForecastPanel does.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+} from '../../src/core';
+import { DEFAULT_LABELS } from '../../src/webview/forecast/labels';
+import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIST = path.join(ROOT, 'media', 'dist');
+export const TODAY = '2026-11-24';
+const ORIGIN = 'https://forecast.test';
+const NONCE = 'Te5tN0nce4Forecast';
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+
+export const launch = (): Promise<Browser> => chromium.launch(LAUNCH);
+
+/** Every `*.account.md` in the folders (relative to the repository), checked as the index would. */
+export function planEntries(...folders: string[]): PlanEntry[] {
+  return folders.flatMap((folder) => fs.readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith('.account.md')).sort().map((f) => ({
+    uri: `file:///repo/${folder}/${f}`,
+    analysis: checkPlan(fs.readFileSync(path.join(ROOT, folder, f), 'utf8'), { fileName: f, today: TODAY }),
+  })));
+}
+
+/** The panel's page: the same CSP as panelHtml (or none, to prove the page itself never runs plan text). */
+function html(csp: boolean, bodyClass: string): string {
+  const policy = [`default-src 'none'`, `style-src ${ORIGIN}`, `img-src ${ORIGIN} data: blob:`, `font-src ${ORIGIN}`, `script-src 'nonce-${NONCE}'`].join('; ');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+${csp ? `<meta http-equiv="Content-Security-Policy" content="${policy}">` : ''}
+<link rel="stylesheet" href="${ORIGIN}/forecast.css"><title>Forecast</title></head>
+<body class="${bodyClass}"><div id="app"></div><script nonce="${NONCE}" src="${ORIGIN}/forecast.js"></script></body></html>`;
+}
+
+export interface OpenOptions {
+  readonly csp?: boolean;
+  readonly bodyClass?: string;
+  /** CSS variables set on <html>, as VS Code sets its theme's. */
+  readonly vars?: Record<string, string>;
+  readonly viewport?: { width: number; height: number };
+  readonly query?: ForecastQuery;
+  readonly folderLabel?: string;
+  readonly labels?: ForecastLabels;
+  readonly defaultCurrency?: string;
+}
+
+/** One page with its stand-in host. */
+export class ForecastPage {
+  query: ForecastQuery;
+  revision = 0;
+  /** Messages from the page already handled (rendered reports aside). */
+  private consumed = 0;
+  readonly errors: string[] = [];
+  model: ForecastPanelModel | undefined;
+
+  private constructor(readonly page: Page, readonly entries: PlanEntry[], private readonly options: OpenOptions) {
+    this.query = options.query ?? {};
+  }
+
+  static async open(browser: Browser, entries: PlanEntry[], options: OpenOptions = {}): Promise<ForecastPage> {
+    for (const f of ['forecast.js', 'forecast.css']) {
+      if (!fs.existsSync(path.join(DIST, f))) throw new Error(`media/dist/${f} is missing: run npm run build`);
+    }
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+    const fp = new ForecastPage(page, entries, options);
+    page.on('pageerror', (e) => fp.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') fp.errors.push(`console: ${m.text()}`); });
+    await page.addInitScript(`window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`);
+    await page.route(`${ORIGIN}/**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      if (name === '') return route.fulfill({ contentType: 'text/html', body: html(options.csp ?? true, options.bodyClass ?? 'vscode-light') });
+      const file = path.join(DIST, path.basename(name));
+      if (!['forecast.js', 'forecast.css'].includes(name) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ contentType: name.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(file) });
+    });
+    if (options.vars) await fp.setVars(options.vars);
+    await page.goto(`${ORIGIN}/`);
+    const ready = await fp.nextMessage();
+    if (ready.type !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(ready)}`);
+    await fp.sendModel();
+    return fp;
+  }
+
+  /** All messages the page posted (the vscodeApi stand-in keeps them in window.__sent). */
+  sent(): Promise<WebviewMessage[]> {
+    return this.page.evaluate('window.__sent || []') as Promise<WebviewMessage[]>;
+  }
+
+  /** Waits for the next message that is not a rendered report. */
+  async nextMessage(): Promise<WebviewMessage> {
+    const n = this.consumed;
+    await this.page.waitForFunction(`(window.__sent || []).filter((m) => m.type !== 'rendered').length > ${n}`, undefined, { timeout: 30_000 });
+    const all = (await this.sent()).filter((m) => m.type !== 'rendered');
+    this.consumed = n + 1;
+    return all[n];
+  }
+
+  /** Computes the model for the current query, posts it as the host does, waits until it is drawn. */
+  async sendModel(): Promise<ForecastPanelModel> {
+    this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
+    const revision = ++this.revision;
+    const message: HostMessage = {
+      type: 'model', revision, model: this.model, labels: this.options.labels ?? DEFAULT_LABELS, locale: 'en', folderLabel: this.options.folderLabel,
+    };
+    await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    await this.page.waitForFunction(`(window.__sent || []).some((m) => m.type === 'rendered' && m.revision === ${revision})`, undefined, { timeout: 30_000 });
+    return this.model;
+  }
+
+  /** Expects the page to ask for a new query (after a click or a choice), and answers it. */
+  async answerQuery(): Promise<WebviewMessage & { type: 'query' }> {
+    const m = await this.nextMessage();
+    if (m.type !== 'query') throw new Error(`expected a query, got ${JSON.stringify(m)}`);
+    this.query = applyQueryChange(this.query, m.change);
+    await this.sendModel();
+    return m;
+  }
+
+  async setVars(vars: Record<string, string>): Promise<void> {
+    const js = Object.entries(vars).map(([k, v]) => `document.documentElement.style.setProperty(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('');
+    await this.page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { ${js} });`);
+    if (this.page.url().startsWith(ORIGIN)) await this.page.evaluate(js);
+  }
+
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate('window.__csp') as Promise<string[]>;
+  }
+
+  /** Pixels of a canvas within `tolerance` of an RGB colour (bars drawn in that colour). */
+  pixels(canvasId: string, rgb: [number, number, number], tolerance = 6): Promise<number> {
+    return this.page.evaluate(`(() => {
+      const c = document.getElementById(${JSON.stringify(canvasId)});
+      if (!c || !c.width || !c.height) return -1;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const [r, g, b] = ${JSON.stringify(rgb)};
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 200 && Math.abs(d[i] - r) <= ${tolerance} && Math.abs(d[i + 1] - g) <= ${tolerance} && Math.abs(d[i + 2] - b) <= ${tolerance}) n++;
+      }
+      return n;
+    })()`) as Promise<number>;
+  }
+
+  /** Non-transparent pixels of a canvas, and its size. */
+  ink(canvasId: string): Promise<{ width: number; height: number; painted: number }> {
+    return this.page.evaluate(`(() => {
+      const c = document.getElementById(${JSON.stringify(canvasId)});
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return { width: c.width, height: c.height, painted: n };
+    })()`) as Promise<{ width: number; height: number; painted: number }>;
+  }
+
+  texts(selector: string): Promise<string[]> {
+    return this.page.locator(selector).allTextContents();
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
