@@ -1,5 +1,6 @@
 import { PACKAGE_INFO } from './version';
 import { run } from './run';
+import { isCheckWorker } from './worker';
 
 /** The `account-plans` binary: `run` with the real process, and one line instead of a stack trace. */
 function main(): void {
@@ -26,4 +27,5 @@ function main(): void {
   }
 }
 
-main();
+// dist/cli.js is also the code of the check workers, which must not run the command line.
+if (!isCheckWorker()) main();

@@ -30,6 +30,8 @@ Checks every *.account.md under PATH (default: .) and prints its findings.
 Options:
   -f, --format FORMAT     text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)
   --lang LANG             language of the messages: en (default) or zh-cn
+  --cache                 reuse the findings of unchanged plans (by content hash) from the last run
+  --cache-location FILE   where the cache lives (default: node_modules/.cache/account-plans/check.json)
 ${SHARED_OPTIONS}
 
 Lines and columns are 1-based; columns count UTF-16 code units, and endColumn is exclusive.

@@ -1,5 +1,7 @@
 import { todayLocal } from '../../core/index';
+import * as path from 'node:path';
 import { analysePaths } from '../analyse';
+import { CheckCache } from '../cache';
 import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday } from '../args';
 import { loadSettings } from '../config';
 import { type Host, useColor } from '../host';
@@ -17,7 +19,10 @@ const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export function runCheck(argv: readonly string[], host: Host): number {
   const { values, positionals } = parseCommandLine('check', () => parseArgs({
     args: [...argv],
-    options: { ...SHARED_OPTIONS, format: { type: 'string', short: 'f' }, lang: { type: 'string' } },
+    options: {
+      ...SHARED_OPTIONS, format: { type: 'string', short: 'f' }, lang: { type: 'string' },
+      cache: { type: 'boolean' }, 'cache-location': { type: 'string' },
+    },
     allowPositionals: true,
   }));
   if (values.help) {
@@ -28,7 +33,12 @@ export function runCheck(argv: readonly string[], host: Host): number {
   const today = pickToday(values.today, todayLocal);
   const locale = pickLocale(values.lang);
   const settings = loadSettings(host.cwd, values.config, values.currency);
-  const analysed = analysePaths(positionals, host, { today, settings, locale });
+  const useCache = values.cache === true || values['cache-location'] !== undefined;
+  const cache = useCache
+    ? new CheckCache(values['cache-location'] ? path.resolve(host.cwd, values['cache-location']) : CheckCache.defaultFile(host.cwd),
+      CheckCache.keyOf([host.version, settings, today, locale]))
+    : undefined;
+  const analysed = analysePaths(positionals, host, { today, settings, locale, cache });
   const report = toCheckReport(analysed.files, analysed.unreadable);
   host.out(render(format, report, host));
   return allFindings(report).some((f) => f.severity === 'error') ? 1 : 0;

@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const GEN = path.join(__dirname, '..', '..', '..', 'bench', 'generate.mjs');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+}
+
+describe('many plans: worker threads and the --cache', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-scale-'));
+    const r = spawnSync(process.execPath, [GEN, path.join(dir, 'ws'), '240', '4', '2', '5'], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const check = (env: Record<string, string>, ...extra: string[]) =>
+    cli(['check', path.join(dir, 'ws'), '--today', '2026-11-24', '--format', 'json', ...extra], env);
+
+  it('two worker threads give exactly the output of one thread', () => {
+    const one = check({ ACCOUNT_PLANS_THREADS: '0' });
+    const two = check({ ACCOUNT_PLANS_THREADS: '2' });
+    assert.strictEqual(one.status, two.status);
+    assert.ok(JSON.parse(one.stdout).length > 100);
+    assert.strictEqual(two.stdout, one.stdout);
+  });
+
+  it('a warm --cache gives the same output, and a changed plan is checked again', () => {
+    const cache = path.join(dir, 'cache', 'check.json');
+    const cold = check({}, '--cache-location', cache);
+    assert.ok(fs.existsSync(cache));
+    const warm = check({}, '--cache-location', cache);
+    assert.strictEqual(warm.stdout, cold.stdout);
+    const file = path.join(dir, 'ws', 'region-0', 'acct-0.account.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('tier: ', 'tier: X'));
+    const after = JSON.parse(check({}, '--cache-location', cache).stdout) as { file: string; code: string }[];
+    assert.ok(after.some((f) => f.file.endsWith('acct-0.account.md') && f.code === 'AP002'));
+    const other = check({}, '--cache-location', cache, '--today', '2027-06-01');
+    assert.notStrictEqual(other.stdout, warm.stdout, 'another date drops the cache');
+  });
+});
