@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FUNNEL_BENCHMARK } from './funnel';
 import { BUYING_ROLES, TIERS } from './method';
 import { RULE_CODES, type RuleCode, type Severity } from './types';

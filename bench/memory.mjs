@@ -1,0 +1,20 @@
+// Heap held by the engine's results for every plan of a workspace (what the editor's index keeps):
+// `node --expose-gc bench/memory.mjs DIR` prints megabytes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { checkPlan } = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'index.js'));
+const dir = process.argv[2];
+const files = [];
+for (const d of fs.readdirSync(dir)) for (const f of fs.readdirSync(path.join(dir, d))) files.push(path.join(dir, d, f));
+checkPlan('---\naccount: warm-up\n---\n', { fileName: 'w.account.md', today: '2026-11-24' });
+globalThis.gc();
+const before = process.memoryUsage().heapUsed;
+const kept = files.map((f) => checkPlan(fs.readFileSync(f, 'utf8') + ' ', { fileName: f, today: '2026-11-24' }));
+for (let i = 0; i < 100; i++) checkPlan(`---\naccount: flush ${i}\n---\n`, { fileName: 'f.account.md', today: '2026-11-24' });
+globalThis.gc();
+console.log(((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1));
+void kept.length;

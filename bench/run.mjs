@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the checker and the extension on generated workspaces, prints a table
+// with PASS/FAIL against the budgets, and writes bench/results.json. Timings never go in tests.
+//   --plans N (default 10000)   --quick (1000 plans, skips VS Code)   --no-vscode
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { generate, planText } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const plans = Number(args[args.indexOf('--plans') + 1]) || (quick ? 1000 : 10000);
+const withVscode = !quick && !args.includes('--no-vscode');
+const WORK = path.join(os.tmpdir(), `account-plans-bench-${plans}`);
+const WS = path.join(WORK, 'ws');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const TODAY = '2026-11-24';
+
+const now = () => performance.now();
+const time = (fn) => { const t = now(); fn(); return now() - t; };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const node = (script, argv = [], env = {}) => {
+  const t = now();
+  const r = spawnSync(process.execPath, [script, ...argv], { cwd: WORK, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${script} ${argv.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  return now() - t;
+};
+const best = (n, fn) => median(Array.from({ length: n }, fn));
+
+console.log(`[bench] ${plans} plans in ${WS} (node ${process.version}, ${os.availableParallelism()} cores)`);
+generate(WS, plans, { stakeholders: 8, opportunities: 3, visits: 15 });
+const files = [];
+for (const d of fs.readdirSync(WS)) for (const f of fs.readdirSync(path.join(WS, d))) files.push(path.join(WS, d, f));
+const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env } });
+
+// Baselines, in separate processes like the checker.
+fs.writeFileSync(path.join(WORK, 'read.cjs'), `const fs=require('fs'),p=require('path');let n=0;for(const d of fs.readdirSync(${JSON.stringify(WS)}))for(const f of fs.readdirSync(p.join(${JSON.stringify(WS)},d)))n+=fs.readFileSync(p.join(${JSON.stringify(WS)},d,f),'utf8').length;`);
+fs.writeFileSync(path.join(WORK, 'jsyaml.cjs'), `const y=require(${JSON.stringify(require.resolve('js-yaml'))});const fs=require('fs'),p=require('path');for(const d of fs.readdirSync(${JSON.stringify(WS)}))for(const f of fs.readdirSync(p.join(${JSON.stringify(WS)},d))){const t=fs.readFileSync(p.join(${JSON.stringify(WS)},d,f),'utf8');const e=t.indexOf('\\n---',4);y.load(t.slice(4,e));}`);
+const readMs = best(3, () => node(path.join(WORK, 'read.cjs')));
+const jsyamlMs = best(3, () => node(path.join(WORK, 'jsyaml.cjs')));
+const coldMs = best(3, () => node(CLI, ['check', WS, '--today', TODAY, '--format', 'json']));
+const mdl = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const mdlBin = fs.existsSync(mdl) ? mdl : path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2.mjs');
+const mdlMs = best(1, () => { const t = now(); spawnSync(process.execPath, [mdlBin, 'ws/**/*.md'], { cwd: WORK, encoding: 'utf8', maxBuffer: 1 << 30 }); return now() - t; });
+
+// Warm re-checks with the cache.
+const cache = path.join(WORK, 'cache.json');
+fs.rmSync(cache, { force: true });
+node(CLI, ['check', WS, '--today', TODAY, '--format', 'json', '--cache-location', cache]);
+const warmMs = best(3, () => node(CLI, ['check', WS, '--today', TODAY, '--format', 'json', '--cache-location', cache]));
+const changed = files.filter((_, i) => i % 100 === 0);
+for (const f of changed) fs.appendFileSync(f, '\nEdited.\n');
+const warm1Ms = node(CLI, ['check', WS, '--today', TODAY, '--format', 'json', '--cache-location', cache]);
+
+// In process: one plan after an edit, a 150 KB plan, the index's memory.
+const { checkPlan } = require(path.join(ROOT, 'out', 'src', 'core', 'index.js'));
+const small = planText(7);
+const smallRuns = Array.from({ length: 300 }, (_, i) => time(() => checkPlan(small.replace('summary: Reviewed', `summary: Reviewed ${i}`), { fileName: 'x.account.md', today: TODAY })));
+const big = planText(1, { stakeholders: 500, opportunities: 20, visits: 300 });
+const bigRuns = Array.from({ length: 30 }, (_, i) => time(() => checkPlan(big.replace('summary: Reviewed', `summary: Reviewed ${i}`), { fileName: 'x.account.md', today: TODAY })));
+const indexMb = Number(execFileSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'memory.mjs'), WS], { encoding: 'utf8' }).trim());
+
+// In the real VS Code: activation, open → first diagnostics, index build.
+let vs = {};
+if (withVscode) {
+  const out = path.join(WORK, 'vscode.json');
+  fs.rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test', '--workspace', WS, '--tests', path.join(ROOT, 'out', 'bench', 'vscode', 'index'), '--timeout', '900'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_OUT: out }, maxBuffer: 1 << 28 });
+  if (fs.existsSync(out)) vs = JSON.parse(fs.readFileSync(out, 'utf8'));
+  else console.error(`[bench] VS Code run gave no figures:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+}
+
+const size = (f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).size / 1024 : undefined);
+const bundles = Object.fromEntries(['dist/extension.js', 'dist/cli.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js'].map((f) => [f, size(f)]));
+execFileSync('npx', ['esbuild', 'src/extension/extension.ts', '--bundle', '--platform=node', '--external:vscode', '--minify', `--outfile=${path.join(WORK, 'extension.min.js')}`, '--log-level=error'], { cwd: ROOT });
+const extMinKb = fs.statSync(path.join(WORK, 'extension.min.js')).size / 1024;
+
+const rows = [
+  ['walk + read all files', readMs, 'ms', ''],
+  ['read + js-yaml load of each frontmatter', jsyamlMs, 'ms', ''],
+  ['markdownlint-cli2 on the same files', mdlMs, 'ms', ''],
+  ['cold account-plans check', coldMs, 'ms', `≤ 2 × read+js-yaml (${(2 * jsyamlMs).toFixed(0)}) and ≤ ⅓ markdownlint (${(mdlMs / 3).toFixed(0)})`, coldMs <= 2 * jsyamlMs && coldMs <= mdlMs / 3],
+  ['warm re-check, nothing changed', warmMs, 'ms', '≤ 1000', warmMs <= 1000],
+  ['warm re-check, 1 % changed', warm1Ms, 'ms', ''],
+  ['one 6 KB plan after an edit, p50', median(smallRuns), 'ms', '≤ 5', median(smallRuns) <= 5],
+  ['one 6 KB plan after an edit, p95', pct(smallRuns, 0.95), 'ms', ''],
+  ['one 150 KB plan after an edit, p50', median(bigRuns), 'ms', '≤ 100', median(bigRuns) <= 100],
+  ['activation (VS Code)', vs.activationMs, 'ms', '≤ 50', vs.activationMs === undefined ? undefined : vs.activationMs <= 50],
+  ['open a plan → its diagnostics (VS Code)', vs.openToDiagnosticsMs, 'ms', ''],
+  [`index build, ${vs.plans ?? plans} plans (VS Code)`, vs.indexMs, 'ms', ''],
+  ['extension bundle (minified)', extMinKb, 'KB', '≤ 500', extMinKb <= 500],
+  ...Object.entries(bundles).map(([f, kb]) => [`${f} (dev build)`, kb, 'KB', '']),
+  [`engine results for ${plans} plans in memory`, indexMb, 'MB', plans >= 10000 ? '≤ 200' : '', plans >= 10000 ? indexMb <= 200 : undefined],
+];
+const fmt = (v) => (v === undefined ? 'n/a' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+console.log(`\n${plans} plans, ${(bytes / 1048576).toFixed(1)} MB; ratios: cold check / (read + js-yaml) = ${(coldMs / jsyamlMs).toFixed(2)}, cold check / markdownlint-cli2 = ${(coldMs / mdlMs).toFixed(2)}\n`);
+console.log('| measure | value | budget | verdict |\n|---|---:|---|---|');
+for (const [name, v, unit, budget, ok] of rows) console.log(`| ${name} | ${fmt(v)} ${unit} | ${budget} | ${ok === undefined ? '' : ok ? 'PASS' : 'FAIL'} |`);
+fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), plans, bytes, cores: os.availableParallelism(), rows: rows.map(([name, value, unit, budget, pass]) => ({ name, value, unit, budget, pass })) }, null, 2));

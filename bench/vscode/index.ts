@@ -1,0 +1,37 @@
+// Bench inside the real VS Code (harness `test` mode with this as extensionTestsPath): waits for the
+// first workspace check, opens one plan and waits for its diagnostics, then writes the extension's
+// own timings to $BENCH_OUT. Timings come from the extension (AccountPlansApi.timings), not from here.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { AccountPlansApi } from '../../src/extension/extension';
+
+export async function run(): Promise<void> {
+  const log = process.env.HARNESS_TEST_LOG;
+  const ext = vscode.extensions.getExtension<AccountPlansApi>('account-plans.account-plans');
+  if (!ext) throw new Error('extension not loaded');
+  const api = await ext.activate();
+  await api.ready;
+  const files = await vscode.workspace.findFiles('**/*.account.md', undefined, 1);
+  const opened = performance.now();
+  const uri = files[0];
+  const seen = new Promise<void>((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) { sub.dispose(); resolve(); }
+    });
+  });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await vscode.window.activeTextEditor?.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n'));
+  await Promise.race([seen, new Promise((r) => setTimeout(r, 10_000))]);
+  const result = {
+    activationMs: api.timings.activationMs,
+    indexMs: api.timings.workspaceCheckMs,
+    plans: api.index.size,
+    openToDiagnosticsMs: performance.now() - opened,
+  };
+  if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify(result));
+  if (log) {
+    fs.writeFileSync(log, `bench: ${JSON.stringify(result)}\n`);
+    fs.writeFileSync(`${log}.status`, JSON.stringify({ passes: 1, failures: 0, pending: 0, tests: 1 }));
+  }
+}
