@@ -3,6 +3,7 @@
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
 //   cli          mocha on out/test/cli/**/*.test.js    (plain Node)
 //   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
+//   grammar      node test/grammar/run.mjs             (TextMate scope assertions, vscode-tmgrammar-test)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
 // Streams each suite's output, prints one line per suite, and as the LAST line
 // "N passed, N failed" over all suites. Exits 1 when a test failed, a suite
@@ -65,6 +66,14 @@ async function mochaSuite(name, dir) {
   return settle(name, code, mochaCounts(out));
 }
 
+/** test/grammar/run.mjs ends with "grammar: N passed, N failed". */
+async function grammarSuite() {
+  const { code, out } = await run(process.execPath, [path.join(ROOT, 'test', 'grammar', 'run.mjs')]);
+  const all = [...out.matchAll(/^grammar: (\d+) passed, (\d+) failed/gm)];
+  const m = all[all.length - 1];
+  return settle('grammar', code, m && { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 });
+}
+
 async function integrationSuite() {
   const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test']);
   return settle('integration', code, harnessCounts(out));
@@ -82,6 +91,8 @@ for (const [name, dir] of [['unit', 'out/test/unit'], ['cli', 'out/test/cli'], [
   console.log(`\n=== ${name} ===`);
   results.push(await mochaSuite(name, dir));
 }
+console.log('\n=== grammar ===');
+results.push(await grammarSuite());
 console.log('\n=== integration ===');
 results.push(await integrationSuite());
 
