@@ -43,6 +43,7 @@ const TRICKY: Record<string, string> = {
   duplicateKey: 'account: X\naccount: Y\n',
   anchors: 'account: &a X\nowner: *a\n',
   binaryInt: 'account: X\nstakeholders:\n  - { id: 0b101, name: B }\n',
+  infinity: 'account: X\nopportunities:\n  - { id: o, name: O, stage: C, amount: .inf, probability: .NaN }\n',
 };
 
 describe('fast parser: same findings and data as the reference parser', () => {
