@@ -107,8 +107,16 @@ export async function openMap(browser: Browser, url: string, size = { width: 128
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(INIT);
   await page.goto(url);
-  await page.waitForFunction('window.__sent.some((m) => m.type === "ready")');
+  await waitForSent(page, 'ready', 1);
   return { page, problems, revision: 0 };
+}
+
+/**
+ * Waits until the page has posted `count` messages of `type`. (A function, not a string: the
+ * page's CSP has no 'unsafe-eval', and Playwright evaluates a string predicate with eval.)
+ */
+export async function waitForSent(page: Page, type: WebviewMessage['type'], count: number): Promise<void> {
+  await page.waitForFunction(([t, n]) => (globalThis as unknown as { __sent: WebviewMessage[] }).__sent.filter((m) => m.type === t).length >= (n as number), [type, count] as const);
 }
 
 /** Posts a model as the host does and waits until the page reports it drawn. */

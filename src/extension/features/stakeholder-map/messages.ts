@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every message from the webview is checked against these before the host acts on it. */
 const MAX_EXPORT_CHARS = 64 * 1024 * 1024;

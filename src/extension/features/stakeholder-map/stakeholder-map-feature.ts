@@ -65,7 +65,8 @@ export class StakeholderMapFeature implements vscode.Disposable {
     return m?.type === 'model' ? m.model : undefined;
   }
 
-  private revive(panel: vscode.WebviewPanel, state: unknown): void {
+  /** What the serializer does with a panel VS Code restores: reopen the plan named in the page's state, else close it. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void {
     const parsed = RevivedStateSchema.safeParse(state);
     let uri: vscode.Uri | undefined;
     try {

@@ -75,7 +75,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
     panel.webview.html = panelHtml(panel.webview, host.extensionUri, 'stakeholder-map', panel.title);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       host.index.onDidChange((e) => {
         if (e.uri.toString() === planUri.toString()) this.update();
       }),
@@ -106,7 +106,8 @@ export class StakeholderMapPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  /** Handles a message from the page (public so tests can speak for a page they cannot click). */
+  async receive(raw: unknown): Promise<void> {
     const parsed = WebviewMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.host.log.warn(`stakeholder map: ignored a message from the webview: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -151,8 +152,9 @@ export class StakeholderMapPanel implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, bytes);
     this.host.log.info(`stakeholder map exported to ${target.toString(true)} (${bytes.length} bytes)`);
     const open = vscode.l10n.t('Open');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Saved the stakeholder map to {0}', vscode.workspace.asRelativePath(target)), open);
-    if (choice === open) await vscode.commands.executeCommand('vscode.open', target, { viewColumn: vscode.ViewColumn.Beside });
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the stakeholder map to {0}', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('vscode.open', target, { viewColumn: vscode.ViewColumn.Beside });
+    });
   }
 
   dispose(): void {
