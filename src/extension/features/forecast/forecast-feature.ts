@@ -28,7 +28,7 @@ export class ForecastFeature implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand(COMMANDS.showForecast, (folder?: unknown) => this.show(folder)),
       vscode.window.registerWebviewPanelSerializer(ForecastPanel.viewType, {
-        deserializeWebviewPanel: async (panel, state) => { ForecastPanel.revive(panel, this.deps, state); },
+        deserializeWebviewPanel: async (panel, state) => { this.revive(panel, state); },
       }),
     );
   }
@@ -37,6 +37,11 @@ export class ForecastFeature implements vscode.Disposable {
   show(folder?: unknown): ForecastPanel {
     const scope = folder instanceof vscode.Uri ? { folder: folder.toString() } : undefined;
     return ForecastPanel.createOrShow(this.deps, scope);
+  }
+
+  /** Takes over a panel VS Code restored after a reload, with the state its page saved. */
+  revive(panel: vscode.WebviewPanel, state: unknown): ForecastPanel {
+    return ForecastPanel.revive(panel, this.deps, state);
   }
 
   /** The open panel, if any. */

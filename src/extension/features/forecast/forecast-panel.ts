@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   applyQueryChange, forecastCsv, forecastPanel, ROW_SORT_KEYS, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
@@ -55,10 +55,11 @@ export const StateSchema = z.object({
 export class ForecastPanel implements vscode.Disposable {
   static readonly viewType = 'accountPlans.forecast';
   private static current: ForecastPanel | undefined;
+  /** Revisions grow across panels, so "a newer model" means the same before and after a reload. */
+  private static revision = 0;
 
   private readonly disposables: vscode.Disposable[] = [];
   private query: ForecastQuery;
-  private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private stale = true;
@@ -179,7 +180,7 @@ export class ForecastPanel implements vscode.Disposable {
       this.model = this.compute();
       this.stale = false;
     }
-    const revision = ++this.revision;
+    const revision = ++ForecastPanel.revision;
     const folder = this.model.query.folder;
     const message: HostMessage = {
       type: 'model', revision, model: this.model, labels: forecastLabels(), locale: vscode.env.language,

@@ -1,0 +1,148 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ForecastPanelModel, ForecastRow } from '../../src/core';
+import type { AccountPlansApi } from '../../src/extension/extension';
+import { extensionApi, fixture, lineStarting, revertAndCloseAll, waitFor } from './helpers';
+
+const GAPS = () => fixture('accounts', 'gaps.account.md').toString();
+const forecastTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('accountPlans.forecast'));
+
+describe('forecast panel (in VS Code)', () => {
+  let api: AccountPlansApi;
+  /** The next model posted after `after` (a revision) that satisfies `ok`. */
+  const nextModel = (what: string, ok: (m: ForecastPanelModel) => boolean, after = api.forecast.lastModel?.revision ?? 0) =>
+    waitFor(what, () => {
+      const last = api.forecast.lastModel;
+      return last && last.revision > after && ok(last.model) ? last.model : undefined;
+    });
+  const gapsRow = (m: ForecastPanelModel): ForecastRow | undefined => m.rows.find((r) => r.uri === GAPS());
+  /** Runs Show Forecast and waits for the first model of the panel (not one left from an earlier panel). */
+  const show = async (...args: unknown[]) => {
+    const before = api.forecast.lastModel?.revision ?? 0;
+    await vscode.commands.executeCommand('accountPlans.showForecast', ...args);
+    return nextModel('the first model of the panel', () => true, before);
+  };
+
+  before(async () => {
+    api = await extensionApi();
+    // VS Code for the web saves a dirty buffer after a second by default; these tests edit buffers.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+  });
+  afterEach(async () => {
+    api.forecast.setSaveDialog(undefined);
+    api.forecast.panel?.dispose();
+    const cfg = vscode.workspace.getConfiguration('accountPlans');
+    if (cfg.inspect('funnelBenchmark')?.globalValue !== undefined) await cfg.update('funnelBenchmark', undefined, vscode.ConfigurationTarget.Global);
+    await revertAndCloseAll();
+  });
+
+  it('Show Forecast opens a webview tab that draws the figures of the workspace', async () => {
+    const model = await show();
+    const tab = await waitFor('a forecast tab', forecastTab);
+    assert.strictEqual(tab.label, 'Forecast');
+    assert.deepStrictEqual(gapsRow(model), {
+      uri: GAPS(), index: 0, account: '江南城市商业银行', opportunity: '核心网络扩容', stage: 'E', category: 'pipeline',
+      probability: 25, currency: 'CNY', amount: 800000, weighted: 200000, close: '2099-12-31', owner: '林山', tier: 'B',
+    });
+    assert.ok(model.quarters.some((q) => q.period === '2019-Q2' && q.won === 300000), 'the won deal of clean.account.md, in its quarter');
+    assert.ok(model.incomplete >= 1, 'broken.account.md does not parse');
+    assert.deepStrictEqual(model.funnel.steps.find((s) => s.stage === 'E')?.benchmark, 0.75);
+    const drawn = api.forecast.lastModel!.revision;
+    await waitFor('the page to draw it', () => (api.forecast.renderedRevision >= drawn ? true : undefined));
+  });
+
+  it('an edit to a plan reaches the open forecast (the unsaved buffer, not the file)', async () => {
+    assert.strictEqual(gapsRow(await show())?.amount, 800000);
+    const doc = (await vscode.window.showTextDocument(fixture('accounts', 'gaps.account.md'), { viewColumn: vscode.ViewColumn.Beside })).document;
+    const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8');
+    const line = lineStarting(doc, '    amount: 800000');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(line).range, '    amount: 1000000');
+    const before = api.forecast.lastModel!.revision;
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const model = await nextModel('the new amount', (m) => gapsRow(m)?.amount === 1000000, before);
+    assert.strictEqual(gapsRow(model)?.weighted, 250000);
+    const drawn = api.forecast.lastModel!.revision;
+    await waitFor('the page to draw the edit', () => (api.forecast.renderedRevision >= drawn ? true : undefined));
+    assert.ok(doc.isDirty);
+    assert.strictEqual(fs.readFileSync(doc.uri.fsPath, 'utf8'), onDisk, 'the file itself is untouched');
+  });
+
+  it('from a folder in the explorer: only the plans under it, in the title too', async () => {
+    const east = fixture('accounts', 'east');
+    const model = await show(east);
+    assert.strictEqual(model.query.folder, east.toString());
+    assert.strictEqual(model.plans, 1);
+    assert.strictEqual(model.rowCount, 0);
+    assert.strictEqual(api.forecast.panel?.panel.title, 'Forecast: accounts/east');
+  });
+
+  it('page messages are validated: a query narrows to an owner, anything malformed is dropped', async () => {
+    await show();
+    const panel = api.forecast.panel!;
+    const before = api.forecast.lastModel!.revision;
+    await panel.handleMessage({ type: 'query', change: { owner: '林山', sort: { key: 'close', dir: 'asc' } } });
+    const model = await nextModel('the owner filter', (m) => m.query.owner === '林山', before);
+    assert.ok(model.rows.every((r) => r.owner === '林山'));
+    assert.deepStrictEqual(panel.scope, { folder: undefined, owner: '林山' });
+    const revision = api.forecast.lastModel!.revision;
+    for (const bad of [{ type: 'query', change: { owner: 5 } }, { type: 'query', change: { folder: 'file:///etc' } },
+      { type: 'reveal', uri: 'file:///etc/passwd', index: 0 }, { type: 'nope' }, 'ready', null]) {
+      await panel.handleMessage(bad);
+    }
+    assert.strictEqual(api.forecast.lastModel!.revision, revision, 'no model was sent for a rejected message');
+    assert.strictEqual(panel.scope.folder, undefined);
+  });
+
+  it('a click on an account reveals the opportunity in its plan', async () => {
+    assert.strictEqual(gapsRow(await show())?.amount, 800000);
+    await api.forecast.panel!.handleMessage({ type: 'reveal', uri: GAPS(), index: 0 });
+    const editor = await waitFor('the plan editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === GAPS() ? vscode.window.activeTextEditor : undefined));
+    assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '  - id: core');
+  });
+
+  it('Export CSV writes every row of the query to the file the save dialog names', async () => {
+    assert.strictEqual(gapsRow(await show())?.amount, 800000);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-')), 'out.csv');
+    let asked: vscode.SaveDialogOptions | undefined;
+    api.forecast.setSaveDialog(async (o) => { asked = o; return vscode.Uri.file(out); });
+    try {
+      await api.forecast.panel!.handleMessage({ type: 'exportCsv' });
+      assert.match(String(asked?.defaultUri?.path), /forecast-CNY\.csv$/);
+      const csv = fs.readFileSync(out, 'utf8');
+      const lines = csv.split('\r\n');
+      assert.strictEqual(lines[0], '\uFEFFaccount,opportunity,stage,category,probability,currency,amount,weighted,close,owner,tier');
+      assert.ok(lines.includes('江南城市商业银行,核心网络扩容,E,pipeline,25,CNY,800000,200000,2099-12-31,林山,B'), csv);
+      assert.strictEqual(lines.at(-1), '', 'ends with CRLF');
+    } finally {
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  });
+
+  it('follows accountPlans.funnelBenchmark', async () => {
+    await show();
+    const before = api.forecast.lastModel!.revision;
+    await vscode.workspace.getConfiguration('accountPlans').update('funnelBenchmark', { E: 0.1 }, vscode.ConfigurationTarget.Global);
+    const model = await nextModel('the new benchmark', (m) => m.funnel.steps.find((s) => s.stage === 'E')?.benchmark === 0.1, before);
+    assert.strictEqual(model.funnel.steps.find((s) => s.stage === 'G')?.benchmark, 0.8, 'stages left out keep their default');
+  });
+
+  it('comes back from the serializer\'s state, which is checked like any page message', async () => {
+    const before = api.forecast.lastModel?.revision ?? 0;
+    const restored = vscode.window.createWebviewPanel('accountPlans.forecast', 'Forecast', vscode.ViewColumn.Active, {});
+    api.forecast.revive(restored, { scope: { owner: '林山' } });
+    const model = await nextModel('the restored owner', (m) => m.query.owner === '林山', before);
+    assert.ok(model.rows.length >= 1);
+    assert.strictEqual(api.forecast.panel?.panel, restored);
+    const junk = vscode.window.createWebviewPanel('accountPlans.forecast', 'Forecast', vscode.ViewColumn.Active, {});
+    api.forecast.revive(junk, { scope: { owner: 42, folder: ['x'] } });
+    assert.deepStrictEqual(api.forecast.panel?.scope, { folder: undefined, owner: undefined });
+  });
+});
