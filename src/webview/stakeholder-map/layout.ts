@@ -3,7 +3,7 @@
  * out by dagre (a layered graph layout); the other two modes are bands and a matrix whose order
  * follows the org chart, so a person stays near their boss when the mode changes.
  */
-import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
+import { graphlib, layout as dagreLayout, type EdgeLabel, type Graph, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { MapLabels, MapMode, MapModel, MapPerson } from './protocol';
 
 export interface Point { readonly x: number; readonly y: number }
@@ -48,10 +48,11 @@ const cardSize = (p: MapPerson) => { const s = influenceScale(p); return { w: CA
 function orgScene(model: MapModel, labels: MapLabels): Scene {
   const linked = new Set(model.edges.flatMap((e) => [e.from, e.to]));
   const g = new graphlib.Graph();
-  // reports_to gives everyone at most one boss: a forest (cycles aside), which dagre's first
-  // depth-first order already draws without crossings, and whose tight tree puts each report one
-  // rank under their boss. So skip the crossing-reduction sweeps and network simplex: a third of the time for 300 people.
-  g.setGraph({ rankdir: 'TB', nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0, ranker: 'tight-tree' });
+  // reports_to gives everyone at most one boss: a forest (cycles aside, which dagre breaks first).
+  // Its first depth-first order has no crossings, and its best ranking puts each report one level
+  // under the boss; so skip the crossing-reduction sweeps and rank through dagre's ranker hook
+  // instead of network simplex. Same picture, a third of the time for 300 people.
+  g.setGraph({ rankdir: 'TB', nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0, ranker: rankFromRoots });
   g.setDefaultEdgeLabel(() => ({}));
   const inGraph = model.people.filter((p) => linked.has(p.key));
   for (const p of inGraph) {
@@ -79,6 +80,28 @@ function orgScene(model: MapModel, labels: MapLabels): Scene {
     packCards(loose, 0, y, width, cards);
   }
   return finish('org', { cards, edges, labels: labelsOut });
+}
+
+/**
+ * A ranker for dagre's acyclic working graph: sources at rank 0, every other node at the largest
+ * rank its in-edges ask for (predecessor's rank + the edge's minlen), in topological order.
+ */
+function rankFromRoots(g: Graph<GraphLabel, NodeLabel, EdgeLabel>): void {
+  const rank = new Map<string, number>();
+  const waiting = new Map(g.nodes().map((v) => [v, g.inEdges(v)?.length ?? 0]));
+  const queue = g.nodes().filter((v) => waiting.get(v) === 0);
+  queue.forEach((v) => rank.set(v, 0));
+  for (let i = 0; i < queue.length; i++) {
+    const v = queue[i];
+    for (const e of g.outEdges(v) ?? []) {
+      const r = rank.get(v)! + (g.edge(e).minlen ?? 1);
+      if ((rank.get(e.w) ?? -Infinity) < r) rank.set(e.w, r);
+      const left = waiting.get(e.w)! - 1;
+      waiting.set(e.w, left);
+      if (left === 0) queue.push(e.w);
+    }
+  }
+  for (const v of g.nodes()) g.node(v).rank = rank.get(v) ?? 0;
 }
 
 /** Dagre's route for an edge, squared off like an org chart where it joins two adjacent ranks. */
