@@ -261,39 +261,48 @@ const choices = (m: Map<string, number>): Choice[] =>
 const STAGE_RANK = new Map<string, number>(OPEN_STAGES.map((s, i) => [s, i]));
 const CATEGORY_RANK = new Map<string, number>(FORECAST_CATEGORIES.map((c, i) => [c, i]));
 
-/** The value a row is sorted by: a number, or a string; undefined sorts last either way. */
-export function sortValue(row: ForecastRow, key: RowSortKey): number | string | undefined {
-  switch (key) {
-    case 'stage': return STAGE_RANK.get(row.stage);
-    case 'category': return CATEGORY_RANK.get(row.category);
-    case 'owner': return row.owner || undefined;
-    case 'opportunity': return row.opportunity || undefined;
-    default: return row[key];
-  }
+/** Names compare without regard to case, digits as numbers (`Lot 9` before `Lot 10`); equal ones in code-point order. */
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+type NameKey = 'account' | 'opportunity' | 'owner';
+const isNameKey = (k: RowSortKey): k is NameKey => k === 'account' || k === 'opportunity' || k === 'owner';
+
+/** Each distinct name's place in collation order: the collator runs once per pair of names, not per pair of rows. */
+function nameRanks(rows: readonly ForecastRow[], key: NameKey): Map<string, number> {
+  const names = new Set<string>();
+  for (const r of rows) if (r[key]) names.add(r[key]!);
+  return new Map([...names].sort((x, y) => COLLATOR.compare(x, y) || byCodePoint(x, y)).map((n, i) => [n, i]));
 }
 
-/** Names compare without regard to case, digits as numbers (`Lot 9` before `Lot 10`). */
-const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** The value a row is sorted by (a name as its rank); undefined sorts last either way. */
+function sortValue(row: ForecastRow, key: RowSortKey, ranks: Map<string, number> | undefined): number | string | undefined {
+  if (isNameKey(key)) return row[key] ? ranks!.get(row[key]!) : undefined;
+  if (key === 'stage') return STAGE_RANK.get(row.stage);
+  if (key === 'category') return CATEGORY_RANK.get(row.category);
+  return row[key];
+}
 
 /**
- * Rows in the order of `sort`; a missing value sorts last in both directions; ties by account,
- * opportunity, file and position, so the table and the CSV always agree.
+ * Rows in the order of `sort`; a missing value sorts last in both directions; ties by account and
+ * opportunity (code-point order), file and position, so the table and the CSV always agree.
  */
 export function sortRows(rows: readonly ForecastRow[], sort: RowSort): ForecastRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const cmp = (x: string | number, y: string | number) =>
-    typeof x === 'string' && typeof y === 'string' ? COLLATOR.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0) : x < y ? -1 : x > y ? 1 : 0;
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
+  const ranks = isNameKey(sort.key) ? nameRanks(rows, sort.key) : undefined;
+  const keyed = rows.map((row) => ({ row, value: sortValue(row, sort.key, ranks) }));
+  keyed.sort((a, b) => {
+    const x = a.value;
+    const y = b.value;
     if (x === undefined || y === undefined) {
       if (x !== y) return x === undefined ? 1 : -1;
-    } else {
-      const c = cmp(x, y);
-      if (c !== 0) return sign * c;
+    } else if (x !== y) {
+      return sign * (x < y ? -1 : 1);
     }
-    return cmp(a.account, b.account) || cmp(a.opportunity, b.opportunity) || cmp(a.uri, b.uri) || a.index - b.index;
+    const [p, q] = [a.row, b.row];
+    return byCodePoint(p.account, q.account) || byCodePoint(p.opportunity, q.opportunity) || byCodePoint(p.uri, q.uri) || p.index - q.index;
   });
+  return keyed.map((k) => k.row);
 }
 
 // ---------- CSV ----------
