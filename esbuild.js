@@ -33,7 +33,8 @@ const webviews = ['stakeholder-map', 'forecast'].filter((n) => fs.existsSync(`sr
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `.css` as text: `account-plans render` inlines media/plan-card.css into its page.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' } },
   ...webviews.map(webview),
 ];
 

@@ -7,6 +7,7 @@ Checks and rolls up key-account plans (*.account.md: YAML frontmatter + Markdown
 Commands:
   check [PATH...]      check plans against the format and the selling rules
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
+  render PLAN          write one plan as a self-contained HTML page (plan card and notes)
   schema               print the JSON Schema of a plan's frontmatter
 
 Options:
@@ -60,4 +61,19 @@ Exit status: 0, or 2 on bad usage or an internal error.
 export const SCHEMA_HELP = `Usage: account-plans schema
 
 Prints the JSON Schema of a plan's frontmatter (for editors and YAML language servers).
+`;
+
+export const RENDER_HELP = `Usage: account-plans render PLAN [options]
+
+Writes one plan as a self-contained HTML page: the plan card (account, stakeholders, pipeline,
+visits, findings) in place of the frontmatter, then the plan's notes. The page loads nothing
+and runs nothing (no external resource, no script, a strict Content Security Policy).
+
+Options:
+  -o, --output FILE       write the page to FILE (default: standard output)
+  --lang LANG             language of the card and the findings: en (default) or zh-cn
+${SHARED_OPTIONS}
+
+Exit status: 0 when the page was written (whatever the findings; use 'check' to gate),
+2 on bad usage, a plan that cannot be read, an output that cannot be written, or an internal error.
 `;

@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runForecast } from './commands/forecast';
+import { runRender } from './commands/render';
 import { runSchema } from './commands/schema';
 import type { Host } from './host';
 import { MAIN_HELP } from './messages';
@@ -8,6 +9,7 @@ import { MAIN_HELP } from './messages';
 const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> = {
   check: runCheck,
   forecast: runForecast,
+  render: runRender,
   schema: runSchema,
 };
 

@@ -1,0 +1,257 @@
+import {
+  ROLE_INFO, STAGE_INFO, attitudeLetter, trendOf,
+  type Attitude, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
+  type PlanFacts, type StakeholderFacts, type Visit,
+} from '../core/index';
+import { Html, htmlTag, type HtmlTag, type Part } from './html';
+import { cardLabels, type CardLabels } from './labels';
+
+export interface CardOptions {
+  /** markdown-it's `utils.escapeHtml`: every plan string goes through it. */
+  readonly escape: (s: string) => string;
+  readonly locale: Locale;
+  /** Shown as the title when the frontmatter cannot be read. */
+  readonly fileName: string;
+  /** Attributes markdown-it rendered for the card's token (the preview's scroll-sync line). */
+  readonly attrs?: string;
+}
+
+interface Ctx {
+  readonly h: HtmlTag;
+  readonly t: CardLabels;
+  readonly locale: Locale;
+  readonly today: string;
+}
+
+/** The card that stands in for a plan's frontmatter: header, people, pipeline, visits, findings. */
+export function renderPlanCard(analysis: PlanAnalysis, options: CardOptions): string {
+  const h = htmlTag(options.escape);
+  const t = cardLabels(options.locale);
+  const attrs = new Html(options.attrs ?? ' class="ap-card"');
+  const { plan, facts } = analysis;
+  if (!plan || !facts) {
+    return h`<section${attrs} aria-label="${t.card}">
+<header class="ap-header"><div class="ap-kicker">${t.card}</div><div class="ap-title-row"><span class="ap-account">${baseName(options.fileName)}</span></div>
+<p class="ap-unreadable">${t.unreadable}</p></header>
+${findingsSection(analysis.findings, { h, t, locale: options.locale, today: '' })}
+</section>
+`.value;
+  }
+  const ctx: Ctx = { h, t, locale: options.locale, today: facts.today };
+  return h`<section${attrs} aria-label="${t.card}">
+${header(plan, ctx)}
+${kpis(plan, facts, analysis.findings, ctx)}
+${stakeholdersSection(facts, ctx)}
+${pipelineSection(facts, ctx)}
+${visitsSection(plan, ctx)}
+${findingsSection(analysis.findings, ctx)}
+</section>
+`.value;
+}
+
+// ---------- header ----------
+
+function header(plan: Plan, { h, t }: Ctx): Html {
+  const fact = (label: string, value: Part, title?: string) =>
+    value === undefined || value === '' ? '' : h`<div class="ap-fact"><dt>${label}</dt><dd${title ? h` title="${title}"` : ''}>${value}</dd></div>`;
+  const relationship = plan.relationship;
+  return h`<header class="ap-header">
+<div class="ap-kicker">${t.card}</div>
+<div class="ap-title-row">${plan.tier ? h`<span class="ap-tier ap-tier-${cls(plan.tier)}">${plan.tier}</span>` : ''}<span class="ap-account">${plan.account ?? plan.id}</span></div>
+<dl class="ap-facts">${[
+    fact(t.owner, plan.owner),
+    fact(t.industry, plan.industry),
+    fact(t.relationship, relationship && t.relationshipName(relationship), relationship),
+    fact(t.ownership, plan.ownership && t.ownershipName(plan.ownership), plan.ownership),
+    fact(t.competitors, plan.competitors?.join(', ')),
+  ]}</dl>
+</header>`;
+}
+
+function kpis(plan: Plan, facts: PlanFacts, findings: readonly Finding[], ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const open = facts.opportunities.filter((o) => o.open);
+  const amount = sum(open, (o) => o.opportunity.amount);
+  const weighted = sum(open, (o) => o.weighted);
+  const next = plan.visits.map((v) => v.date).filter((d): d is string => d !== undefined && d > ctx.today).sort()[0];
+  const stale = findings.some((f) => f.code === 'AP020');
+  const counts = (['error', 'warning', 'information', 'hint'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0);
+  const tile = (label: string, value: Part, note: Part, extra = '') =>
+    h`<div class="ap-kpi${extra}"><div class="ap-kpi-label">${label}</div><div class="ap-kpi-value">${value}</div><div class="ap-kpi-note">${note}</div></div>`;
+  return h`<div class="ap-kpis">${[
+    tile(t.openPipeline, moneyLines(amount, ctx), t.count(open.length, 'opportunity')),
+    tile(t.weighted, moneyLines(weighted, ctx), ''),
+    tile(t.lastVisit, facts.lastVisit ?? '—', facts.lastVisit ? t.days(dayDiff(facts.lastVisit, ctx.today)) : '', stale ? ' ap-kpi-warn' : ''),
+    tile(t.nextVisit, next ?? '—', next ? t.days(dayDiff(next, ctx.today)) : ''),
+    tile(t.findings, counts.length ? counts.map(([s, n]) => h`<span class="ap-sev-text ap-sev-${s}">${t.count(n, s)}</span>`) : '✓',
+      counts.length ? '' : t.noFindings, counts.some(([s]) => s === 'error') ? ' ap-kpi-error' : ''),
+  ]}</div>`;
+}
+
+// ---------- stakeholders ----------
+
+function stakeholdersSection(facts: PlanFacts, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const rows = facts.stakeholders.map((s) => stakeholderRow(s, ctx));
+  return section('ap-stakeholders', t.stakeholders, facts.stakeholders.length, rows.length === 0 ? h`<p class="ap-empty">${t.noStakeholders}</p>`
+    : h`<div class="ap-scroll"><table class="ap-table">
+<thead><tr><th>${t.name}</th><th>${t.title}</th><th>${t.roles}</th><th>${t.layer}</th><th>${t.attitude}</th><th>${t.lastContact}</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table></div>`, ctx);
+}
+
+function stakeholderRow(s: StakeholderFacts, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const p = s.stakeholder;
+  const sub = s.gone && p.left ? h`<span class="ap-sub ap-left">${t.left(p.left)}</span>` : p.department ? h`<span class="ap-sub">${p.department}</span>` : '';
+  const roles = (p.roles ?? []).map((r) => h`<span class="ap-chip ap-role ap-role-${cls(r)}" title="${ROLE_INFO[r].zh}: ${ROLE_INFO[r].caresAbout}">${t.role(r)}</span>`);
+  const trend = trendOf(s);
+  const contact = s.lastContact ? h`${s.lastContact}<span class="ap-sub">${t.days(dayDiff(s.lastContact, ctx.today))}</span>` : '—';
+  return h`<tr class="ap-person${s.gone ? ' ap-gone' : ''}">
+<td><span class="ap-name">${p.name ?? p.id ?? ''}</span>${sub}</td>
+<td>${p.title ?? ''}</td>
+<td>${roles}</td>
+<td>${p.layer ? t.layerName(p.layer) : ''}</td>
+<td class="ap-nowrap">${attitudeBadge(s.attitude, ctx)} <span class="ap-att-label">${s.attitude ? t.attitudeName(attitudeLetter(s.attitude)) : t.unknown}</span>${
+  trend ? h` <span class="ap-trend ap-trend-${trend.direction}" title="${trend.from} → ${trend.to}">${ARROWS[trend.direction]}</span>` : ''}</td>
+<td class="ap-nowrap">${contact}</td>
+</tr>
+`;
+}
+
+const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
+
+function attitudeBadge(a: Attitude | undefined, { h, t }: Ctx): Html {
+  if (!a) return h`<span class="ap-att ap-att-none" title="${t.unknown}">?</span>`;
+  const letter = attitudeLetter(a);
+  return h`<span class="ap-att ap-att-${cls(letter)}" title="${t.attitudeName(letter)}">${a}</span>`;
+}
+
+// ---------- pipeline ----------
+
+function pipelineSection(facts: PlanFacts, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const opps = facts.opportunities;
+  if (opps.length === 0) return section('ap-pipeline', t.pipeline, 0, h`<p class="ap-empty">${t.noOpportunities}</p>`, ctx);
+  const open = opps.filter((o) => o.open);
+  return section('ap-pipeline', t.pipeline, opps.length, h`<div class="ap-scroll"><table class="ap-table">
+<thead><tr><th>${t.opportunity}</th><th>${t.stage}</th><th class="ap-num">${t.amount}</th><th class="ap-num">${t.weighted}</th><th>${t.close}</th><th>${t.forecast}</th></tr></thead>
+<tbody>
+${opps.map((o) => opportunityRow(o, ctx))}</tbody>
+<tfoot><tr><th>${t.openTotal}</th><td>${t.count(open.length, 'opportunity')}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.opportunity.amount), ctx)}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.weighted), ctx)}</td><td></td><td></td></tr></tfoot>
+</table></div>`, ctx);
+}
+
+function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const op = o.opportunity;
+  const info = o.stage ? STAGE_INFO[o.stage] : undefined;
+  const next = typeof op.next === 'string' ? [op.next] : op.next ?? [];
+  const state = o.won ? ' ap-won' : o.stage === 'lost' ? ' ap-lost' : '';
+  const overdue = o.open && op.close !== undefined && op.close < ctx.today;
+  const stageTitle = info && info.customerStep > 0 ? `${info.ourStep} · ${o.customerStep ?? info.customerStep}/8 ${info.customerStepText}` : '';
+  const category = o.category ?? (o.won ? 'won' : o.stage === 'lost' ? 'lost' : undefined);
+  return h`<tr class="ap-opportunity${state}">
+<td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t.next}: ${next.join('; ')}</span>` : ''}</td>
+<td class="ap-nowrap">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t.category('lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
+<td class="ap-num">${op.amount !== undefined ? money(op.amount, o.currency, ctx.locale) : ''}</td>
+<td class="ap-num">${o.weighted !== undefined && o.stage !== 'lost' ? money(o.weighted, o.currency, ctx.locale) : ''}</td>
+<td class="ap-nowrap${overdue ? ' ap-overdue' : ''}">${op.close ?? ''}</td>
+<td>${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t.category(category)}</span>` : ''}</td>
+</tr>
+`;
+}
+
+// ---------- visits ----------
+
+function visitsSection(plan: Plan, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  if (plan.visits.length === 0) return section('ap-visits', t.visits, 0, h`<p class="ap-empty">${t.noVisits}</p>`, ctx);
+  const names = new Map(plan.stakeholders.flatMap((s) => (s.id !== undefined ? [[s.id, s.name ?? s.id] as const] : [])));
+  const opportunities = new Map(plan.opportunities.flatMap((o) => (o.id !== undefined ? [[o.id, o.name ?? o.id] as const] : [])));
+  // Newest first; a visit without a valid date last; the same date keeps file order (later is newer).
+  const visits = [...plan.visits].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.index - a.index);
+  const items = visits.map((v) => visitItem(v, names, opportunities, ctx));
+  return section('ap-visits', t.visits, plan.visits.length, h`<ol class="ap-timeline">
+${items}</ol>`, ctx);
+}
+
+function visitItem(v: Visit, names: Map<string, string>, opportunities: Map<string, string>, ctx: Ctx): Html {
+  const { h, t } = ctx;
+  const planned = v.date !== undefined && v.date > ctx.today;
+  const met = (v.with ?? []).map((id, i) => h`${i > 0 ? ', ' : ''}<span class="ap-met${names.has(id) ? '' : ' ap-unknown-id'}">${names.get(id) ?? id}</span>${
+    v.attitudes?.[id] ? h` ${attitudeBadge(v.attitudes[id], ctx)}` : ''}`);
+  const opportunity = v.opportunity !== undefined ? opportunities.get(v.opportunity) ?? v.opportunity : undefined;
+  return h`<li class="ap-visit${planned ? ' ap-planned' : ''}">
+<div class="ap-visit-head"><time class="ap-date">${v.date ?? '—'}</time>${
+  v.purpose ? h`<span class="ap-chip ap-purpose ap-purpose-${cls(v.purpose)}">${t.purpose(v.purpose)}</span>` : ''}${
+  planned ? h`<span class="ap-tag ap-tag-planned">${t.planned}</span>` : ''}${
+  v.executive ? h`<span class="ap-tag ap-tag-exec">${t.executive}</span>` : ''}${
+  opportunity !== undefined ? h`<span class="ap-visit-opp">${opportunity}</span>` : ''}</div>
+${met.length || v.by?.length ? h`<div class="ap-visit-people">${met.length ? h`<span class="ap-label">${t.with}</span> ${met}` : ''}${
+  v.by?.length ? h`<span class="ap-label ap-by">${t.by}</span> ${v.by.join(', ')}` : ''}</div>` : ''}
+${v.summary ? h`<p class="ap-summary">${v.summary}</p>` : ''}
+${v.next ? h`<p class="ap-next"><span class="ap-label">${t.next}</span> ${v.next}</p>` : ''}
+</li>
+`;
+}
+
+// ---------- findings ----------
+
+function findingsSection(findings: readonly Finding[], ctx: Ctx): Html {
+  const { h, t } = ctx;
+  if (findings.length === 0) return section('ap-findings', t.findings, 0, h`<p class="ap-ok">✓ ${t.noFindings}</p>`, ctx);
+  return section('ap-findings', t.findings, findings.length, h`<div class="ap-scroll"><table class="ap-table">
+<thead><tr><th>${t.severity}</th><th>${t.code}</th><th>${t.message}</th><th class="ap-num">${t.line}</th></tr></thead>
+<tbody>
+${findings.map((f) => h`<tr class="ap-finding ap-finding-${cls(f.severity)}"><td class="ap-nowrap"><span class="ap-sev ap-sev-${cls(f.severity)}">${t.severityName(f.severity)}</span></td><td class="ap-code">${f.code}</td><td>${f.message}</td><td class="ap-num">${f.range.start.line + 1}</td></tr>
+`)}</tbody>
+</table></div>`, ctx);
+}
+
+// ---------- helpers ----------
+
+function section(kind: string, title: string, count: number, body: Html, { h }: Ctx): Html {
+  return h`<section class="ap-section ${kind}"><h2 class="ap-section-title">${title}${count > 0 ? h` <span class="ap-count">${count}</span>` : ''}</h2>
+${body}
+</section>`;
+}
+
+/** A class-name fragment from an engine enum value (never free text). */
+const cls = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '');
+
+function sum<T>(items: readonly (T & { currency: string })[], value: (x: T) => number | undefined): Money {
+  const out: Money = {};
+  for (const x of items) {
+    const v = value(x);
+    if (v !== undefined) out[x.currency] = Math.round(((out[x.currency] ?? 0) + v) * 100) / 100;
+  }
+  return out;
+}
+
+function moneyLines(m: Money, ctx: Ctx): Part {
+  const entries = Object.entries(m);
+  if (entries.length === 0) return '—';
+  return entries.map(([currency, v], i) => ctx.h`${i > 0 ? new Html('<br>') : ''}${money(v, currency, ctx.locale)}`);
+}
+
+/** `CN¥2,600,000` (en) or `¥2,600,000` (zh-cn); a code Intl does not know as `2,600,000 XYZ`. */
+export function money(value: number, currency: string, locale: Locale): string {
+  const tag = locale === 'zh-cn' ? 'zh-CN' : 'en-US';
+  try {
+    return new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${Math.round(value).toLocaleString(tag)} ${currency}`;
+  }
+}
+
+/** Days from `from` to `to` (both `YYYY-MM-DD`). */
+function dayDiff(from: string, to: string): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return Math.round(day(to) - day(from));
+}
+
+const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
