@@ -1,4 +1,7 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { todayLocal } from '../core';
+import { planCardPlugin } from '../markdown/plan-card';
 import { ConfigService, engineLocale, type Config } from './config';
 import { OUTPUT_CHANNEL } from './constants';
 import { registerPlanCommands } from './features/commands/plan-commands';
@@ -41,6 +44,8 @@ export interface AccountPlansApi {
   readonly stakeholderMap: StakeholderMapFeature;
   /** The Forecast panel's command and serializer; the last model it sent (tests). */
   readonly forecast: ForecastFeature;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): plans get the plan card. */
+  extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
@@ -89,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     setPrompter: (p) => { prompter = p ?? windowPrompter; },
     stakeholderMap,
     forecast,
+    extendMarkdownIt: (md) => md.use(planCardPlugin, { today: todayLocal, settings: () => config.config.settings, locale: () => engineLocale() }),
   };
 }
 
