@@ -86,7 +86,7 @@ function kpis(plan: Plan, facts: PlanFacts, findings: readonly Finding[], ctx: C
     tile(t.lastVisit, facts.lastVisit ?? '—', facts.lastVisit ? t.days(dayDiff(facts.lastVisit, ctx.today)) : '', stale ? ' ap-kpi-warn' : ''),
     tile(t.nextVisit, next ?? '—', next ? t.days(dayDiff(next, ctx.today)) : ''),
     tile(t.findings, counts.length ? counts.map(([s, n]) => h`<span class="ap-sev-text ap-sev-${s}">${t.count(n, s)}</span>`) : '✓',
-      counts.length ? '' : t.noFindings, counts.some(([s]) => s === 'error') ? ' ap-kpi-error' : ''),
+      counts.length ? '' : t.noFindings, counts.some(([s]) => s === 'error') ? ' ap-kpi-error' : counts.length ? '' : ' ap-kpi-ok'),
   ]}</div>`;
 }
 
