@@ -78,8 +78,15 @@ export class ForecastPage {
     const fp = new ForecastPage(page, entries, options);
     page.on('pageerror', (e) => fp.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') fp.errors.push(`console: ${m.text()}`); });
+    // A stand-in for VS Code's webview API that records what the page posts and keeps.
     await page.addInitScript(`window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`);
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+      window.__sent = [];
+      window.acquireVsCodeApi = () => ({
+        postMessage: (m) => { window.__sent.push(JSON.parse(JSON.stringify(m))); },
+        getState: () => window.__state,
+        setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
+      });`);
     await page.route(`${ORIGIN}/**`, async (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
       if (name === '') return route.fulfill({ contentType: 'text/html', body: html(options.csp ?? true, options.bodyClass ?? 'vscode-light') });
@@ -95,7 +102,7 @@ export class ForecastPage {
     return fp;
   }
 
-  /** All messages the page posted (the vscodeApi stand-in keeps them in window.__sent). */
+  /** All messages the page posted. */
   sent(): Promise<WebviewMessage[]> {
     return this.page.evaluate('window.__sent || []') as Promise<WebviewMessage[]>;
   }
@@ -134,6 +141,11 @@ export class ForecastPage {
     const js = Object.entries(vars).map(([k, v]) => `document.documentElement.style.setProperty(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('');
     await this.page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { ${js} });`);
     if (this.page.url().startsWith(ORIGIN)) await this.page.evaluate(js);
+  }
+
+  /** What the page keeps with setState (the serializer gets it after a reload). */
+  state(): Promise<unknown> {
+    return this.page.evaluate('window.__state');
   }
 
   cspViolations(): Promise<string[]> {

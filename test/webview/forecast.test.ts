@@ -104,6 +104,13 @@ describe('forecast webview (headless Chromium)', function () {
       assert.deepStrictEqual(await p.texts('table.funnel-figures tbody tr[data-stage="C"] td:nth-child(2)'), ['1']);
     });
 
+    it('keeps its scope (folder, owner) in the webview state, for the serializer', async () => {
+      assert.deepStrictEqual(await p.state(), { scope: {} });
+      await p.page.selectOption('#fc-owner', { label: '林山 (1)' });
+      await p.answerQuery();
+      assert.deepStrictEqual(await p.state(), { scope: { owner: '林山' } });
+    });
+
     it('Export CSV and a click on an account are requests to the host', async () => {
       await p.page.click('button.export');
       assert.deepStrictEqual(await p.nextMessage(), { type: 'exportCsv' });
