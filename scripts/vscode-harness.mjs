@@ -109,6 +109,8 @@ fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
   'typescript.disableAutomaticTypeAcquisition': true,
   'window.restoreWindows': 'none',
   'chat.disableAIFeatures': true,
+  // Tests edit buffers and expect them to stay unsaved (VS Code for the web saves after a second).
+  'files.autoSave': 'off',
 }, null, 2));
 // serve: the port asked for if it is free, else any free one; test/screenshot: any free one.
 async function portIsFree(p) {
