@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (tree-shakable)." }] },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/markdown/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: banned.map((name) => ({ name, message: 'src/core is pure: pass text in, get data out (house style).' })),

@@ -28,7 +28,7 @@ export function run(argv: readonly string[], host: Host): number {
 
 function dispatch(argv: readonly string[], host: Host): number {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError("missing command: check, forecast or schema (see 'account-plans --help')");
+  if (first === undefined) throw new UsageError("missing command: check, forecast, render or schema (see 'account-plans --help')");
   if (first === '-h' || first === '--help') {
     host.out(MAIN_HELP);
     return 0;
@@ -40,6 +40,6 @@ function dispatch(argv: readonly string[], host: Host): number {
   }
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest, host);
-  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, forecast or schema`);
-  throw new UsageError(`unknown command '${first}'; use check, forecast or schema (see 'account-plans --help')`);
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, forecast, render or schema`);
+  throw new UsageError(`unknown command '${first}'; use check, forecast, render or schema (see 'account-plans --help')`);
 }
