@@ -31,10 +31,12 @@ export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15 }
   const pick = (a) => a[Math.floor(r() * a.length)];
   const out = ['---', `account: 客户${i} Holdings ${i}`, `id: acct-${i}`, `owner: ${pick(['林山', 'Wang Lei', '周航', 'Anna Lee'])}`, `tier: ${pick(TIERS)}`,
     'industry: manufacturing', 'ownership: private', 'relationship: middle', 'competitors: [Rival One, Rival Two]', 'stakeholders:'];
+  // A kept plan: a person's attitude is the one last seen at a visit (AP040 fires only where it is not).
+  const attitudes = Array.from({ length: stakeholders }, () => pick(ATT));
   for (let s = 0; s < stakeholders; s++) {
     out.push(`  - id: p${s}`, `    name: ${pick(SURNAMES)}${s}号`, `    title: Manager of department ${s}`, `    department: Dept ${s}`);
     if (s > 0) out.push(`    reports_to: p${Math.floor((s - 1) / 2)}`);
-    out.push(`    roles: [${ROLES[s % ROLES.length]}]`, `    layer: ${LAYERS[s % 3]}`, `    attitude: ${pick(ATT)}`, `    influence: ${pick(['high', 'medium', 'low'])}`,
+    out.push(`    roles: [${ROLES[s % ROLES.length]}]`, `    layer: ${LAYERS[s % 3]}`, `    attitude: ${attitudes[s]}`, `    influence: ${pick(['high', 'medium', 'low'])}`,
       `    needs: { company: [lower cost, uptime], personal: [recognition] }`, `    notes: Met at the annual conference; prefers email before calls.`);
   }
   out.push('opportunities:');
@@ -47,7 +49,7 @@ export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15 }
     const a = Math.floor(r() * stakeholders);
     const b = Math.floor(r() * stakeholders);
     out.push(`  - date: ${date(r, 2025, 2)}`, `    purpose: ${pick(PURPOSES)}`, `    with: [p${a}, p${b}]`, `    by: [林山]`,
-      `    opportunity: o${Math.floor(r() * opportunities)}`, `    attitudes: { p${a}: ${pick(ATT)} }`,
+      `    opportunity: o${Math.floor(r() * opportunities)}`, `    attitudes: { p${a}: ${r() < 0.05 ? pick(ATT) : attitudes[a]} }`,
       `    summary: Reviewed the proposal; they asked about delivery and support terms.`, `    next: Follow up next week`);
   }
   out.push('---', '', `# Account ${i}`, '', 'Analysis of the customer, competitors and the project.', '');

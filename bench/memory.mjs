@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { checkPlan } = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'index.js'));
+const core = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'index.js'));
+const { checkPlan } = core;
+const panel = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'forecast-panel.js'));
 const dir = process.argv[2];
 const files = [];
 for (const d of fs.readdirSync(dir)) for (const f of fs.readdirSync(path.join(dir, d))) files.push(path.join(dir, d, f));
@@ -16,5 +18,13 @@ const before = process.memoryUsage().heapUsed;
 const kept = files.map((f) => checkPlan(fs.readFileSync(f, 'utf8') + ' ', { fileName: f, today: '2026-11-24' }));
 for (let i = 0; i < 100; i++) checkPlan(`---\naccount: flush ${i}\n---\n`, { fileName: 'f.account.md', today: '2026-11-24' });
 globalThis.gc();
-console.log(((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1));
-void kept.length;
+const heapMb = (process.memoryUsage().heapUsed - before) / 1048576;
+// The Forecast panel's rollup over every plan, from the analyses in memory (no file read).
+const entries = kept.map((analysis, i) => ({ uri: `file://${files[i]}`, analysis }));
+const runs = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  panel.forecastPanel(entries, {}, { benchmark: core.DEFAULT_SETTINGS.funnelBenchmark, defaultCurrency: 'CNY', rowLimit: 1000 });
+  runs.push(performance.now() - t);
+}
+console.log(JSON.stringify({ heapMb, forecastMs: runs.sort((a, b) => a - b)[2] }));

@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   readonly locale: Locale;
   /** Reuse findings of unchanged plans (check only: cached analyses carry findings, not facts). */
   readonly cache?: CheckCache;
+  /** Only the findings are needed (check), not the plan and its facts (forecast). */
+  readonly findingsOnly?: boolean;
 }
 
 /** Finds the plans under `paths`, reads and checks each; what cannot be read is one stderr line. */
@@ -42,10 +44,10 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
     }
   }
   const todo = read.filter((r) => !r.analysis);
-  const { cache, ...engine } = options;
+  const { cache, findingsOnly, ...engine } = options;
   const threads = workerCount(todo.length);
   if (threads > 1) {
-    const results = checkInParallel(todo.map((r) => ({ name: r.display, text: r.text })), engine, threads);
+    const results = checkInParallel(todo.map((r) => ({ name: r.display, text: r.text })), engine, threads, findingsOnly);
     todo.forEach((r, i) => { r.analysis = results[i]; });
   } else {
     for (const r of todo) {

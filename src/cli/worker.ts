@@ -24,14 +24,14 @@ export function workerCount(jobs: number): number {
 }
 
 /** Checks `jobs` on worker threads; the results come back in the order of `jobs`. */
-export function checkInParallel(jobs: readonly Job[], options: Options, threads: number): PlanAnalysis[] {
+export function checkInParallel(jobs: readonly Job[], options: Options, threads: number, findingsOnly = false): PlanAnalysis[] {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const results: PlanAnalysis[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: threads }, () => {
     const { port1, port2 } = new MessageChannel();
-    const w = new Worker(entry(), { workerData: { role: ROLE, signal, options, reply: port2 }, transferList: [port2] });
+    const w = new Worker(entry(), { workerData: { role: ROLE, signal, options, findingsOnly, reply: port2 }, transferList: [port2] });
     return { w, port: port1, busy: false };
   });
   const give = (slot: (typeof workers)[number]) => {
@@ -74,10 +74,14 @@ function entry(): string {
 }
 
 function serve(port: NonNullable<typeof parentPort>): void {
-  const { signal, options, reply } = workerData as { signal: Int32Array; options: Options; reply: MessagePort };
+  const { signal, options, reply, findingsOnly } = workerData as { signal: Int32Array; options: Options; reply: MessagePort; findingsOnly: boolean };
   port.on('message', ({ from, jobs }: { from: number; jobs: Job[] }) => {
     try {
-      const results = jobs.map((j, i) => ({ index: from + i, analysis: checkPlan(j.text, { ...options, fileName: j.name }) }));
+      const results = jobs.map((j, i) => {
+        const a = checkPlan(j.text, { ...options, fileName: j.name });
+        // `check` needs only the findings: sending the plan and facts back would cost more than checking.
+        return { index: from + i, analysis: findingsOnly ? { fileName: a.fileName, findings: a.findings } : a };
+      });
       reply.postMessage({ results });
     } catch (e) {
       reply.postMessage({ error: `internal error while checking: ${(e as Error).message}` });

@@ -38,7 +38,7 @@ export function runCheck(argv: readonly string[], host: Host): number {
     ? new CheckCache(values['cache-location'] ? path.resolve(host.cwd, values['cache-location']) : CheckCache.defaultFile(host.cwd),
       CheckCache.keyOf([host.version, settings, today, locale]))
     : undefined;
-  const analysed = analysePaths(positionals, host, { today, settings, locale, cache });
+  const analysed = analysePaths(positionals, host, { today, settings, locale, cache, findingsOnly: true });
   const report = toCheckReport(analysed.files, analysed.unreadable);
   host.out(render(format, report, host));
   return allFindings(report).some((f) => f.severity === 'error') ? 1 : 0;
