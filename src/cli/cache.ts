@@ -17,6 +17,7 @@ export class CheckCache {
   private readonly fresh: Record<string, { hash: string; findings: readonly Finding[] }> = {};
   private readonly old: CacheFile['entries'];
   hits = 0;
+  private dirty = false;
 
   constructor(readonly file: string, private readonly key: string) {
     this.old = load(file, key);
@@ -43,10 +44,14 @@ export class CheckCache {
   }
 
   put(file: string, text: string, analysis: PlanAnalysis): void {
+    if (this.fresh[file]) return; // a hit: already carried over
     this.fresh[file] = { hash: hash(text), findings: analysis.findings };
+    this.dirty = true;
   }
 
+  /** Writes the cache, unless every plan was a hit and none went away (then the file is already right). */
   save(): void {
+    if (!this.dirty && Object.keys(this.old).length === this.hits) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ key: this.key, entries: this.fresh } satisfies CacheFile));

@@ -29,8 +29,8 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): WalkRes
   /** Real paths of the folders walked: each once, which also ends symlink loops. */
   const walked = new Set<string>();
   // One entry per real file, under the first path that reached it.
-  const add = (display: string, absolute: string) => {
-    const real = realpath(absolute);
+  const add = (display: string, absolute: string, known?: string) => {
+    const real = known ?? realpath(absolute);
     if (!found.has(real)) found.set(real, { display, absolute });
   };
   for (const given of paths) {
@@ -51,7 +51,7 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): WalkRes
 
 function walkDirectory(
   display: string, absolute: string, walked: Set<string>,
-  add: (display: string, absolute: string) => void, problems: string[],
+  add: (display: string, absolute: string, real?: string) => void, problems: string[],
 ): void {
   const real = realpath(absolute);
   if (walked.has(real)) return;
@@ -75,7 +75,8 @@ function walkDirectory(
       if (entry.isSymbolicLink()) linkedDirs.push([childDisplay, childAbsolute]);
       else walkDirectory(childDisplay, childAbsolute, walked, add, problems);
     } else if (isPlanFile(entry.name)) {
-      if (kind === 'file') add(childDisplay, childAbsolute);
+      // A regular file's real path is its real folder's plus its name: no realpath call per plan.
+      if (kind === 'file') add(childDisplay, childAbsolute, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
       else if (kind === 'other') problems.push(`cannot read ${childDisplay}: not a regular file`);
       else problems.push(`cannot read ${childDisplay}: ${describeFsError(kind)}`);
     }
