@@ -68,5 +68,9 @@ function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityF
   };
 }
 
-/** amount × probability %, rounded to cents so sums stay exact. */
-export const weigh = (amount: number, probability: number): number => Math.round(amount * probability) / 100;
+/**
+ * amount × probability % (the spec's formula, decimals kept), cleared of binary floating-point
+ * noise: 0.1 × 30 is 0.03, not 0.030000000000000002.
+ */
+export const weigh = (amount: number, probability: number): number => denoise((amount * probability) / 100);
+export const denoise = (v: number): number => Math.round(v * 1e6) / 1e6;

@@ -1,5 +1,6 @@
 import type { PlanAnalysis } from './analysis';
 import { quarterOf } from './dates';
+import { denoise } from './facts';
 import type { ForecastReport, Money } from './forecast-types';
 import { FORECAST_CATEGORIES, OPEN_STAGES, STAGE_INFO } from './method';
 
@@ -8,7 +9,7 @@ export type { ForecastReport, Money } from './forecast-types';
 interface Bucket { count: number; amount: Money; weighted: Money }
 const bucket = (): Bucket => ({ count: 0, amount: {}, weighted: {} });
 const add = (m: Money, currency: string, v: number) => { m[currency] = round((m[currency] ?? 0) + v); };
-const round = (v: number) => Math.round(v * 100) / 100;
+const round = denoise;
 
 /** The forecast rollup of the command-line contract, over every plan whose frontmatter parsed. */
 export function forecast(analyses: Iterable<PlanAnalysis>): ForecastReport {

@@ -36,8 +36,10 @@ describe('many plans: worker threads and the --cache', function () {
     const cache = path.join(dir, 'cache', 'check.json');
     const cold = check({}, '--cache-location', cache);
     assert.ok(fs.existsSync(cache));
+    const written = fs.statSync(cache).mtimeMs;
     const warm = check({}, '--cache-location', cache);
     assert.strictEqual(warm.stdout, cold.stdout);
+    assert.strictEqual(fs.statSync(cache).mtimeMs, written, 'a run where nothing changed leaves the cache file alone');
     const file = path.join(dir, 'ws', 'region-0', 'acct-0.account.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('tier: ', 'tier: X'));
     const after = JSON.parse(check({}, '--cache-location', cache).stdout) as { file: string; code: string }[];

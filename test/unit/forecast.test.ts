@@ -61,3 +61,13 @@ describe('forecast rollup', () => {
     assert.deepStrictEqual(forecast([one]).total, { count: 1, amount: { EUR: 10 }, weighted: { EUR: 9 } });
   });
 });
+
+describe('weighted amounts', () => {
+  it('are amount × probability with their decimals, and without floating-point noise', () => {
+    const a = checkPlan('---\naccount: W\nopportunities:\n  - { id: a, name: A, stage: D, amount: 1234.567, probability: 33.3 }\n  - { id: b, name: B, stage: D, amount: 0.1 }\n  - { id: c, name: C, stage: D, amount: 0.2 }\n---\n',
+      { fileName: 'w.account.md', today: '2026-11-24' });
+    assert.deepStrictEqual(a.facts?.opportunities.map((o) => o.weighted), [411.110811, 0.03, 0.06]);
+    assert.deepStrictEqual(forecast([a]).byStage[3].weighted, { CNY: 411.200811 });
+    assert.deepStrictEqual(forecast([a]).byStage[3].amount, { CNY: 1234.867 });
+  });
+});
