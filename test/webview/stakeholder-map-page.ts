@@ -165,3 +165,23 @@ export function overlaps(rs: readonly Rect[]): string[] {
   }
   return out;
 }
+
+/**
+ * Message → painted, timed inside the page: from posting the model (as the host's postMessage
+ * arrives) until the frame after the page reported it drawn. Playwright's round trips stay out.
+ */
+export async function paintTime(mp: MapPage, model: MapModel): Promise<{ drawMs: number; paintedMs: number }> {
+  const revision = ++mp.revision;
+  const message = { type: 'model', revision, planUri: 'file:///w/plan.account.md', model } as HostMessage;
+  return mp.page.evaluate(async (m) => {
+    const w = globalThis as unknown as { __sent: WebviewMessage[]; postMessage(m: unknown, origin: string): void; requestAnimationFrame(f: () => void): void };
+    const frame = () => new Promise<void>((res) => w.requestAnimationFrame(res));
+    const t0 = performance.now();
+    w.postMessage(m, '*');
+    let done: WebviewMessage | undefined;
+    while (!(done = w.__sent.find((x) => x.type === 'rendered' && x.revision === m.revision))) await new Promise((res) => setTimeout(res, 0));
+    await frame();
+    await frame();
+    return { drawMs: (done as { ms: number }).ms, paintedMs: performance.now() - t0 };
+  }, message);
+}

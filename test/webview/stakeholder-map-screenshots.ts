@@ -6,7 +6,7 @@
  *   npm run build && npx tsc -p . && node out/test/webview/stakeholder-map-screenshots.js
  */
 import * as path from 'path';
-import { bigPlan, fixtureText, launch, modelOf, openMap, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
+import { bigPlan, fixtureText, launch, modelOf, openMap, paintTime, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
 
 async function main(): Promise<void> {
   const server = await serve();
@@ -42,14 +42,16 @@ async function main(): Promise<void> {
     for (const n of [9, 100, 300]) {
       const bench = await openMap(browser, server.url, { width: 1400, height: 860 });
       const m = n === 9 ? model : modelOf(bigPlan(n));
-      const t0 = Date.now();
-      const r = await showModel(bench, m);
-      await bench.page.evaluate('new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)))');
-      rows.push(`${String(m.people.length).padStart(6)}  ${r.ms.toFixed(1).padStart(12)}  ${String(Date.now() - t0).padStart(20)}`);
-      if (n === 300) console.log(`map300: ${JSON.stringify({ drawMs: r.ms, wallMs: Date.now() - t0 })}`);
+      const first = await paintTime(bench, m); // a fresh page: the first message also compiles the bundle's code
+      const runs = [1, 2, 3, 4, 5].map(() => 0);
+      const draws = [...runs];
+      for (let i = 0; i < runs.length; i++) ({ paintedMs: runs[i], drawMs: draws[i] } = await paintTime(bench, { ...m, account: `${m.account} ${i}` }));
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      rows.push(`${String(m.people.length).padStart(6)}  ${first.paintedMs.toFixed(1).padStart(22)}  ${med(draws).toFixed(1).padStart(14)}  ${med(runs).toFixed(1).padStart(18)}`);
+      if (n === 300) console.log(`map300: ${JSON.stringify({ firstMs: first.paintedMs, drawMs: med(draws), paintedMs: med(runs) })}`);
       await bench.page.close();
     }
-    console.log(`\npeople  layout+draw ms  message→painted ms (wall)\n${rows.join('\n')}`);
+    console.log(`\npeople  first message→painted ms  layout+draw ms  message→painted ms\n${rows.join('\n')}`);
   } finally {
     await browser.close();
     await server.close();

@@ -137,6 +137,18 @@ describe('stakeholder map webview (headless Chromium)', function () {
     }
   });
 
+  it('org chart: each report sits a row under the boss, every reporting line is drawn, a cycle still shows', async () => {
+    const cyclic = modelOf('---\naccount: Loop\nstakeholders:\n  - { id: a, name: A, reports_to: c }\n  - { id: b, name: B, reports_to: a }\n  - { id: c, name: C, reports_to: b }\n  - { id: r, name: R }\n  - { id: s, name: S, reports_to: r }\n---\n');
+    for (const model of [hengtong(), cyclic, modelOf(bigPlan(300))]) {
+      await showModel(mp, model);
+      const at = new Map((await rects(mp.page, 'g.card')).map((r) => [r.key, r]));
+      assert.strictEqual(await mp.page.locator('path.edge').count(), model.edges.length, `${model.account}: one line per reports_to`);
+      const below = model.edges.filter((e) => at.get(e.to)!.y >= at.get(e.from)!.y + at.get(e.from)!.h);
+      // In a cycle one line has to go back up; everywhere else the report is under the boss.
+      assert.strictEqual(below.length, model.edges.length - (model === cyclic ? 1 : 0), `${model.account}: reports below their boss`);
+    }
+  });
+
   it('layers mode: decision, procurement and usage bands, each person inside their band', async () => {
     await showModel(mp, hengtong());
     await mode('layers');

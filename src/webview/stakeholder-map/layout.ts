@@ -1,9 +1,9 @@
 /**
  * Where everything goes, in diagram units, for each of the three modes. The org chart is laid
- * out by dagre (a layered graph layout); the other two modes are bands and a matrix whose order
+ * out by d3-hierarchy (a tidy tree); the other two modes are bands and a matrix whose order
  * follows the org chart, so a person stays near their boss when the mode changes.
  */
-import { graphlib, layout as dagreLayout, type EdgeLabel, type Graph, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
+import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { MapLabels, MapMode, MapModel, MapPerson } from './protocol';
 
 export interface Point { readonly x: number; readonly y: number }
@@ -14,6 +14,7 @@ export const CHIP = { w: 172, h: 28 } as const;
 export const PLACEHOLDER = { w: 200, h: 56 } as const;
 const GAP = 24;
 const STRIP_GAP = 48;
+const RANK_GAP = 56;
 const HEADING = 28;
 
 /** Size by influence: a high-influence person's card is larger (and its border heavier, in CSS). */
@@ -44,73 +45,80 @@ export interface Scene {
 
 const cardSize = (p: MapPerson) => { const s = influenceScale(p); return { w: CARD.w * s, h: CARD.h * s, s }; };
 
-/** The org chart: dagre for everyone on a reporting line, the others packed in rows below. */
+/** A person in the reporting forest, as d3-hierarchy walks it. */
+interface OrgNode { readonly person?: MapPerson; readonly children: OrgNode[] }
+
+/**
+ * reports_to gives everyone at most one boss, so the org chart is a forest: each tree is drawn by
+ * d3-hierarchy's tidy tree (Reingold–Tilford, linear time). Someone in a reporting cycle becomes
+ * the root of their own tree; the line that closed the cycle is still drawn.
+ */
+function reportingForest(model: MapModel, inGraph: readonly MapPerson[]): OrgNode {
+  const nodes = new Map(inGraph.map((p) => [p.key, { person: p, children: [] as OrgNode[] }]));
+  const boss = new Map(model.edges.map((e) => [e.to, e.from]));
+  const reports = new Map<string, string[]>();
+  for (const e of model.edges) if (!reports.get(e.from)?.push(e.to)) reports.set(e.from, [e.to]);
+  const roots: OrgNode[] = [];
+  const placed = new Set<string>();
+  const grow = (key: string) => {
+    const stack = [key];
+    placed.add(key);
+    while (stack.length) {
+      const k = stack.pop()!;
+      for (const r of reports.get(k) ?? []) {
+        if (placed.has(r)) continue;
+        placed.add(r);
+        nodes.get(k)!.children.push(nodes.get(r)!);
+        stack.push(r);
+      }
+    }
+  };
+  const start = (p: MapPerson) => { roots.push(nodes.get(p.key)!); grow(p.key); };
+  for (const p of inGraph) if (!boss.has(p.key)) start(p);
+  for (const p of inGraph) if (!placed.has(p.key)) start(p);
+  return { children: roots };
+}
+
+/** The org chart: a tidy tree for everyone on a reporting line, the others packed in rows below. */
 function orgScene(model: MapModel, labels: MapLabels): Scene {
   const linked = new Set(model.edges.flatMap((e) => [e.from, e.to]));
-  const g = new graphlib.Graph();
-  // reports_to gives everyone at most one boss: a forest (cycles aside, which dagre breaks first).
-  // Its first depth-first order has no crossings, and its best ranking puts each report one level
-  // under the boss; so skip the crossing-reduction sweeps and rank through dagre's ranker hook
-  // instead of network simplex. Same picture, a third of the time for 300 people.
-  g.setGraph({ rankdir: 'TB', nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0, ranker: rankFromRoots });
-  g.setDefaultEdgeLabel(() => ({}));
   const inGraph = model.people.filter((p) => linked.has(p.key));
-  for (const p of inGraph) {
-    const { w, h } = cardSize(p);
-    g.setNode(p.key, { width: w, height: h });
-  }
-  for (const e of model.edges) g.setEdge(e.from, e.to);
-  if (inGraph.length) dagreLayout(g, { disableOptimalOrderHeuristic: true });
-
+  const width = (n: HierarchyPointNode<OrgNode>) => (n.data.person ? cardSize(n.data.person).w : 0);
+  const rowH = Math.max(0, ...inGraph.map((p) => cardSize(p).h)) + RANK_GAP;
+  // nodeSize [1, 1]: separation is then the distance in px between neighbours' centres.
+  const root = tree<OrgNode>().nodeSize([1, 1])
+    .separation((a, b) => (width(a) + width(b)) / 2 + (a.parent === b.parent ? GAP : 2 * GAP))(hierarchy(reportingForest(model, inGraph), (n) => n.children));
+  const placedNodes = root.descendants().filter((n) => n.data.person);
+  const left = Math.min(0, ...placedNodes.map((n) => n.x - width(n) / 2));
+  const centre = new Map(placedNodes.map((n) => [n.data.person!.key, { x: n.x - left, y: (n.depth - 1) * rowH + (rowH - RANK_GAP) / 2 }]));
   const cards: CardPlace[] = inGraph.map((p) => {
-    const n = g.node(p.key);
+    const c = centre.get(p.key)!;
     const { w, h, s } = cardSize(p);
-    return { person: p, x: (n.x ?? 0) - w / 2, y: (n.y ?? 0) - h / 2, scale: s };
+    return { person: p, x: c.x - w / 2, y: c.y - h / 2, scale: s };
   });
-  const edges: EdgePath[] = model.edges.map((e) => ({ from: e.from, to: e.to, points: edgePoints(g, e.from, e.to) }));
-  const graphW = inGraph.length ? g.graph().width ?? 0 : 0;
-  const graphH = inGraph.length ? g.graph().height ?? 0 : 0;
-  const width = Math.max(graphW, 5 * (CARD.w + GAP));
+  const treeEdge = new Set(placedNodes.filter((n) => n.parent?.data.person).map((n) => `${n.parent!.data.person!.key}\n${n.data.person!.key}`));
+  const byKey = new Map(cards.map((c) => [c.person.key, c]));
+  const edges: EdgePath[] = model.edges.map((e) => ({ from: e.from, to: e.to, points: orgEdge(byKey.get(e.from)!, byKey.get(e.to)!, treeEdge.has(`${e.from}\n${e.to}`)) }));
+  const graphW = Math.max(0, ...cards.map((c) => c.x + CARD.w * c.scale));
+  const graphH = Math.max(0, ...cards.map((c) => c.y + CARD.h * c.scale));
   const labelsOut: Label[] = [];
   let y = inGraph.length ? graphH + STRIP_GAP : 0;
 
   const loose = model.people.filter((p) => !linked.has(p.key));
   if (loose.length) {
     if (inGraph.length) { labelsOut.push({ text: labels.unattached, x: 0, y: y + 18, kind: 'heading' }); y += HEADING; }
-    packCards(loose, 0, y, width, cards);
+    packCards(loose, 0, y, Math.max(graphW, 5 * (CARD.w + GAP)), cards);
   }
   return finish('org', { cards, edges, labels: labelsOut });
 }
 
-/**
- * A ranker for dagre's acyclic working graph: sources at rank 0, every other node at the largest
- * rank its in-edges ask for (predecessor's rank + the edge's minlen), in topological order.
- */
-function rankFromRoots(g: Graph<GraphLabel, NodeLabel, EdgeLabel>): void {
-  const rank = new Map<string, number>();
-  const waiting = new Map(g.nodes().map((v) => [v, g.inEdges(v)?.length ?? 0]));
-  const queue = g.nodes().filter((v) => waiting.get(v) === 0);
-  queue.forEach((v) => rank.set(v, 0));
-  for (let i = 0; i < queue.length; i++) {
-    const v = queue[i];
-    for (const e of g.outEdges(v) ?? []) {
-      const r = rank.get(v)! + (g.edge(e).minlen ?? 1);
-      if ((rank.get(e.w) ?? -Infinity) < r) rank.set(e.w, r);
-      const left = waiting.get(e.w)! - 1;
-      waiting.set(e.w, left);
-      if (left === 0) queue.push(e.w);
-    }
-  }
-  for (const v of g.nodes()) g.node(v).rank = rank.get(v) ?? 0;
-}
-
-/** Dagre's route for an edge, squared off like an org chart where it joins two adjacent ranks. */
-function edgePoints(g: graphlib.Graph, from: string, to: string): Point[] {
-  const pts = (g.edge(from, to)?.points ?? []) as Point[];
-  const a = g.node(from), b = g.node(to);
-  if (pts.length !== 3 || a.y === undefined || b.y === undefined || a.x === undefined || b.x === undefined || b.y <= a.y) return pts;
-  const y1 = a.y + a.height / 2, y2 = b.y - b.height / 2, mid = (y1 + y2) / 2;
-  return [{ x: a.x, y: y1 }, { x: a.x, y: mid }, { x: b.x, y: mid }, { x: b.x, y: y2 }];
+/** A reporting line squared off like an org chart, boss above report; a straight line where it closes a cycle. */
+function orgEdge(from: CardPlace, to: CardPlace, inTree: boolean): Point[] {
+  const box = (c: CardPlace) => ({ x: c.x + (CARD.w * c.scale) / 2, top: c.y, bottom: c.y + CARD.h * c.scale });
+  const a = box(from), b = box(to);
+  if (!inTree) return b.top >= a.bottom ? [{ x: a.x, y: a.bottom }, { x: b.x, y: b.top }] : [{ x: a.x, y: a.top }, { x: b.x, y: b.bottom }];
+  const mid = (a.bottom + b.top) / 2;
+  return [{ x: a.x, y: a.bottom }, { x: a.x, y: mid }, { x: b.x, y: mid }, { x: b.x, y: b.top }];
 }
 
 /** Cards in rows from (x, y), wrapping at `width`; returns the y below the last row. */
