@@ -75,7 +75,10 @@ for (let i = 0; i < 3; i++) {
   const m = /map300: (.*)/.exec(r.stdout);
   if (m) mapRuns.push(JSON.parse(m[1]));
 }
-const mapMs = mapRuns.length ? median(mapRuns.map((x) => x.wallMs)) : undefined;
+// The first model in a fresh page (opening the map: the bundle's code is still cold) is the budget's
+// figure; a later model (an edit while the map is open) is shown beside it.
+const mapMs = mapRuns.length ? median(mapRuns.map((x) => x.firstMs)) : undefined;
+const mapUpdateMs = mapRuns.length ? median(mapRuns.map((x) => x.paintedMs)) : undefined;
 
 // In the real VS Code: activation, open → first diagnostics, index build.
 let vs = {};
@@ -103,7 +106,8 @@ const rows = [
   ['one 6 KB plan after an edit, p50', median(smallRuns), 'ms', '≤ 5', median(smallRuns) <= 5],
   ['one 6 KB plan after an edit, p95', pct(smallRuns, 0.95), 'ms', ''],
   ['one 150 KB plan after an edit, p50', median(bigRuns), 'ms', '≤ 100', median(bigRuns) <= 100],
-  ['stakeholder map of 300 people, message → painted (Chromium)', mapMs, 'ms', '≤ 300', mapMs === undefined ? undefined : mapMs <= 300],
+  ['stakeholder map of 300 people, opened: message → painted (Chromium)', mapMs, 'ms', '≤ 300', mapMs === undefined ? undefined : mapMs <= 300],
+  ['stakeholder map of 300 people, after an edit: message → painted', mapUpdateMs, 'ms', ''],
   [`Forecast panel rollup of ${plans} plans from memory`, mem.forecastMs, 'ms', ''],
   ['activation (VS Code)', vs.activationMs, 'ms', '≤ 50', vs.activationMs === undefined ? undefined : vs.activationMs <= 50],
   ['open a plan → its diagnostics (VS Code)', vs.openToDiagnosticsMs, 'ms', ''],
