@@ -52,7 +52,8 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
   } else {
     for (const r of todo) {
       try {
-        r.analysis = checkPlan(r.text, { fileName: r.display, ...engine });
+        const a = checkPlan(r.text, { fileName: r.display, ...engine });
+        r.analysis = findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
       } catch (e) {
         throw new Error(`internal error while checking ${r.display}: ${(e as Error).message}`, { cause: e });
       }

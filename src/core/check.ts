@@ -5,6 +5,7 @@ import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse';
 import { RULE_INFO } from './rule-info';
 import { RULES, type RuleContext } from './rules';
 import { DEFAULT_SETTINGS, severityFor, type Settings } from './settings';
+import type { Plan } from './model';
 import type { Finding, Locale } from './types';
 import { validate } from './validate';
 
@@ -17,6 +18,11 @@ export interface CheckOptions {
   readonly locale?: Locale;
   /** Parse with `yaml` only (the reference), skipping the fast parser; for the equivalence tests. */
   readonly reference?: boolean;
+  /**
+   * The result will be kept (the editor's index of every plan): build the plan as compact objects
+   * of its own, sharing nothing with the parse. About 40 % less heap per plan, for ~0.05 ms.
+   */
+  readonly compact?: boolean;
 }
 
 /** Parses a plan and runs every rule. Pure: the same text and options give the same result. */
@@ -47,7 +53,11 @@ function analyze(parsed: ParsedPlan, options: CheckOptions): PlanAnalysis {
   if (parsed.fatal.length || parsed.data === undefined) return { fileName: options.fileName, findings: toFindings(parsed.fatal) };
 
   const loc = parsed.locator!;
-  const { drafts, plan } = validate(parsed.data as Record<string, unknown>, loc, options.fileName);
+  const validated = validate(parsed.data as Record<string, unknown>, loc, options.fileName);
+  const { drafts } = validated;
+  // The parser's objects are built key by key and its strings are slices of the whole file: a JSON
+  // round trip (the plan is plain JSON data) gives fast-mode objects and flat strings.
+  const plan: Plan = options.compact ? JSON.parse(JSON.stringify(validated.plan)) : validated.plan;
   const facts = computeFacts(plan, options.today, settings.currency);
   const active: StakeholderFacts[] = facts.stakeholders.filter((s) => !s.gone);
   const ctx: RuleContext = {

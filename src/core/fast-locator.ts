@@ -11,7 +11,7 @@ export class FastLocator implements Locator {
     for (const key of path) {
       if (!node) return undefined;
       if (node.kind === 'mapping') node = entry(node, key)?.value;
-      else if (node.kind === 'sequence' && typeof key === 'number') node = node.items?.[key];
+      else if (node.kind === 'sequence' && typeof key === 'number') node = node.children?.[key];
       else return undefined;
     }
     return node;
@@ -30,20 +30,23 @@ export class FastLocator implements Locator {
 
   firstKeyOf(path: readonly PathKey[]): [number, number] | undefined {
     const n = this.find(path);
-    if (n?.kind === 'mapping' && n.entries?.length) return [n.entries[0].key.start, n.entries[0].key.end];
+    if (n?.kind === 'mapping' && n.children?.length) return [n.children[0].start, n.children[0].end];
     return n && n.kind !== 'null' ? [n.start, n.end] : undefined;
   }
 
   items(path: readonly PathKey[]): { value: unknown; index: number; at: [number, number] }[] {
     const n = this.find(path);
     if (n?.kind !== 'sequence') return [];
-    return (n.items ?? []).map((item, index) => ({ value: item.kind === 'scalar' ? item.value : undefined, index, at: [item.start, item.end] }));
+    return (n.children ?? []).map((item, index) => ({ value: item.kind === 'scalar' ? item.value : undefined, index, at: [item.start, item.end] }));
   }
 
   keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[] {
     const n = this.find(path);
     if (n?.kind !== 'mapping') return [];
-    return (n.entries ?? []).map((e) => ({ key: e.key.value, at: [e.key.start, e.key.end] }));
+    const out: { key: unknown; at: [number, number] }[] = [];
+    const c = n.children ?? [];
+    for (let i = 0; i + 1 < c.length; i += 2) out.push({ key: c[i].value, at: [c[i].start, c[i].end] });
+    return out;
   }
 
   source(path: readonly PathKey[]): string | undefined {
@@ -58,7 +61,8 @@ export class FastLocator implements Locator {
 
 /** The last entry with this key (as the data has it: a repeated key's last value wins). */
 function entry(node: PNode, key: PathKey): { key: PNode; value: PNode } | undefined {
-  const entries = node.entries ?? [];
-  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].keyText === String(key)) return entries[i];
+  const c = node.children ?? [];
+  const name = String(key);
+  for (let i = c.length - (c.length % 2) - 2; i >= 0; i -= 2) if (String(c[i].value) === name) return { key: c[i], value: c[i + 1] };
   return undefined;
 }

@@ -14,63 +14,55 @@ export interface PNode {
   readonly kind: 'scalar' | 'mapping' | 'sequence' | 'null';
   /** A scalar's value (keys are matched by it). */
   readonly value?: unknown;
-  /** Mapping: key nodes and value nodes, in file order. */
-  readonly entries?: readonly { readonly key: PNode; readonly keyText: string; readonly value: PNode }[];
-  /** Sequence: its items. */
-  readonly items?: readonly PNode[];
+  /** A mapping's keys and values in file order (key, value, key, value, …); a sequence's items. */
+  readonly children?: readonly PNode[];
   /** The value js-yaml built for this node (to recognise a node it reports twice). */
   readonly ref: unknown;
-}
-
-interface Frame {
-  readonly open: number;
-  readonly children: PNode[];
 }
 
 const RISKY = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|\b0b[01]|\.(?:inf|nan)\b/i;
 
 export function loadWithPositions(source: string, base: number): { data: unknown; root: PNode | undefined } | undefined {
   if (RISKY.test(source)) return undefined;
-  const stack: Frame[] = [{ open: 0, children: [] }];
+  // Two flat stacks (where each open node starts, and the nodes closed inside it so far) rather
+  // than an object per level: a plan has hundreds of nodes, and the garbage adds up.
+  const opens: number[] = [0];
+  const kids: (PNode[] | undefined)[] = [undefined];
   try {
     const data = load(source, {
       schema: CORE_SCHEMA,
       json: false,
       listener(event: 'open' | 'close', state: State & { kind?: string; result?: unknown }) {
         if (event === 'open') {
-          stack.push({ open: state.position, children: [] });
+          opens.push(state.position);
+          kids.push(undefined);
           return;
         }
-        const frame = stack.pop()!;
-        stack[stack.length - 1].children.push(toNode(frame, state, source, base));
+        const node = toNode(opens.pop()!, kids.pop(), state, source, base);
+        const parent = kids[kids.length - 1];
+        if (parent) parent.push(node);
+        else kids[kids.length - 1] = [node];
       },
     });
-    const top = stack[0].children;
-    // js-yaml's objects are built key by key (dictionary mode) and its strings are slices of the
-    // source: a JSON round trip makes compact objects and flat strings, about a third of the heap
-    // for the editor's index of every plan, for a few percent of the parse time.
-    return { data: data === undefined ? data : JSON.parse(JSON.stringify(data)), root: top[top.length - 1] };
+    return { data, root: kids[0]?.at(-1) };
   } catch {
     return undefined;
   }
 }
 
-function toNode(frame: Frame, state: { position: number; kind?: string; result?: unknown }, src: string, base: number): PNode {
+/** Space, tab, CR or LF: YAML's white space and line breaks (a BOM or other Unicode space is content). */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+function toNode(open: number, children: PNode[] | undefined, state: { position: number; kind?: string; result?: unknown }, src: string, base: number): PNode {
   // A node read while looking for a mapping key is reported twice, nested: keep the inner one.
-  if (frame.children.length === 1 && frame.children[0].ref === state.result && state.result !== undefined) return frame.children[0];
-  let start = frame.open;
-  while (start < state.position && /\s/.test(src[start])) start++;
+  if (children?.length === 1 && children[0].ref === state.result && state.result !== undefined) return children[0];
+  let start = open;
+  while (start < state.position && isSpace(src.charCodeAt(start))) start++;
   let end = state.position;
-  while (end > start && /[ \t\r\n]/.test(src[end - 1])) end--;
+  while (end > start && isSpace(src.charCodeAt(end - 1))) end--;
   if (state.result === null && state.kind !== 'mapping' && state.kind !== 'sequence' && (start >= end || src.startsWith('#', start))) {
-    return { start: base + frame.open, end: base + frame.open, kind: 'null', value: null, ref: null };
+    return { start: base + open, end: base + open, kind: 'null', value: null, ref: null };
   }
-  if (state.kind === 'mapping') {
-    const entries: { key: PNode; keyText: string; value: PNode }[] = [];
-    const pairs = frame.children;
-    for (let i = 0; i + 1 < pairs.length; i += 2) entries.push({ key: pairs[i], keyText: String(pairs[i].value), value: pairs[i + 1] });
-    return { start: base + start, end: base + end, kind: 'mapping', entries, ref: state.result };
-  }
-  if (state.kind === 'sequence') return { start: base + start, end: base + end, kind: 'sequence', items: frame.children, ref: state.result };
+  if (state.kind === 'mapping' || state.kind === 'sequence') return { start: base + start, end: base + end, kind: state.kind, children: children ?? [], ref: state.result };
   return { start: base + start, end: base + end, kind: 'scalar', value: state.result, ref: state.result };
 }

@@ -18,8 +18,6 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export const PROGRESS_THRESHOLD = 20;
 /** Disk reads in flight at once during a workspace check. */
 export const READ_CONCURRENCY = 8;
-/** A long batch of checks yields to the extension host after this many milliseconds. */
-export const YIELD_EVERY_MS = 15;
 
 /** The bundled rule reference that a diagnostic's code links to (`docs/rules.md#ap010`). */
 export const RULES_DOC = ['docs', 'rules.md'] as const;

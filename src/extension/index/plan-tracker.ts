@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isPlanFile } from '../../core';
 import type { ConfigService } from '../config';
 import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
-import type { PlanIndex } from './plan-index';
+import type { PlanIndex, Reload } from './plan-index';
 
 /**
  * Keeps the PlanIndex in step with the workspace: open documents by their buffer (checked at
@@ -75,7 +75,7 @@ export class PlanTracker implements vscode.Disposable {
   async recheckAll(): Promise<void> {
     this.index.invalidate();
     const t0 = performance.now();
-    const n = await this.withProgress(this.index.size, (report) => this.index.recheckStale(report));
+    const n = await this.withProgress(this.index.size, (report) => this.index.recheckStale(this.reload, report));
     this.log.info(`rechecked ${n} plans in ${ms(t0)} ms`);
   }
 
@@ -110,9 +110,22 @@ export class PlanTracker implements vscode.Disposable {
 
   private checkDocument(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
-    const source = { kind: 'buffer', document: this.documentId(doc), version: doc.version } as const;
-    this.index.updateBuffer(doc.uri, source, () => doc.getText());
+    this.index.updateBuffer(doc.uri, this.bufferSource(doc), () => doc.getText());
   }
+
+  private bufferSource(doc: vscode.TextDocument) {
+    return { kind: 'buffer', document: this.documentId(doc), version: doc.version } as const;
+  }
+
+  /** A plan's text for a re-check: the open buffer, else the file as it is on disk now. */
+  private readonly reload: Reload = async (entry) => {
+    const doc = this.openDocument(entry.uri);
+    if (doc) return { source: this.bufferSource(doc), text: doc.getText() };
+    if (!hasFileSystem(entry.uri)) return undefined;
+    const stat = await vscode.workspace.fs.stat(entry.uri);
+    const text = this.decoder.decode(await vscode.workspace.fs.readFile(entry.uri));
+    return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size }, text };
+  };
 
   private schedule(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
@@ -230,7 +243,7 @@ export class PlanTracker implements vscode.Disposable {
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
     this.dayTimer = setTimeout(() => {
       if (this.disposed) return;
-      void this.index.recheckStale().then((n) => this.log.info(`new day: rechecked ${n} plans`));
+      void this.index.recheckStale(this.reload).then((n) => this.log.info(`new day: rechecked ${n} plans`));
       this.scheduleDayChange();
     }, midnight.getTime() - now.getTime());
   }
