@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { checkPlan, type Locale, type PlanAnalysis, type Settings } from '../core/index';
-import type { CheckCache } from './cache';
+import type { CheckCache, FileStamp } from './cache';
 import type { Host } from './host';
 import { collectPlanFiles, describeFsError } from './walk';
-import { checkInParallel, workerCount } from './worker';
+import { checkInParallel, workerCount, type Outcome } from './worker';
 
 export interface AnalysedFile {
   /** The path shown in every format: as given, or relative to the working directory. */
@@ -32,40 +32,63 @@ export interface AnalyseOptions {
 export function analysePaths(paths: readonly string[], host: Host, options: AnalyseOptions): Analysed {
   const walk = collectPlanFiles(paths.length ? paths : ['.'], host.cwd);
   for (const problem of walk.problems) host.err(`account-plans: warning: ${problem}\n`);
-  const read: { display: string; absolute: string; text: string; analysis?: PlanAnalysis }[] = [];
-  let unreadable = walk.problems.length;
-  for (const { display, absolute } of walk.files) {
-    try {
-      const text = fs.readFileSync(absolute, 'utf8');
-      read.push({ display, absolute, text, analysis: options.cache?.get(absolute, text) });
-    } catch (e) {
-      host.err(`account-plans: warning: cannot read ${display}: ${describeFsError(e)}\n`);
-      unreadable++;
-    }
-  }
-  const todo = read.filter((r) => !r.analysis);
   const { cache, findingsOnly, ...engine } = options;
-  const threads = workerCount(todo.length);
-  if (threads > 1) {
-    const results = checkInParallel(todo.map((r) => ({ name: r.display, text: r.text })), engine, threads, findingsOnly);
-    todo.forEach((r, i) => { r.analysis = results[i]; });
-  } else {
-    for (const r of todo) {
-      try {
-        const a = checkPlan(r.text, { fileName: r.display, ...engine });
-        r.analysis = findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
-      } catch (e) {
-        throw new Error(`internal error while checking ${r.display}: ${(e as Error).message}`, { cause: e });
-      }
-    }
-  }
-  if (cache) {
-    for (const r of read) cache.put(r.absolute, r.text, r.analysis!);
-    cache.save();
-  }
-  const files: AnalysedFile[] = read.map((r) => ({ file: r.display, absolute: r.absolute, analysis: r.analysis! }));
+  const threads = cache ? 0 : workerCount(walk.files.length);
+  // Without a cache nothing needs the texts here: each worker reads its own files.
+  const checked = threads > 1
+    ? checkInParallel(walk.files.map((f) => ({ name: f.display, path: f.absolute })), engine, threads, findingsOnly)
+    : checkHere(walk.files, options);
+  const files: AnalysedFile[] = [];
+  let unreadable = walk.problems.length;
+  walk.files.forEach((f, i) => {
+    const outcome = checked[i];
+    if ('unreadable' in outcome) {
+      host.err(`account-plans: warning: cannot read ${f.display}: ${outcome.unreadable}\n`);
+      unreadable++;
+    } else files.push({ file: f.display, absolute: f.absolute, analysis: outcome });
+  });
   if (files.length === 0 && unreadable === 0) {
     host.err(`account-plans: warning: no *.account.md files found in ${paths.length ? paths.join(', ') : '.'}\n`);
   }
   return { files, unreadable };
+}
+
+/** Reads the files here; the cache answers for unchanged ones, the rest are checked (on workers when many). */
+function checkHere(found: readonly { display: string; absolute: string }[], options: AnalyseOptions): Outcome[] {
+  const { cache, findingsOnly, ...engine } = options;
+  const out: Outcome[] = new Array(found.length);
+  const todo: { i: number; text: string; stamp?: FileStamp }[] = [];
+  found.forEach((f, i) => {
+    try {
+      const stamp = cache ? fs.statSync(f.absolute) : undefined;
+      const unchanged = stamp && cache?.stamped(f.absolute, stamp);
+      if (unchanged) { out[i] = unchanged; return; }
+      const text = fs.readFileSync(f.absolute, 'utf8');
+      const hit = cache?.get(f.absolute, text, stamp);
+      if (hit) out[i] = hit;
+      else todo.push({ i, text, stamp });
+    } catch (e) {
+      out[i] = { unreadable: describeFsError(e) };
+    }
+  });
+  const threads = workerCount(todo.length);
+  if (threads > 1) {
+    const results = checkInParallel(todo.map((t) => ({ name: found[t.i].display, text: t.text })), engine, threads, findingsOnly);
+    todo.forEach((t, k) => { out[t.i] = results[k]; });
+  } else {
+    for (const t of todo) {
+      const display = found[t.i].display;
+      try {
+        const a = checkPlan(t.text, { fileName: display, ...engine });
+        out[t.i] = findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
+      } catch (e) {
+        throw new Error(`internal error while checking ${display}: ${(e as Error).message}`, { cause: e });
+      }
+    }
+  }
+  if (cache) {
+    for (const t of todo) cache.put(found[t.i].absolute, t.text, out[t.i] as PlanAnalysis, t.stamp);
+    cache.save();
+  }
+  return out;
 }

@@ -4,17 +4,29 @@ import * as path from 'node:path';
 import type { Finding, PlanAnalysis } from '../core/index';
 
 /**
- * `check --cache`: findings by content hash, on disk, so a re-check reads and hashes every plan but
- * checks only the changed ones. The whole cache is dropped when anything else that changes a
- * finding changes: the tool's version, the settings, the date, the language.
+ * `check --cache`: findings by file, on disk, so a re-check checks only the changed plans. A plan
+ * whose size and modification time are as recorded is not even read (as ESLint's and Prettier's
+ * caches do); otherwise its content hash decides, so a fresh clone (new times, same bytes) still
+ * hits. The whole cache is dropped when anything else that changes a finding changes: the tool's
+ * version, the settings, the date, the language.
  */
-interface CacheFile {
-  readonly key: string;
-  readonly entries: Record<string, { readonly hash: string; readonly findings: readonly Finding[] }>;
+interface Entry {
+  readonly hash: string;
+  readonly mtime?: number;
+  readonly size?: number;
+  readonly findings: readonly Finding[];
 }
 
+interface CacheFile {
+  readonly key: string;
+  readonly entries: Record<string, Entry>;
+}
+
+/** What identifies a file's version cheaply: its size and modification time. */
+export interface FileStamp { readonly mtimeMs: number; readonly size: number }
+
 export class CheckCache {
-  private readonly fresh: Record<string, { hash: string; findings: readonly Finding[] }> = {};
+  private readonly fresh: Record<string, Entry> = {};
   private readonly old: CacheFile['entries'];
   hits = 0;
   private dirty = false;
@@ -32,21 +44,31 @@ export class CheckCache {
     return hash(JSON.stringify(parts));
   }
 
-  get(file: string, text: string): PlanAnalysis | undefined {
-    const h = hash(text);
+  /** The findings of a file whose size and modification time are as recorded, without reading it. */
+  stamped(file: string, stamp: FileStamp): PlanAnalysis | undefined {
     const e = this.old[file];
-    if (e && e.hash === h) {
-      this.hits++;
-      this.fresh[file] = e;
-      return { fileName: file, findings: e.findings };
-    }
-    return undefined;
+    if (!e || e.mtime !== stamp.mtimeMs || e.size !== stamp.size) return undefined;
+    return this.hit(file, e);
   }
 
-  put(file: string, text: string, analysis: PlanAnalysis): void {
+  /** The findings of a file with this content; the new stamp is recorded. */
+  get(file: string, text: string, stamp?: FileStamp): PlanAnalysis | undefined {
+    const e = this.old[file];
+    if (!e || e.hash !== hash(text)) return undefined;
+    if (stamp && (e.mtime !== stamp.mtimeMs || e.size !== stamp.size)) this.dirty = true;
+    return this.hit(file, { ...e, mtime: stamp?.mtimeMs, size: stamp?.size });
+  }
+
+  put(file: string, text: string, analysis: PlanAnalysis, stamp?: FileStamp): void {
     if (this.fresh[file]) return; // a hit: already carried over
-    this.fresh[file] = { hash: hash(text), findings: analysis.findings };
+    this.fresh[file] = { hash: hash(text), mtime: stamp?.mtimeMs, size: stamp?.size, findings: analysis.findings };
     this.dirty = true;
+  }
+
+  private hit(file: string, e: Entry): PlanAnalysis {
+    this.hits++;
+    this.fresh[file] = e;
+    return { fileName: file, findings: e.findings };
   }
 
   /** Writes the cache, unless every plan was a hit and none went away (then the file is already right). */

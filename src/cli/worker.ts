@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkPlan, type CheckOptions, type PlanAnalysis } from '../core/index';
+import { describeFsError } from './walk';
 
 /**
  * Checks plans on every core. `run` stays synchronous: the main thread sleeps on a shared
@@ -12,9 +13,12 @@ import { checkPlan, type CheckOptions, type PlanAnalysis } from '../core/index';
 const ROLE = 'account-plans-check-worker';
 const BATCH = 64;
 
-export interface Job { readonly name: string; readonly text: string }
+/** A plan to check: its text, or (`path`) a file the worker reads itself, so reading overlaps checking. */
+export type Job = { readonly name: string; readonly text: string } | { readonly name: string; readonly path: string };
+/** A job's outcome: the analysis, or why its file could not be read. */
+export type Outcome = PlanAnalysis | { readonly unreadable: string };
 type Options = Omit<CheckOptions, 'fileName'>;
-type Result = { readonly index: number; readonly analysis: PlanAnalysis };
+type Result = { readonly index: number; readonly analysis: Outcome };
 
 /** Threads for `jobs` plans: none for a few hundred (starting workers costs more), else one per core and 500 plans, at most 8. `ACCOUNT_PLANS_THREADS` overrides. */
 export function workerCount(jobs: number): number {
@@ -24,9 +28,9 @@ export function workerCount(jobs: number): number {
 }
 
 /** Checks `jobs` on worker threads; the results come back in the order of `jobs`. */
-export function checkInParallel(jobs: readonly Job[], options: Options, threads: number, findingsOnly = false): PlanAnalysis[] {
+export function checkInParallel(jobs: readonly Job[], options: Options, threads: number, findingsOnly = false): Outcome[] {
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const results: PlanAnalysis[] = new Array(jobs.length);
+  const results: Outcome[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: threads }, () => {
@@ -77,8 +81,14 @@ function serve(port: NonNullable<typeof parentPort>): void {
   const { signal, options, reply, findingsOnly } = workerData as { signal: Int32Array; options: Options; reply: MessagePort; findingsOnly: boolean };
   port.on('message', ({ from, jobs }: { from: number; jobs: Job[] }) => {
     try {
-      const results = jobs.map((j, i) => {
-        const a = checkPlan(j.text, { ...options, fileName: j.name });
+      const results = jobs.map((j, i): Result => {
+        let text: string;
+        try {
+          text = 'text' in j ? j.text : fs.readFileSync(j.path, 'utf8');
+        } catch (e) {
+          return { index: from + i, analysis: { unreadable: describeFsError(e) } };
+        }
+        const a = checkPlan(text, { ...options, fileName: j.name });
         // `check` needs only the findings: sending the plan and facts back would cost more than checking.
         return { index: from + i, analysis: findingsOnly ? { fileName: a.fileName, findings: a.findings } : a };
       });

@@ -47,4 +47,39 @@ describe('many plans: worker threads and the --cache', function () {
     const other = check({}, '--cache-location', cache, '--today', '2027-06-01');
     assert.notStrictEqual(other.stdout, warm.stdout, 'another date drops the cache');
   });
+
+  it('--cache trusts a plan whose size and time are as recorded, else compares content', () => {
+    const cache = path.join(dir, 'cache', 'stamps.json');
+    const file = path.join(dir, 'ws', 'region-1', 'acct-1.account.md');
+    // Whole seconds, so the time can be put back exactly.
+    const atime = new Date('2026-01-01T00:00:00Z'), mtime = atime;
+    fs.utimesSync(file, atime, mtime);
+    const base = check({}, '--cache-location', cache);
+    const original = fs.readFileSync(file, 'utf8');
+    const findingsOf = (out: string) => (JSON.parse(out) as { file: string; code: string }[]).filter((f) => f.file.endsWith('acct-1.account.md')).map((f) => f.code);
+    // Same size, same time, other bytes: not read again (as ESLint's cache does), so no new finding.
+    fs.writeFileSync(file, original.replace(/tier: \w/, 'tier: X'));
+    fs.utimesSync(file, atime, mtime);
+    assert.deepStrictEqual(findingsOf(check({}, '--cache-location', cache).stdout), findingsOf(base.stdout));
+    // A new time: read, hashed, checked again.
+    fs.utimesSync(file, atime, new Date(mtime.getTime() + 5000));
+    assert.ok(findingsOf(check({}, '--cache-location', cache).stdout).includes('AP002'));
+    // The old bytes under a new time (a fresh clone): a hit by content, and the new time is recorded.
+    fs.writeFileSync(file, original);
+    const before = fs.readFileSync(cache, 'utf8');
+    assert.strictEqual(check({}, '--cache-location', cache).stdout, base.stdout);
+    const recorded = fs.readFileSync(cache, 'utf8');
+    assert.notStrictEqual(recorded, before);
+    assert.strictEqual(check({}, '--cache-location', cache).stdout, base.stdout);
+    assert.strictEqual(fs.readFileSync(cache, 'utf8'), recorded, 'nothing new to record');
+  });
+
+  it('workers read the files they are given, and say which one they could not read', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkInParallel } = require('../../src/cli/worker') as typeof import('../../src/cli/worker');
+    const plan = path.join(dir, 'ws', 'region-0', 'acct-0.account.md');
+    const out = checkInParallel([{ name: 'a.account.md', path: plan }, { name: 'gone.account.md', path: path.join(dir, 'gone.account.md') }], { today: '2026-11-24' }, 2, true);
+    assert.ok('findings' in out[0] && out[0].findings.length > 0);
+    assert.deepStrictEqual(out[1], { unreadable: 'no such file or directory' });
+  });
 });
