@@ -1,4 +1,5 @@
-// Heap held by the engine's results for every plan of a workspace (what the editor's index keeps):
+// Heap held by the engine's results for every plan of a workspace, kept as the editor's index keeps
+// them (compact: true; the index keeps no texts):
 // `node --expose-gc bench/memory.mjs DIR` prints megabytes.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ for (const d of fs.readdirSync(dir)) for (const f of fs.readdirSync(path.join(di
 checkPlan('---\naccount: warm-up\n---\n', { fileName: 'w.account.md', today: '2026-11-24' });
 globalThis.gc();
 const before = process.memoryUsage().heapUsed;
-const kept = files.map((f) => checkPlan(fs.readFileSync(f, 'utf8') + ' ', { fileName: f, today: '2026-11-24' }));
+const kept = files.map((f) => checkPlan(fs.readFileSync(f, 'utf8') + ' ', { fileName: f, today: '2026-11-24', compact: true }));
 for (let i = 0; i < 100; i++) checkPlan(`---\naccount: flush ${i}\n---\n`, { fileName: 'f.account.md', today: '2026-11-24' });
 globalThis.gc();
 const heapMb = (process.memoryUsage().heapUsed - before) / 1048576;

@@ -21,13 +21,15 @@ export async function run(): Promise<void> {
   });
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
-  await vscode.window.activeTextEditor?.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n'));
   await Promise.race([seen, new Promise((r) => setTimeout(r, 10_000))]);
   const result = {
     activationMs: api.timings.activationMs,
     indexMs: api.timings.workspaceCheckMs,
     plans: api.index.size,
-    openToDiagnosticsMs: performance.now() - opened,
+    // The extension's own figure: from the open event to the diagnostics of the buffer.
+    openToDiagnosticsMs: api.timings.openToDiagnostics.get(uri.toString()),
+    // What the user waits for in all: opening and showing the editor, then the diagnostics.
+    openShowDiagnosticsMs: performance.now() - opened,
   };
   if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify(result));
   if (log) {

@@ -23,6 +23,8 @@ export interface Timings {
   workspaceCheckMs?: number;
   /** URI → milliseconds from activation start to the plan's first diagnostics. */
   readonly firstDiagnostics: Map<string, number>;
+  /** URI → milliseconds from a plan's open event to the diagnostics of its buffer. */
+  readonly openToDiagnostics: Map<string, number>;
 }
 
 /** What activate() returns: the seams tests and sibling features use. */
@@ -49,7 +51,7 @@ export interface AccountPlansApi {
 }
 
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
-  const timings: Timings = { activationStart: performance.now(), activationMs: 0, firstDiagnostics: new Map() };
+  const timings: Timings = { activationStart: performance.now(), activationMs: 0, firstDiagnostics: new Map(), openToDiagnostics: new Map() };
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   const config = new ConfigService(log);
   const index = new PlanIndex({ settings: () => config.config.settings, locale: () => engineLocale(), log });

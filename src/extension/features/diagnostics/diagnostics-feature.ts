@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isPlanFile } from '../../../core';
 import { findingToDiagnostic } from '../../adapters/diagnostic';
 import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
 import type { PlanIndex, PlanIndexChange } from '../../index/plan-index';
@@ -8,6 +9,8 @@ export interface DiagnosticsTimings {
   readonly activationStart: number;
   /** URI → milliseconds from activation start to the plan's first published diagnostics. */
   readonly firstDiagnostics: Map<string, number>;
+  /** URI → milliseconds from the document's open event to the diagnostics of its buffer. */
+  readonly openToDiagnostics: Map<string, number>;
 }
 
 /** Publishes every plan's findings from the PlanIndex as diagnostics, one URI at a time. */
@@ -15,6 +18,8 @@ export class DiagnosticsFeature implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
   private readonly rulesDoc: vscode.Uri;
   private readonly subscription: vscode.Disposable;
+  /** Documents opened and not yet published from their buffer: URI → performance.now() at the open event. */
+  private readonly opened = new Map<string, number>();
 
   constructor(
     extensionUri: vscode.Uri,
@@ -23,7 +28,11 @@ export class DiagnosticsFeature implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.rulesDoc = vscode.Uri.joinPath(extensionUri, ...RULES_DOC);
-    this.subscription = index.onDidChange((change) => this.publish(change));
+    // Registered before the tracker's listener, so the open is stamped before the buffer is checked.
+    this.subscription = vscode.Disposable.from(
+      index.onDidChange((change) => this.publish(change)),
+      vscode.workspace.onDidOpenTextDocument((doc) => { if (isPlanFile(doc.uri.path)) this.opened.set(doc.uri.toString(), performance.now()); }),
+    );
     index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
   }
 
@@ -39,6 +48,13 @@ export class DiagnosticsFeature implements vscode.Disposable {
     }
     this.collection.set(uri, entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc)));
     const key = uri.toString();
+    const openedAt = this.opened.get(key);
+    if (openedAt !== undefined && entry.source.kind === 'buffer') {
+      this.opened.delete(key);
+      const elapsed = performance.now() - openedAt;
+      this.timings.openToDiagnostics.set(key, elapsed);
+      this.log.info(`opened ${vscode.workspace.asRelativePath(uri)}: diagnostics ${elapsed.toFixed(1)} ms after the open event (check ${entry.checkMs.toFixed(1)} ms)`);
+    }
     if (!this.timings.firstDiagnostics.has(key)) {
       const elapsed = performance.now() - this.timings.activationStart;
       this.timings.firstDiagnostics.set(key, elapsed);
