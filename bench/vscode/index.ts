@@ -25,6 +25,8 @@ export async function run(): Promise<void> {
   const result = {
     activationMs: api.timings.activationMs,
     indexMs: api.timings.workspaceCheckMs,
+    indexEngineMs: api.index.engineMs,
+    indexPublishMs: api.timings.publishMs,
     plans: api.index.size,
     // The extension's own figure: from the open event to the diagnostics of the buffer.
     openToDiagnosticsMs: api.timings.openToDiagnostics.get(uri.toString()),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isPlanFile } from '../../core';
 import type { ConfigService } from '../config';
 import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
+import { readPlan, statPlan } from './plan-files';
 import type { PlanIndex, Reload } from './plan-index';
 
 /**
@@ -122,8 +123,8 @@ export class PlanTracker implements vscode.Disposable {
     const doc = this.openDocument(entry.uri);
     if (doc) return { source: this.bufferSource(doc), text: doc.getText() };
     if (!hasFileSystem(entry.uri)) return undefined;
-    const stat = await vscode.workspace.fs.stat(entry.uri);
-    const text = this.decoder.decode(await vscode.workspace.fs.readFile(entry.uri));
+    const stat = await statPlan(entry.uri);
+    const text = await readPlan(entry.uri, this.decoder);
     return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size }, text };
   };
 
@@ -203,12 +204,11 @@ export class PlanTracker implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     const ticket = this.index.reserve(uri);
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (!(stat.type & vscode.FileType.File)) return;
+      const stat = await statPlan(uri);
+      if (!stat.isFile) return;
       const source = { kind: 'disk', mtime: stat.mtime, size: stat.size } as const;
       if (!this.index.isCurrent(ticket) || this.index.isFresh(uri, source)) return;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      this.index.commit(ticket, uri, source, this.decoder.decode(bytes));
+      this.index.commit(ticket, uri, source, await readPlan(uri, this.decoder));
     } catch (e) {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
         if (this.index.isCurrent(ticket)) this.index.delete(uri);

@@ -11,6 +11,8 @@ export interface DiagnosticsTimings {
   readonly firstDiagnostics: Map<string, number>;
   /** URI → milliseconds from the document's open event to the diagnostics of its buffer. */
   readonly openToDiagnostics: Map<string, number>;
+  /** Milliseconds spent turning findings into diagnostics and handing them to VS Code. */
+  publishMs: number;
 }
 
 /** Publishes every plan's findings from the PlanIndex as diagnostics, one URI at a time. */
@@ -46,7 +48,9 @@ export class DiagnosticsFeature implements vscode.Disposable {
       this.collection.delete(uri);
       return;
     }
+    const t0 = performance.now();
     this.collection.set(uri, entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc)));
+    this.timings.publishMs += performance.now() - t0;
     const key = uri.toString();
     const openedAt = this.opened.get(key);
     if (openedAt !== undefined && entry.source.kind === 'buffer') {
