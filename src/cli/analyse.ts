@@ -32,12 +32,14 @@ export interface AnalyseOptions {
 export function analysePaths(paths: readonly string[], host: Host, options: AnalyseOptions): Analysed {
   const walk = collectPlanFiles(paths.length ? paths : ['.'], host.cwd);
   for (const problem of walk.problems) host.err(`account-plans: warning: ${problem}\n`);
-  const { cache, findingsOnly, ...engine } = options;
+  const { cache, findingsOnly, ...rest } = options;
+  // Each plan is seen once: no parse is kept for a next time (see CheckOptions.cacheParse).
+  const engine = { ...rest, cacheParse: false };
   const threads = cache ? 0 : workerCount(walk.files.length);
   // Without a cache nothing needs the texts here: each worker reads its own files.
   const checked = threads > 1
     ? checkInParallel(walk.files.map((f) => ({ name: f.display, path: f.absolute })), engine, threads, findingsOnly)
-    : checkHere(walk.files, options);
+    : checkHere(walk.files, { ...options, cacheParse: false });
   const files: AnalysedFile[] = [];
   let unreadable = walk.problems.length;
   walk.files.forEach((f, i) => {
@@ -54,7 +56,7 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
 }
 
 /** Reads the files here; the cache answers for unchanged ones, the rest are checked (on workers when many). */
-function checkHere(found: readonly { display: string; absolute: string }[], options: AnalyseOptions): Outcome[] {
+function checkHere(found: readonly { display: string; absolute: string }[], options: AnalyseOptions & { cacheParse: false }): Outcome[] {
   const { cache, findingsOnly, ...engine } = options;
   const out: Outcome[] = new Array(found.length);
   const todo: { i: number; text: string; stamp?: FileStamp }[] = [];
