@@ -43,22 +43,28 @@ execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit',
 // Baselines, in separate processes like the checker.
 fs.writeFileSync(path.join(WORK, 'read.cjs'), `const fs=require('fs'),p=require('path');let n=0;for(const d of fs.readdirSync(${JSON.stringify(WS)}))for(const f of fs.readdirSync(p.join(${JSON.stringify(WS)},d)))n+=fs.readFileSync(p.join(${JSON.stringify(WS)},d,f),'utf8').length;`);
 fs.writeFileSync(path.join(WORK, 'jsyaml.cjs'), `const y=require(${JSON.stringify(require.resolve('js-yaml'))});const fs=require('fs'),p=require('path');for(const d of fs.readdirSync(${JSON.stringify(WS)}))for(const f of fs.readdirSync(p.join(${JSON.stringify(WS)},d))){const t=fs.readFileSync(p.join(${JSON.stringify(WS)},d,f),'utf8');const e=t.indexOf('\\n---',4);y.load(t.slice(4,e));}`);
+// The same js-yaml load spread over one worker thread per core: the floor for any check that
+// parses every frontmatter completely (no positions, no schema, no rules, no output).
+fs.writeFileSync(path.join(WORK, 'jsyaml-threads.cjs'), `const{Worker,isMainThread,workerData}=require('worker_threads');const fs=require('fs'),p=require('path');const W=${JSON.stringify(WS)};
+if(isMainThread){const files=[];for(const d of fs.readdirSync(W))for(const f of fs.readdirSync(p.join(W,d)))files.push(p.join(W,d,f));const n=require('os').availableParallelism();for(let i=0;i<n;i++)new Worker(__filename,{workerData:files.filter((_,k)=>k%n===i)});}
+else{const y=require(${JSON.stringify(require.resolve('js-yaml'))});for(const f of workerData){const t=fs.readFileSync(f,'utf8');y.load(t.slice(4,t.indexOf('\\n---',4)));}}`);
 const mdl = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const mdlBin = fs.existsSync(mdl) ? mdl : path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2.mjs');
 // The generator just wrote 67 MB: flush it first, so disk write-back does not land in a measurement.
 spawnSync('sync');
 // Rounds of all four side by side, medians of each: a noisy spell on this shared machine then
 // touches every measure alike instead of one of them.
-const rounds = { read: [], jsyaml: [], cold: [], mdl: [] };
+const rounds = { read: [], jsyaml: [], jsyamlThreads: [], cold: [], mdl: [] };
 for (let i = 0; i < 3; i++) {
   rounds.read.push(node(path.join(WORK, 'read.cjs')));
   rounds.jsyaml.push(node(path.join(WORK, 'jsyaml.cjs')));
+  rounds.jsyamlThreads.push(node(path.join(WORK, 'jsyaml-threads.cjs')));
   rounds.cold.push(node(CLI, ['check', WS, '--today', TODAY, '--format', 'json']));
   const t = now();
   spawnSync(process.execPath, [mdlBin, 'ws/**/*.md'], { cwd: WORK, encoding: 'utf8', maxBuffer: 1 << 30 });
   rounds.mdl.push(now() - t);
 }
-const [readMs, jsyamlMs, coldMs, mdlMs] = [rounds.read, rounds.jsyaml, rounds.cold, rounds.mdl].map(median);
+const [readMs, jsyamlMs, jsyamlThreadsMs, coldMs, mdlMs] = [rounds.read, rounds.jsyaml, rounds.jsyamlThreads, rounds.cold, rounds.mdl].map(median);
 console.log(`[bench] rounds: ${JSON.stringify(Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, v.map(Math.round)])))}`);
 
 // Warm re-checks with the cache.
@@ -110,6 +116,7 @@ const extMinKb = fs.statSync(path.join(WORK, 'extension.min.js')).size / 1024;
 const rows = [
   ['walk + read all files', readMs, 'ms', ''],
   ['read + js-yaml load of each frontmatter', jsyamlMs, 'ms', ''],
+  [`read + js-yaml load, on ${os.availableParallelism()} worker threads (the floor for a complete parse)`, jsyamlThreadsMs, 'ms', ''],
   ['markdownlint-cli2 on the same files', mdlMs, 'ms', ''],
   ['cold account-plans check', coldMs, 'ms', `≤ 2 × read+js-yaml (${(2 * jsyamlMs).toFixed(0)}) and ≤ ⅓ markdownlint (${(mdlMs / 3).toFixed(0)})`, coldMs <= 2 * jsyamlMs && coldMs <= mdlMs / 3],
   ['warm re-check, nothing changed', warmMs, 'ms', '≤ 1000', warmMs <= 1000],
