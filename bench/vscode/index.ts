@@ -27,6 +27,7 @@ export async function run(): Promise<void> {
     indexMs: api.timings.workspaceCheckMs,
     indexEngineMs: api.index.engineMs,
     indexPublishMs: api.timings.publishMs,
+    indexFindFilesMs: api.timings.findFilesMs,
     plans: api.index.size,
     // The extension's own figure: from the open event to the diagnostics of the buffer.
     openToDiagnosticsMs: api.timings.openToDiagnostics.get(uri.toString()),

@@ -27,6 +27,8 @@ export interface Timings {
   readonly openToDiagnostics: Map<string, number>;
   /** Milliseconds spent publishing diagnostics since activation. */
   publishMs: number;
+  /** How long the first workspace check's file search took. */
+  findFilesMs?: number;
 }
 
 /** What activate() returns: the seams tests and sibling features use. */
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     .then(
       (n) => {
         timings.workspaceCheckMs = performance.now() - timings.activationStart;
+        timings.findFilesMs = tracker.lastFindMs;
         log.info(`first workspace check done: ${n} plans, ${timings.workspaceCheckMs.toFixed(1)} ms after activation ` +
           `(engine ${index.engineMs.toFixed(0)} ms, diagnostics ${timings.publishMs.toFixed(0)} ms)`);
       },

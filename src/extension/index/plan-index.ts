@@ -180,6 +180,9 @@ export class PlanIndex implements vscode.Disposable {
         settings: this.options.settings(),
         locale: this.options.locale(),
         compact: true,
+        // Completion, hover and a re-check reuse the parse of an open document; a plan read from
+        // disk is seldom checked twice, and kept parses cost the collector (see cacheParse).
+        cacheParse: source.kind === 'buffer',
       });
     } catch (e) {
       this.options.log.error(`checking ${uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -22,6 +22,9 @@ export class PlanTracker implements vscode.Disposable {
   private deletedFoldersTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
+  /** How long the last workspace scan's file search took (for the timing log and the bench). */
+  lastFindMs = 0;
+
   constructor(
     private readonly index: PlanIndex,
     private readonly config: ConfigService,
@@ -93,6 +96,7 @@ export class PlanTracker implements vscode.Disposable {
     if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) return 0;
     const t0 = performance.now();
     const found = await vscode.workspace.findFiles(include, PLAN_EXCLUDE_GLOB);
+    this.lastFindMs = performance.now() - t0;
     const todo = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
     await this.withProgress(todo.length, async (report) => {
       let next = 0;
@@ -105,7 +109,7 @@ export class PlanTracker implements vscode.Disposable {
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, todo.length) }, worker));
     });
-    this.log.info(`workspace check: ${found.length} plans found, ${todo.length} read from disk, in ${ms(t0)} ms`);
+    this.log.info(`workspace check: ${found.length} plans found in ${this.lastFindMs.toFixed(0)} ms, ${todo.length} read from disk, in ${ms(t0)} ms`);
     return found.length;
   }
 

@@ -62,7 +62,8 @@ export class DiagnosticsFeature implements vscode.Disposable {
     if (!this.timings.firstDiagnostics.has(key)) {
       const elapsed = performance.now() - this.timings.activationStart;
       this.timings.firstDiagnostics.set(key, elapsed);
-      this.log.info(
+      // One line per plan would be 10,000 lines for a large workspace: only plans open in the editor.
+      if (entry.source.kind === 'buffer') this.log.info(
         `first diagnostics ${vscode.workspace.asRelativePath(uri)}: ${elapsed.toFixed(1)} ms after activation ` +
         `(check ${entry.checkMs.toFixed(1)} ms, ${entry.analysis.findings.length} findings)`,
       );
