@@ -110,7 +110,9 @@ export class ForecastPage {
   /** Waits for the next message that is not a rendered report. */
   async nextMessage(): Promise<WebviewMessage> {
     const n = this.consumed;
-    await this.page.waitForFunction(`(window.__sent || []).filter((m) => m.type !== 'rendered').length > ${n}`, undefined, { timeout: 30_000 });
+    // A function, not a string: once the first check fails, Playwright polls inside the page, and
+    // there a string predicate goes through eval, which the page's CSP refuses.
+    await this.page.waitForFunction((k) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).filter((m) => m.type !== 'rendered').length > k, n, { timeout: 30_000 });
     const all = (await this.sent()).filter((m) => m.type !== 'rendered');
     this.consumed = n + 1;
     return all[n];
@@ -124,7 +126,7 @@ export class ForecastPage {
       type: 'model', revision, model: this.model, labels: this.options.labels ?? DEFAULT_LABELS, locale: 'en', folderLabel: this.options.folderLabel,
     };
     await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
-    await this.page.waitForFunction(`(window.__sent || []).some((m) => m.type === 'rendered' && m.revision === ${revision})`, undefined, { timeout: 30_000 });
+    await this.page.waitForFunction((r) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).some((m) => m.type === 'rendered' && m.revision === r), revision, { timeout: 30_000 });
     return this.model;
   }
 

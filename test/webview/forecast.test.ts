@@ -136,7 +136,7 @@ describe('forecast webview (headless Chromium)', function () {
     const many = planEntries(FIXTURES);
     p = await ForecastPage.open(browser, many);
     await p.page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', revision: 99, locale: 'en', labels: {}, model: { ...p.model, rows: p.model!.rows.slice(0, 2), rowCount: 1500 } })}, '*')`);
-    await p.page.waitForFunction(`window.__sent.some((m) => m.type === 'rendered' && m.revision === 99)`);
+    await p.page.waitForFunction(() => (globalThis as unknown as { __sent: { type: string; revision?: number }[] }).__sent.some((m) => m.type === 'rendered' && m.revision === 99));
     assert.deepStrictEqual(await p.texts('.card.table .note'), ['The first 2 of 1,500 shown; Export CSV writes them all.']);
   });
 
@@ -151,9 +151,14 @@ describe('forecast webview (headless Chromium)', function () {
     await p.page.evaluate(`document.documentElement.style.setProperty('--vscode-charts-green', '#0000ff');
       document.documentElement.style.setProperty('--vscode-contrastBorder', '#ff00ff');
       document.body.className = 'vscode-high-contrast';`);
-    await p.page.waitForFunction(`(() => { const c = document.getElementById('quarter-chart');
+    // Predicates are functions: a string one is polled through eval, which the page's CSP refuses.
+    await p.page.waitForFunction(() => {
+      type Canvas = { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const c = (globalThis as unknown as { document: { getElementById(id: string): Canvas } }).document.getElementById('quarter-chart');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      for (let i = 0; i < d.length; i += 4) if (d[i] === 0 && d[i + 1] === 0 && d[i + 2] === 255) return true; return false; })()`);
+      for (let i = 0; i < d.length; i += 4) if (d[i] === 0 && d[i + 1] === 0 && d[i + 2] === 255) return true;
+      return false;
+    });
     assert.strictEqual(await p.pixels('quarter-chart', [0, 255, 0]), 0, 'the old colour is gone');
     assert.ok(await p.pixels('quarter-chart', [255, 0, 255]) > 50, 'high contrast: bars have a contrastBorder outline');
   });
