@@ -40,12 +40,15 @@ export class FastLocator implements Locator {
     return (n.children ?? []).map((item, index) => ({ value: item.kind === 'scalar' ? item.value : undefined, index, at: [item.start, item.end] }));
   }
 
-  keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[] {
+  keys(path: readonly PathKey[]): { key: unknown; name: string; at: [number, number] }[] {
     const n = this.find(path);
     if (n?.kind !== 'mapping') return [];
-    const out: { key: unknown; at: [number, number] }[] = [];
+    const out: { key: unknown; name: string; at: [number, number] }[] = [];
     const c = n.children ?? [];
-    for (let i = 0; i + 1 < c.length; i += 2) out.push({ key: c[i].value, at: [c[i].start, c[i].end] });
+    for (let i = 0; i + 1 < c.length; i += 2) {
+      const k = c[i];
+      out.push({ key: k.value, name: k.kind === 'scalar' || k.kind === 'null' ? String(k.value) : this.text.slice(k.start, k.end), at: [k.start, k.end] });
+    }
     return out;
   }
 

@@ -4,9 +4,9 @@ import { CORE_SCHEMA, load, type State } from 'js-yaml';
  * The check's fast path: js-yaml (YAML 1.2 core schema, about ten times faster than `yaml`'s
  * document parser on plans) with a listener that records where every node starts and ends, so
  * findings still point at the exact node. Anything unusual (a parse error, anchors and aliases,
- * very deep nesting, binary-integer literals) returns undefined and the caller uses `yaml`, which
- * stays the reference for errors and edits. test/unit/fast-yaml.test.ts checks that both paths give
- * the same data and positions.
+ * very deep nesting, binary-integer literals, a collection or null as a key) returns undefined
+ * and the caller uses `yaml`, which stays the reference for errors and edits.
+ * test/unit/fast-yaml.test.ts checks that both paths give the same data and positions.
  */
 export interface PNode {
   readonly start: number;
@@ -28,6 +28,7 @@ export function loadWithPositions(source: string, base: number): { data: unknown
   // than an object per level: a plan has hundreds of nodes, and the garbage adds up.
   const opens: number[] = [0];
   const kids: (PNode[] | undefined)[] = [undefined];
+  let odd = false;
   try {
     const data = load(source, {
       schema: CORE_SCHEMA,
@@ -39,15 +40,26 @@ export function loadWithPositions(source: string, base: number): { data: unknown
           return;
         }
         const node = toNode(opens.pop()!, kids.pop(), state, source, base);
+        if (node.kind === 'mapping' && hasOddKey(node)) odd = true;
         const parent = kids[kids.length - 1];
         if (parent) parent.push(node);
         else kids[kids.length - 1] = [node];
       },
     });
-    return { data, root: kids[0]?.at(-1) };
+    return odd ? undefined : { data, root: kids[0]?.at(-1) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A key that is a collection (`[a, b]: 1`) or null (`null:`, `~:`): js-yaml and `yaml` turn it
+ * into different object keys ("a,b" / "[ a, b ]", "null" / ""), so the reference reads the file.
+ */
+function hasOddKey(node: PNode): boolean {
+  const c = node.children ?? [];
+  for (let i = 0; i + 1 < c.length; i += 2) if (c[i].kind !== 'scalar') return true;
+  return false;
 }
 
 /** Space, tab, CR or LF: YAML's white space and line breaks (a BOM or other Unicode space is content). */

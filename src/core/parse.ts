@@ -71,7 +71,8 @@ export function parsePlan(raw: string, options: { reference?: boolean } = {}): P
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+    // logLevel: a collection key would otherwise print a Node warning on stderr; it is reported as AP003.
+    doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
     throw e;
@@ -140,8 +141,11 @@ export interface Locator {
   firstKeyOf(path: readonly PathKey[]): [number, number] | undefined;
   /** The items of a sequence, with their scalar values and offsets. */
   items(path: readonly PathKey[]): { value: unknown; index: number; at: [number, number] }[];
-  /** The keys of a mapping, with their offsets. */
-  keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[];
+  /**
+   * The keys of a mapping, with their offsets; `name` is a scalar key as text (`1`, `null`), or a
+   * collection key as written (`[a, b]`).
+   */
+  keys(path: readonly PathKey[]): { key: unknown; name: string; at: [number, number] }[];
   /** Source text of a value, as the user wrote it. */
   source(path: readonly PathKey[]): string | undefined;
   lineOf(offset: number): number;
@@ -200,12 +204,14 @@ export class YamlLocator implements Locator {
   }
 
   /** The keys of a mapping at `path`, with their offsets. */
-  keys(path: readonly PathKey[]): { key: unknown; at: [number, number] }[] {
+  keys(path: readonly PathKey[]): { key: unknown; name: string; at: [number, number] }[] {
     const node = this.node(path);
     if (!isMap(node)) return [];
     return node.items.flatMap((pair) => {
       const at = this.offsets(pair.key as Node);
-      return at ? [{ key: isScalar(pair.key) ? pair.key.value : pair.key, at }] : [];
+      if (!at) return [];
+      const k = pair.key;
+      return isScalar(k) ? [{ key: k.value, name: String(k.value), at }] : [{ key: k, name: this.plan.text.slice(at[0], at[1]), at }];
     });
   }
 

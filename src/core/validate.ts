@@ -47,11 +47,11 @@ function unknownKeys(data: Record<string, unknown>, loc: Locator): Draft[] {
   const visit = (value: unknown, kind: FixedKind, path: PathKey[]) => {
     if (!isRecord(value)) return;
     const known = FIXED_KEYS[kind];
-    // The data's keys are the file's (a repeated key is a parse error); only an unknown one is located.
-    for (const name of Object.keys(value)) {
-      if (known.includes(name)) continue;
-      const at = loc.key([...path, name]);
-      if (at) drafts.push(unknownKeyDraft(name, known, kind, path, at));
+    // Most mappings hold known keys only: the data says so without walking the file's nodes.
+    if (Object.keys(value).some((k) => !known.includes(k))) {
+      for (const { name, at } of loc.keys(path)) {
+        if (!known.includes(name)) drafts.push(unknownKeyDraft(name, known, kind, path, at));
+      }
     }
     for (const [key, child] of Object.entries(CHILDREN[kind] ?? {})) {
       const v = value[key];

@@ -43,6 +43,7 @@ const TRICKY: Record<string, string> = {
   duplicateKey: 'account: X\naccount: Y\n',
   anchors: 'account: &a X\nowner: *a\n',
   binaryInt: 'account: X\nstakeholders:\n  - { id: 0b101, name: B }\n',
+  oddKeys: CLEAN.replace('tier: A', 'tier: A\n1: one\nnull: z\n[a, b]: 1\n? [c]\n: 2').replace('    attitudes: { ceo: B, cto: B, ops: A }', '    attitudes: { ceo: B, [x]: B, ops: A }'),
   infinity: 'account: X\nopportunities:\n  - { id: o, name: O, stage: C, amount: .inf, probability: .NaN }\n',
 };
 

@@ -3,6 +3,12 @@ import { CLEAN, check, codes, edit, only, where } from './helpers';
 
 /** The spec's "precise readings", one by one. */
 describe('rules: precise readings', () => {
+  it('AP003 names keys that are not plain text as written: numbers, null, collections', () => {
+    const odd = edit(CLEAN, 'tier: A\n', 'tier: A\n1: one\nnull: z\n[a, b]: 1\n');
+    assert.deepStrictEqual(only(check(odd), 'AP003').map((f) => [f.data?.key, where(f)[0]]), [['1', 4], ['null', 5], ['[a, b]', 6]]);
+    assert.deepStrictEqual(only(check(CLEAN), 'AP003'), []);
+  });
+
   it('AP010 fires once per missing role, and not without an open opportunity', () => {
     const noCoachNoUser = edit(CLEAN, 'roles: [user, coach]', 'roles: []');
     assert.deepStrictEqual(only(check(noCoachNoUser), 'AP010').map((f) => f.data?.role), ['user', 'coach']);

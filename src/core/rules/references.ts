@@ -37,9 +37,7 @@ export const danglingReferences: Rule = (ctx) => {
       if (at) ctx.report('AP005', 'noSuchOpportunity', at, { id: v.opportunity }, { id: v.opportunity, kind: 'opportunity' });
     }
     if (v.attitudes) {
-      for (const { key, at } of ctx.loc.keys(['visits', v.index, 'attitudes'])) {
-        person(String(key), at);
-      }
+      for (const { name, at } of ctx.loc.keys(['visits', v.index, 'attitudes'])) person(name, at);
     }
   }
 };
