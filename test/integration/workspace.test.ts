@@ -116,7 +116,11 @@ describe('workspace files', () => {
     const uri = plan('buffer.account.md');
     await vscode.workspace.fs.writeFile(uri, enc(DUPLICATE));
     await waitForCodes(uri, ['AP004']);
+    assert.ok(!api.timings.openToDiagnostics.has(uri.toString()));
     const doc = await vscode.workspace.openTextDocument(uri);
+    // Opening the plan checks its buffer at once; the timing log has the open-to-diagnostics time.
+    const ms = await waitFor('the open-to-diagnostics time', () => api.timings.openToDiagnostics.get(uri.toString()));
+    assert.ok(ms >= 0 && api.index.entry(uri)?.source.kind === 'buffer');
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.replace(doc.lineAt(5).range, '  - id: wu'));
     await noneOf(uri, 'the duplicate fixed in the buffer');

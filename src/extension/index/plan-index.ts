@@ -171,6 +171,7 @@ export class PlanIndex implements vscode.Disposable {
 
   private check(uri: vscode.Uri, source: PlanSource, text: string): PlanEntry | undefined {
     const today = this.today();
+    const open = source.kind === 'buffer';
     const t0 = performance.now();
     let analysis: PlanAnalysis;
     try {
@@ -179,10 +180,11 @@ export class PlanIndex implements vscode.Disposable {
         today,
         settings: this.options.settings(),
         locale: this.options.locale(),
-        compact: true,
-        // Completion, hover and a re-check reuse the parse of an open document; a plan read from
-        // disk is seldom checked twice, and kept parses cost the collector (see cacheParse).
-        cacheParse: source.kind === 'buffer',
+        // An open document is checked at every pause in typing and its result soon replaced: it
+        // shares the parse, which completion and hover reuse. A plan read from disk stays in the
+        // index for long: compact objects, and no parse kept (see CheckOptions).
+        compact: !open,
+        cacheParse: open,
       });
     } catch (e) {
       this.options.log.error(`checking ${uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

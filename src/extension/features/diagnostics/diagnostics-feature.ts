@@ -34,6 +34,8 @@ export class DiagnosticsFeature implements vscode.Disposable {
     this.subscription = vscode.Disposable.from(
       index.onDidChange((change) => this.publish(change)),
       vscode.workspace.onDidOpenTextDocument((doc) => { if (isPlanFile(doc.uri.path)) this.opened.set(doc.uri.toString(), performance.now()); }),
+      // A plan opened where the index does not look (a git diff, say) is never published: forget it.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.opened.delete(doc.uri.toString())),
     );
     index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
   }
