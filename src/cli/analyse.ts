@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { checkPlan, type Locale, type PlanAnalysis, type Settings } from '../core/index';
+import { checkPlan, type CheckOptions, type Locale, type PlanAnalysis, type Settings } from '../core/index';
 import type { CheckCache, FileStamp } from './cache';
 import type { Host } from './host';
 import { collectPlanFiles, describeFsError } from './walk';
@@ -39,7 +39,7 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
   // Without a cache nothing needs the texts here: each worker reads its own files.
   const checked = threads > 1
     ? checkInParallel(walk.files.map((f) => ({ name: f.display, path: f.absolute })), engine, threads, findingsOnly)
-    : checkHere(walk.files, { ...options, cacheParse: false });
+    : checkHere(walk.files, engine, cache, findingsOnly);
   const files: AnalysedFile[] = [];
   let unreadable = walk.problems.length;
   walk.files.forEach((f, i) => {
@@ -56,8 +56,9 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
 }
 
 /** Reads the files here; the cache answers for unchanged ones, the rest are checked (on workers when many). */
-function checkHere(found: readonly { display: string; absolute: string }[], options: AnalyseOptions & { cacheParse: false }): Outcome[] {
-  const { cache, findingsOnly, ...engine } = options;
+function checkHere(
+  found: readonly { display: string; absolute: string }[], engine: Omit<CheckOptions, 'fileName'>, cache: CheckCache | undefined, findingsOnly?: boolean,
+): Outcome[] {
   const out: Outcome[] = new Array(found.length);
   const todo: { i: number; text: string; stamp?: FileStamp }[] = [];
   found.forEach((f, i) => {
