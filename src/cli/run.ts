@@ -4,7 +4,7 @@ import { runForecast } from './commands/forecast';
 import { runRender } from './commands/render';
 import { runSchema } from './commands/schema';
 import type { Host } from './host';
-import { MAIN_HELP } from './messages';
+import { MAIN_HELP } from './help-texts';
 
 const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> = {
   check: runCheck,

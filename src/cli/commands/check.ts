@@ -1,6 +1,6 @@
 import { todayLocal } from '../../core/index';
 import * as path from 'node:path';
-import { analysePaths } from '../analyse';
+import { analysePaths } from '../analyse-paths';
 import { CheckCache } from '../cache';
 import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday } from '../args';
 import { loadSettings } from '../config';
@@ -11,7 +11,7 @@ import { formatGithub } from '../format/github';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import { CHECK_HELP } from '../messages';
+import { CHECK_HELP } from '../help-texts';
 import { SHARED_OPTIONS } from './options';
 
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;

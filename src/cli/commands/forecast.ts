@@ -1,12 +1,12 @@
 import { forecast, todayLocal, type ForecastReport } from '../../core/index';
-import { analysePaths } from '../analyse';
+import { analysePaths } from '../analyse-paths';
 import { parseArgs, parseCommandLine, pickFormat, pickToday } from '../args';
 import { loadSettings } from '../config';
 import { type Host, useColor } from '../host';
 import { styles } from '../format/ansi';
 import { formatForecastMarkdown } from '../format/forecast-markdown';
 import { formatForecastText } from '../format/forecast-text';
-import { FORECAST_HELP } from '../messages';
+import { FORECAST_HELP } from '../help-texts';
 import { SHARED_OPTIONS } from './options';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;

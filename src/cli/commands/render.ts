@@ -7,7 +7,7 @@ import { planCardPlugin } from '../../markdown/plan-card';
 import { parseArgs, parseCommandLine, pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import type { Host } from '../host';
-import { RENDER_HELP } from '../messages';
+import { RENDER_HELP } from '../help-texts';
 import { describeFsError } from '../walk';
 import { SHARED_OPTIONS } from './options';
 

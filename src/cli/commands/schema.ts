@@ -1,7 +1,7 @@
 import { planJsonSchema } from '../../core/index';
 import { parseArgs, parseCommandLine, UsageError } from '../args';
 import type { Host } from '../host';
-import { SCHEMA_HELP } from '../messages';
+import { SCHEMA_HELP } from '../help-texts';
 
 export function runSchema(argv: readonly string[], host: Host): number {
   const { values, positionals } = parseCommandLine('schema', () => parseArgs({

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../core/index';
-import type { AnalysedFile } from '../analyse';
+import type { AnalysedFile } from '../analyse-paths';
 
 /** A finding as the command line shows it: 1-based lines and columns, the end column exclusive. */
 export interface CliFinding {

@@ -1,8 +1,8 @@
-import type { PlanAnalysis } from '../analysis';
+import type { PlanAnalysis } from '../model/plan-analysis';
 import {
   ATTITUDES, ATTITUDE_INFO, BUYING_ROLES, CREDITS, FORECAST_CATEGORIES, GIFT_POLICIES, GRID_COMPANY, INFLUENCES, LAYERS, LAYER_INFO,
   LOYALTIES, OWNERSHIPS, PURPOSES, PURPOSE_INFO, RELATIONSHIPS, ROLE_INFO, SEGMENTS, SOURCES, STAGES, STAGE_INFO, TIERS, attitudeLetter,
-} from '../method';
+} from '../model/selling-method';
 import { KEY_DOCS, type ObjectKind } from './key-docs';
 
 export interface CompletionEntry {

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { PlanAnalysis } from '../analysis';
-import { appendListItem, renderYaml, type TextEdit } from '../edits';
-import type { Finding } from '../types';
+import type { PlanAnalysis } from '../model/plan-analysis';
+import { appendListItem, renderYaml, type TextEdit } from '../edits/yaml-edits';
+import type { Finding } from '../model/finding';
 
 export interface CodeFix {
   readonly title: string;

@@ -1,8 +1,8 @@
-import type { PlanAnalysis } from '../analysis';
-import { daysBetween } from '../dates';
+import type { PlanAnalysis } from '../model/plan-analysis';
+import { daysBetween } from '../model/dates';
 import {
   ATTITUDE_INFO, LAYER_INFO, PURPOSE_INFO, ROLE_INFO, STAGE_INFO, attitudeLetter, type Attitude, type BuyingRole, type Layer, type Purpose, type Stage,
-} from '../method';
+} from '../model/selling-method';
 import { KEY_DOCS, objectKindAt } from './key-docs';
 import { idKindOfHit } from './occurrences';
 import { nodeAt, type YamlTree } from './yaml-tree';

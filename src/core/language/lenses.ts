@@ -1,6 +1,6 @@
-import type { PlanAnalysis } from '../analysis';
-import { BUYING_ROLES } from '../method';
-import type { Settings } from '../settings';
+import type { PlanAnalysis } from '../model/plan-analysis';
+import { BUYING_ROLES } from '../model/selling-method';
+import type { Settings } from '../model/settings';
 import { nodeOf, offsetsOf, type YamlTree } from './yaml-tree';
 import { isMap } from 'yaml';
 

@@ -1,4 +1,4 @@
-import { renderYaml, type TextEdit } from '../edits';
+import { renderYaml, type TextEdit } from '../edits/yaml-edits';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { offsetsOf, type Hit, type YamlTree } from './yaml-tree';
 

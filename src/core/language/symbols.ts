@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import type { PlanAnalysis } from '../analysis';
+import type { PlanAnalysis } from '../model/plan-analysis';
 import { nodeOf, offsetsOf, type YamlTree } from './yaml-tree';
 
 export interface PlanSymbol {

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { splitFrontmatter, stripBom } from '../frontmatter';
+import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 
 export type PathKey = string | number;
 

@@ -1,4 +1,4 @@
-import { daysBetween } from '../dates';
+import { daysBetween } from '../model/dates';
 import { keyOrAccount, nameOf, stakeholderAt, visitsWithin, type Rule, type RuleContext } from './context';
 import { hasOpen } from './references';
 

@@ -1,4 +1,4 @@
-import { ATTITUDE_INFO, ROLE_INFO, attitudeLetter } from '../method';
+import { ATTITUDE_INFO, ROLE_INFO, attitudeLetter } from '../model/selling-method';
 import { attitudeAt, keyOrAccount, nameOf, type Rule } from './context';
 import { hasOpen } from './references';
 

@@ -1,9 +1,10 @@
-import type { PlanFacts, StakeholderFacts } from '../analysis';
-import type { MessageKey } from '../messages';
-import type { Plan } from '../model';
-import type { Draft, Locator, PathKey } from '../parse';
-import type { Settings } from '../settings';
-import type { RuleCode } from '../types';
+import type { PlanFacts, StakeholderFacts } from '../model/plan-analysis';
+import type { MessageKey } from '../i18n/engine-messages';
+import type { Plan } from '../model/plan';
+import type { Draft } from '../parse/parse-plan';
+import type { Locator, PathKey } from '../parse/locator';
+import type { Settings } from '../model/settings';
+import type { RuleCode } from '../model/finding';
 
 export interface RuleContext {
   readonly plan: Plan;

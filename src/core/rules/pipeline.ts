@@ -1,5 +1,5 @@
-import { daysBetween } from '../dates';
-import { attitudeLetter, stageOrder } from '../method';
+import { daysBetween } from '../model/dates';
+import { attitudeLetter, stageOrder } from '../model/selling-method';
 import { visitsWithin, type Rule, type RuleContext } from './context';
 
 const stageAt = (ctx: RuleContext, index: number) =>

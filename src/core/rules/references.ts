@@ -1,4 +1,4 @@
-import { isOpenStage } from '../method';
+import { isOpenStage } from '../model/selling-method';
 import type { Rule, RuleContext } from './context';
 
 /** AP004: one finding per repeated id after the first. */

@@ -3,11 +3,11 @@
  * `import type` it, so nothing of the host lands in the browser bundle. The host validates every
  * inbound message (zod, in forecast-panel.ts) before it acts on it.
  */
-import type { ForecastPanelModel, ForecastQueryChange } from '../../core/forecast-panel';
+import type { ForecastPanelModel, ForecastQueryChange } from '../../core/rollups/forecast-model';
 
 export type {
   ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange,
-} from '../../core/forecast-panel';
+} from '../../core/rollups/forecast-model';
 
 /** Words the page shows, in the editor's display language (the host fills them with vscode.l10n.t). */
 export interface ForecastLabels {

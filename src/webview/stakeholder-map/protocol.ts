@@ -3,9 +3,9 @@
  * sides `import type` it, so nothing of the host lands in the browser bundle. The host validates
  * every inbound message (zod, in stakeholder-map-panel.ts) before it acts on it.
  */
-import type { MapModel } from '../../core/stakeholder-map';
+import type { MapModel } from '../../core/rollups/stakeholder-map-model';
 
-export type { MapModel, MapPerson, MapEdge, Freshness } from '../../core/stakeholder-map';
+export type { MapModel, MapPerson, MapEdge, Freshness } from '../../core/rollups/stakeholder-map-model';
 
 export type MapMode = 'org' | 'layers' | 'grid';
 export type ExportFormat = 'svg' | 'png';

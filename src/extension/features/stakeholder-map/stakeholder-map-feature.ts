@@ -4,7 +4,7 @@ import type { HostMessage, WebviewMessage } from '../../../webview/stakeholder-m
 import { COMMANDS } from '../../constants';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
 import type { Prompter } from '../commands/prompter';
-import { RevivedStateSchema } from './messages';
+import { RevivedStateSchema } from './inbound-messages';
 import { StakeholderMapPanel, type MapHost } from './stakeholder-map-panel';
 
 export interface MapRendered {

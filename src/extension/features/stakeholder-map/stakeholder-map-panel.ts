@@ -5,7 +5,7 @@ import { engineLocale } from '../../config';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
 import { panelHtml, webviewOptions } from '../../webview/panel-html';
 import { mapLabels } from './labels';
-import { WebviewMessageSchema, type CheckedMessage } from './messages';
+import { WebviewMessageSchema, type CheckedMessage } from './inbound-messages';
 
 /** What a panel needs from the extension. */
 export interface MapHost {

@@ -1,5 +1,5 @@
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
-import { splitFrontmatter, stripBom } from './frontmatter';
+import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 
 /**
  * Text edits to a plan that touch only the bytes they must: comments, quoting, key order and

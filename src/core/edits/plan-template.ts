@@ -1,5 +1,5 @@
-import type { Attitude, Purpose, Stage, Tier } from './method';
-import { renderYaml } from './edits';
+import type { Attitude, Purpose, Stage, Tier } from '../model/selling-method';
+import { renderYaml } from './yaml-edits';
 
 export interface NewPlan {
   readonly account: string;

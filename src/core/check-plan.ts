@@ -1,13 +1,13 @@
-import type { PlanAnalysis, StakeholderFacts } from './analysis';
-import { computeFacts } from './facts';
-import { translator, type Translate } from './messages';
-import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse';
-import { RULE_INFO } from './rule-info';
+import type { PlanAnalysis, StakeholderFacts } from './model/plan-analysis';
+import { computeFacts } from './model/derive-facts';
+import { translator, type Translate } from './i18n/engine-messages';
+import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse/parse-plan';
+import { RULE_INFO } from './rules/rule-catalog';
 import { RULES, type RuleContext } from './rules';
-import { DEFAULT_SETTINGS, severityFor, type Settings } from './settings';
-import type { Plan } from './model';
-import type { Finding, Locale } from './types';
-import { validate } from './validate';
+import { DEFAULT_SETTINGS, severityFor, type Settings } from './model/settings';
+import type { Plan } from './model/plan';
+import type { Finding, Locale } from './model/finding';
+import { validate } from './parse/validate';
 
 export interface CheckOptions {
   /** The file's name or path: gives the default plan id (file name without `.account.md`). */

@@ -1,10 +1,17 @@
-import type { PlanAnalysis } from './analysis';
-import { quarterOf } from './dates';
-import { denoise } from './facts';
-import type { ForecastReport, Money } from './forecast-types';
-import { FORECAST_CATEGORIES, OPEN_STAGES, STAGE_INFO } from './method';
+import type { PlanAnalysis } from '../model/plan-analysis';
+import { quarterOf } from '../model/dates';
+import { denoise } from '../model/derive-facts';
+import type { Money } from '../model/money';
+import { FORECAST_CATEGORIES, OPEN_STAGES, STAGE_INFO, type ForecastCategory, type OpenStage } from '../model/selling-method';
 
-export type { ForecastReport, Money } from './forecast-types';
+/** The `account-plans forecast --format json` shape of the spec, field for field. */
+export interface ForecastReport {
+  readonly byStage: readonly { stage: OpenStage; probability: number; count: number; amount: Money; weighted: Money }[];
+  readonly byCategory: readonly { category: ForecastCategory; count: number; amount: Money; weighted: Money }[];
+  readonly byPeriod: readonly { period: string; count: number; amount: Money; weighted: Money }[];
+  readonly total: { count: number; amount: Money; weighted: Money };
+  readonly won: { count: number; amount: Money };
+}
 
 interface Bucket { count: number; amount: Money; weighted: Money }
 const bucket = (): Bucket => ({ count: 0, amount: {}, weighted: {} });

@@ -1,4 +1,4 @@
-import { OPEN_STAGES, type OpenStage, type Stage } from './method';
+import { OPEN_STAGES, type OpenStage, type Stage } from '../model/selling-method';
 
 /** The funnel's rows: the seven open stages, then won (S). Lost deals are not in the funnel. */
 export const FUNNEL_STAGES = [...OPEN_STAGES, 'S'] as const;

@@ -1,6 +1,6 @@
-import type { AttitudeRecord, OpportunityFacts, PlanFacts, StakeholderFacts } from './analysis';
-import { STAGE_INFO, isOpenStage, type Attitude } from './method';
-import type { Opportunity, Plan, Stakeholder, Visit } from './model';
+import type { AttitudeRecord, OpportunityFacts, PlanFacts, StakeholderFacts } from './plan-analysis';
+import { STAGE_INFO, isOpenStage, type Attitude } from './selling-method';
+import type { Opportunity, Plan, Stakeholder, Visit } from './plan';
 
 /** Derived values of the spec, computed once per plan and day. */
 export function computeFacts(plan: Plan, today: string, currency: string): PlanFacts {

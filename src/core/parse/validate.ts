@@ -1,9 +1,10 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { core } from 'zod';
-import type { MessageKey } from './messages';
-import type { Plan } from './model';
-import { Locator, type Draft, type PathKey } from './parse';
-import { FIXED_KEYS, PlanSchema } from './schema';
+import type { MessageKey } from '../i18n/engine-messages';
+import type { Plan } from '../model/plan';
+import type { Draft } from './parse-plan';
+import type { Locator, PathKey } from './locator';
+import { FIXED_KEYS, PlanSchema } from './plan-schema';
 
 type FixedKind = keyof typeof FIXED_KEYS;
 type Issue = core.$ZodIssue;

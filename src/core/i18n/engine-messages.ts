@@ -1,4 +1,4 @@
-import type { Locale } from './types';
+import type { Locale } from '../model/finding';
 
 /** Every message the engine writes, in English and Simplified Chinese. */
 type Params = Record<string, string | number>;

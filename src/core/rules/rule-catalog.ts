@@ -1,4 +1,4 @@
-import type { RuleCode, Severity } from './types';
+import type { RuleCode, Severity } from '../model/finding';
 
 /** Each rule's default severity and one-line description (spec: Rules). */
 export const RULE_INFO: Record<RuleCode, { readonly severity: Severity; readonly title: string; readonly zh: string }> = {

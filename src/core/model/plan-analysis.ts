@@ -1,6 +1,6 @@
-import type { Attitude, ForecastCategory, Stage } from './method';
-import type { Opportunity, Plan, Stakeholder, Visit } from './model';
-import type { Finding } from './types';
+import type { Attitude, ForecastCategory, Stage } from './selling-method';
+import type { Opportunity, Plan, Stakeholder, Visit } from './plan';
+import type { Finding } from './finding';
 
 export interface AttitudeRecord {
   readonly date: string;
@@ -58,4 +58,10 @@ export interface PlanAnalysis {
   /** Present when the frontmatter parsed into a mapping (rules AP004–AP050 ran). */
   readonly plan?: Plan;
   readonly facts?: PlanFacts;
+}
+
+/** One plan in the workspace, as the views see it. */
+export interface PlanEntry {
+  readonly uri: string;
+  readonly analysis: PlanAnalysis;
 }

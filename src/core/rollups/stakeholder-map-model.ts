@@ -1,9 +1,9 @@
-import type { PlanAnalysis, StakeholderFacts } from './analysis';
-import { daysBetween } from './dates';
-import { attitudeLetter, type Attitude, type AttitudeLetter, type BuyingRole, type Layer } from './method';
-import type { Grid } from './model';
-import type { Settings } from './settings';
-import { roleGroups, trendOf, type Trend } from './views';
+import type { PlanAnalysis, StakeholderFacts } from '../model/plan-analysis';
+import { daysBetween } from '../model/dates';
+import { attitudeLetter, type Attitude, type AttitudeLetter, type BuyingRole, type Layer } from '../model/selling-method';
+import type { Grid } from '../model/plan';
+import type { Settings } from '../model/settings';
+import { roleGroups, trendOf, type Trend } from './role-groups';
 
 /**
  * How recent the last contact is, against the tier's AP020 limit (`staleDays`): fresh up to half

@@ -1,6 +1,6 @@
 import type {
   Attitude, BuyingRole, ForecastCategory, Layer, Purpose, Stage, Tier,
-} from './method';
+} from './selling-method';
 
 /**
  * The plan as the rules see it: every value that failed the schema is absent, the rest is typed.

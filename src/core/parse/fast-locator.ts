@@ -1,6 +1,6 @@
 import type { PNode } from './fast-yaml';
-import type { Locator, PathKey } from './parse';
-import type { LineIndex } from './positions';
+import type { Locator, PathKey } from './locator';
+import type { LineIndex } from './line-index';
 
 /** Finds nodes by data path in the positions recorded by the fast parser. */
 export class FastLocator implements Locator {

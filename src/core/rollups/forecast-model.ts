@@ -1,9 +1,9 @@
-import { quarterOf } from './dates';
+import { quarterOf } from '../model/dates';
 import { funnel, stageCounts, FUNNEL_STAGES, type FunnelBenchmark, type FunnelStep, type Funnel } from './funnel';
-import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from './method';
-import type { OpportunityFacts } from './analysis';
-import type { Plan } from './model';
-import type { PlanEntry } from './views';
+import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from '../model/selling-method';
+import type { OpportunityFacts } from '../model/plan-analysis';
+import type { Plan } from '../model/plan';
+import type { PlanEntry } from '../model/plan-analysis';
 
 /**
  * What the Forecast panel shows: one currency at a time (amounts in different currencies are never

@@ -2,9 +2,10 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import { FastLocator } from './fast-locator';
 import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
-import type { MessageKey } from './messages';
-import { LineIndex } from './positions';
-import type { RuleCode } from './types';
+import type { MessageKey } from '../i18n/engine-messages';
+import { LineIndex } from './line-index';
+import type { RuleCode } from '../model/finding';
+import type { Locator, PathKey } from './locator';
 
 /** A finding before it gets words and a line/column: the rule, a message key and file offsets. */
 export interface Draft {
@@ -16,7 +17,6 @@ export interface Draft {
   readonly data?: Record<string, string | number | boolean | readonly string[]>;
 }
 
-export type PathKey = string | number;
 /** A parameter that is itself a message to translate, e.g. a type name. */
 export interface Word { readonly word: MessageKey }
 
@@ -129,26 +129,6 @@ function lineEnd(text: string, from: number): number {
 function rangeOf(node: Node | null | undefined): [number, number] {
   const r = node?.range;
   return r ? [r[0], r[1]] : [0, 0];
-}
-
-/** Finds the nodes of the frontmatter by data path and gives their offsets in the file. */
-export interface Locator {
-  /** The value at `path`; undefined when absent or empty. */
-  value(path: readonly PathKey[]): [number, number] | undefined;
-  /** The key of the last step of `path`. */
-  key(path: readonly PathKey[]): [number, number] | undefined;
-  /** For something missing inside an object: the first key of that object (or the object itself). */
-  firstKeyOf(path: readonly PathKey[]): [number, number] | undefined;
-  /** The items of a sequence, with their scalar values and offsets. */
-  items(path: readonly PathKey[]): { value: unknown; index: number; at: [number, number] }[];
-  /**
-   * The keys of a mapping, with their offsets; `name` is a scalar key as text (`1`, `null`), or a
-   * collection key as written (`[a, b]`).
-   */
-  keys(path: readonly PathKey[]): { key: unknown; name: string; at: [number, number] }[];
-  /** Source text of a value, as the user wrote it. */
-  source(path: readonly PathKey[]): string | undefined;
-  lineOf(offset: number): number;
 }
 
 /** The reference locator, over a `yaml` document. */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import {
   ATTITUDES, BUYING_ROLES, CREDITS, FORECAST_CATEGORIES, GIFT_POLICIES, GRID_COMPANY, INFLUENCES, LAYERS,
   LOYALTIES, OWNERSHIPS, PURPOSES, RELATIONSHIPS, SEGMENTS, SOURCES, STAGES, TIERS,
-} from './method';
+} from '../model/selling-method';
 
 /**
  * The plan's schema: the one source of truth for validation (AP002), known keys (AP003),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { DEFAULT_FUNNEL_BENCHMARK } from './funnel';
-import { BUYING_ROLES, TIERS } from './method';
-import { RULE_CODES, type RuleCode, type Severity } from './types';
+import { DEFAULT_FUNNEL_BENCHMARK } from '../rollups/funnel';
+import { BUYING_ROLES, TIERS } from './selling-method';
+import { RULE_CODES, type RuleCode, type Severity } from './finding';
 
 /**
  * The thresholds the rules are checked against. The editor fills it from `accountPlans.*`,

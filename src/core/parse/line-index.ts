@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Position, Range } from '../model/finding';
 
 /** Maps offsets to 0-based line/character; built on first use, so clean files never pay for it. */
 export class LineIndex {

@@ -1,0 +1,43 @@
+import type { PlanEntry } from '../model/plan-analysis';
+import { daysBetween } from '../model/dates';
+import type { Money } from '../model/money';
+
+export interface AccountRow {
+  readonly uri: string;
+  readonly account: string;
+  readonly tier?: string;
+  readonly owner?: string;
+  readonly daysSinceVisit?: number;
+  readonly openWeighted: Money;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly stale: boolean;
+}
+
+/** Every plan, what needs attention first: errors, then stale accounts, then the rest by name. */
+export function accountRows(entries: Iterable<PlanEntry>): AccountRow[] {
+  const rows: AccountRow[] = [];
+  for (const { uri, analysis } of entries) {
+    const f = analysis.findings;
+    const weighted: Money = {};
+    for (const o of analysis.facts?.opportunities ?? []) {
+      if (o.open && o.weighted !== undefined) weighted[o.currency] = round((weighted[o.currency] ?? 0) + o.weighted);
+    }
+    const last = analysis.facts?.lastVisit;
+    rows.push({
+      uri,
+      account: analysis.plan?.account ?? analysis.plan?.id ?? uri.split('/').pop() ?? uri,
+      tier: analysis.plan?.tier,
+      owner: analysis.plan?.owner,
+      daysSinceVisit: last && analysis.facts ? daysBetween(last, analysis.facts.today) : undefined,
+      openWeighted: weighted,
+      errors: f.filter((x) => x.severity === 'error').length,
+      warnings: f.filter((x) => x.severity === 'warning').length,
+      stale: f.some((x) => x.code === 'AP020'),
+    });
+  }
+  const rank = (r: AccountRow) => (r.errors > 0 ? 0 : r.stale ? 1 : 2);
+  return rows.sort((a, b) => rank(a) - rank(b) || b.errors - a.errors || a.account.localeCompare(b.account));
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
