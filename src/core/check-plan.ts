@@ -1,6 +1,6 @@
 import type { PlanAnalysis, StakeholderFacts } from './model/plan-analysis';
 import { computeFacts } from './model/derive-facts';
-import { translator, type Translate } from './i18n/engine-messages';
+import { translator, type Translate } from './i18n/catalogue';
 import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse/parse-plan';
 import { RULE_INFO } from './rules/rule-catalog';
 import { RULES, type RuleContext } from './rules';

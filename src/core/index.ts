@@ -1,5 +1,10 @@
 /** The engine's public surface: editor, command line and tests import from here only. */
 export * from './model/finding';
+export {
+  translator, plural, wordsOf, localeOf, daysAgo, CATALOGUES,
+  type Catalogue, type MessageKey, type Translate, type Words, type KeysOf, type Params,
+} from './i18n/catalogue';
+export { format } from './i18n/format';
 export * from './model/selling-method';
 export * from './model/plan';
 export * from './model/plan-analysis';

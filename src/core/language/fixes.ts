@@ -1,7 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { PlanAnalysis } from '../model/plan-analysis';
 import { appendListItem, renderYaml, type TextEdit } from '../edits/yaml-edits';
-import type { Finding } from '../model/finding';
+import type { Finding, Locale } from '../model/finding';
+import { translator, type Translate } from '../i18n/catalogue';
 
 export interface CodeFix {
   readonly title: string;
@@ -15,26 +16,27 @@ const scalar = (v: string) => renderYaml(v).trimEnd();
 const replace = (f: Finding, newText: string): TextEdit => ({ start: f.offset.start, end: f.offset.end, newText });
 
 /** The quick fixes for one finding; each is a single edit that changes only the bytes it must. */
-export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | undefined, today: string): CodeFix[] {
+export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | undefined, today: string, locale: Locale = 'en'): CodeFix[] {
   const d = f.data ?? {};
+  const t = translator(locale);
   switch (f.code) {
     case 'AP003':
-      return typeof d.suggestion === 'string' ? [{ title: `Change "${d.key}" to "${d.suggestion}"`, edits: [replace(f, d.suggestion)], preferred: true }] : [];
+      return typeof d.suggestion === 'string' ? [{ title: t('fix.changeKey', { key: String(d.key), suggestion: d.suggestion }), edits: [replace(f, d.suggestion)], preferred: true }] : [];
     case 'AP005':
       return existingIds(analysis, d.kind === 'opportunity' ? 'opportunity' : 'stakeholder', String(d.id ?? ''))
-        .map((id, i) => ({ title: `Change to "${id}"`, edits: [replace(f, scalar(id))], preferred: i === 0 }));
+        .map((id, i) => ({ title: t('fix.changeId', { id }), edits: [replace(f, scalar(id))], preferred: i === 0 }));
     case 'AP010': {
       const role = String(d.role);
-      const edit = appendListItem(text, 'stakeholders', placeholder(role, analysis));
-      return edit ? [{ title: `Add a placeholder stakeholder for the ${role} role`, edits: [edit], preferred: true }] : [];
+      const edit = appendListItem(text, 'stakeholders', placeholder(role, analysis, t));
+      return edit ? [{ title: t('fix.addPlaceholder', { role }), edits: [edit], preferred: true }] : [];
     }
     case 'AP040':
-      return typeof d.recorded === 'string' ? [{ title: `Set the attitude to ${d.recorded}, the one last seen`, edits: [replace(f, d.recorded)], preferred: true }] : [];
+      return typeof d.recorded === 'string' ? [{ title: t('fix.setAttitude', { attitude: d.recorded }), edits: [replace(f, d.recorded)], preferred: true }] : [];
     case 'AP030':
-      return closeDates(today).map((date, i) => ({ title: `Move the close date to ${date}`, edits: [replace(f, date)], preferred: i === 0 }));
+      return closeDates(today).map((date, i) => ({ title: t('fix.moveClose', { date }), edits: [replace(f, date)], preferred: i === 0 }));
     case 'AP020':
     case 'AP021':
-      return [{ title: 'Log a visit…', command: 'accountPlans.logVisit' }];
+      return [{ title: t('fix.logVisit'), command: 'accountPlans.logVisit' }];
     default:
       return [];
   }
@@ -49,11 +51,11 @@ function existingIds(analysis: PlanAnalysis | undefined, kind: 'stakeholder' | '
   return [best, ...ids.filter((x) => x !== best).sort((a, b) => distance(wrong, a) - distance(wrong, b) || a.localeCompare(b))].slice(0, 5);
 }
 
-function placeholder(role: string, analysis: PlanAnalysis | undefined): Record<string, unknown> {
+function placeholder(role: string, analysis: PlanAnalysis | undefined, t: Translate): Record<string, unknown> {
   const taken = new Set(analysis?.plan?.stakeholders.map((s) => s.id) ?? []);
   let id = `${role}-tbd`;
   for (let n = 2; taken.has(id); n++) id = `${role}-tbd-${n}`;
-  return { id, name: `TBD (${role})`, roles: [role] };
+  return { id, name: t('fix.placeholderName', { role }), roles: [role] };
 }
 
 /** The last day of this quarter (when still ahead) and of the next one. */

@@ -1,4 +1,6 @@
 import { renderYaml, type TextEdit } from '../edits/yaml-edits';
+import type { Locale } from '../model/finding';
+import { translator } from '../i18n/catalogue';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { offsetsOf, type Hit, type YamlTree } from './yaml-tree';
 
@@ -61,13 +63,14 @@ export function idKindOfHit(hit: Hit): IdKind | undefined {
 }
 
 /** Edits that rename the id under the cursor everywhere it appears in the plan. */
-export function renameEdits(tree: YamlTree, offset: number, newId: string): { edits: TextEdit[] } | { error: string } {
+export function renameEdits(tree: YamlTree, offset: number, newId: string, locale: Locale = 'en'): { edits: TextEdit[] } | { error: string } {
+  const t = translator(locale);
   const at = occurrenceAt(tree, offset);
-  if (!at) return { error: 'Put the cursor on a stakeholder or opportunity id.' };
-  if (!/^\S+$/.test(newId)) return { error: 'An id has no white space.' };
+  if (!at) return { error: t('rename.notAnId') };
+  if (!/^\S+$/.test(newId)) return { error: t('rename.whiteSpace') };
   const all = occurrences(tree);
   if (newId !== at.id && all.some((o) => o.kind === at.kind && o.role === 'definition' && o.id === newId)) {
-    return { error: `The ${at.kind} id "${newId}" is already used.` };
+    return { error: t('rename.taken', { kind: at.kind, id: newId }) };
   }
   const text = renderYaml(newId).trimEnd();
   return { edits: all.filter(sameSymbol(at)).map((o) => ({ start: o.start, end: o.end, newText: text })) };

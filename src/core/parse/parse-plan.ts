@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import { FastLocator } from './fast-locator';
 import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
-import type { MessageKey } from '../i18n/engine-messages';
+import type { MessageKey } from '../i18n/catalogue';
 import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';

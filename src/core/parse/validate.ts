@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { core } from 'zod';
-import type { MessageKey } from '../i18n/engine-messages';
+import type { MessageKey } from '../i18n/catalogue';
 import type { Plan } from '../model/plan';
 import type { Draft } from './parse-plan';
 import type { Locator, PathKey } from './locator';

@@ -1,4 +1,4 @@
-import { ATTITUDE_INFO, ROLE_INFO, attitudeLetter } from '../model/selling-method';
+import { attitudeLetter } from '../model/selling-method';
 import { attitudeAt, keyOrAccount, nameOf, type Rule } from './context';
 import { hasOpen } from './references';
 
@@ -7,7 +7,7 @@ export const missingRoles: Rule = (ctx) => {
   if (!hasOpen(ctx)) return;
   for (const role of ctx.settings.requiredRoles) {
     if (ctx.active.some((s) => s.stakeholder.roles?.includes(role))) continue;
-    ctx.report('AP010', 'missingRole', keyOrAccount(ctx, 'stakeholders'), { role, zh: ROLE_INFO[role].zh }, { role });
+    ctx.report('AP010', 'missingRole', keyOrAccount(ctx, 'stakeholders'), { role, roleName: { word: `role.${role}` } }, { role });
   }
 };
 
@@ -26,7 +26,7 @@ export const negativeBuyers: Rule = (ctx) => {
     const letter = attitudeLetter(s.attitude);
     if (letter !== 'D' && letter !== 'E') continue;
     ctx.report('AP012', 'negativeBuyer', attitudeAt(ctx, s),
-      { name: nameOf(s), role, roleZh: ROLE_INFO[role].zh, attitude: s.attitude, verb: ATTITUDE_INFO[letter].en, verbZh: ATTITUDE_INFO[letter].zh }, { id: s.stakeholder.id ?? '' });
+      { name: nameOf(s), roleName: { word: `role.${role}` }, attitude: s.attitude, verb: { word: `attitude.${letter}` } }, { id: s.stakeholder.id ?? '' });
   }
 };
 

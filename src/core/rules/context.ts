@@ -1,5 +1,5 @@
 import type { PlanFacts, StakeholderFacts } from '../model/plan-analysis';
-import type { MessageKey } from '../i18n/engine-messages';
+import type { MessageKey } from '../i18n/catalogue';
 import type { Plan } from '../model/plan';
 import type { Draft } from '../parse/parse-plan';
 import type { Locator, PathKey } from '../parse/locator';

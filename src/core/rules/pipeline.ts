@@ -1,6 +1,7 @@
 import { daysBetween } from '../model/dates';
 import { attitudeLetter, stageOrder } from '../model/selling-method';
 import { visitsWithin, type Rule, type RuleContext } from './context';
+import { plural } from '../i18n/catalogue';
 
 const stageAt = (ctx: RuleContext, index: number) =>
   ctx.loc.value(['opportunities', index, 'stage']) ?? ctx.loc.firstKeyOf(['opportunities', index]) ?? ([0, 3] as const);
@@ -33,6 +34,6 @@ export const singleThreaded: Rule = (ctx) => {
   const met = new Set(visitsWithin(ctx, days).flatMap((v) => v.with ?? []).filter((id) => ctx.activeIds.has(id)));
   if (met.size >= min) return;
   for (const o of late) {
-    ctx.report('AP032', 'singleThreaded', stageAt(ctx, o.opportunity.index), { count: met.size, days, min, stage: o.stage ?? '' }, { id: o.opportunity.id ?? '', met: met.size });
+    ctx.report('AP032', plural('singleThreaded', met.size), stageAt(ctx, o.opportunity.index), { count: met.size, days, min, stage: o.stage ?? '' }, { id: o.opportunity.id ?? '', met: met.size });
   }
 };

@@ -1,0 +1,48 @@
+import type { Locale } from '../model/finding';
+import { en, type MessageKey } from './en';
+import { format, type Params } from './format';
+import { zhCn } from './zh-cn';
+
+export type { MessageKey } from './en';
+export type { Params } from './format';
+
+/** A language's words: every key of the English catalogue, each a template. */
+export type Catalogue = { readonly [K in MessageKey]: string };
+
+/** The keys that start with one of the prefixes (a surface's share of the catalogue). */
+export type KeysOf<P extends string> = Extract<MessageKey, `${P}${string}`>;
+export type Words<P extends string> = { readonly [K in KeysOf<P>]: string };
+
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, 'zh-cn': zhCn };
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** `t(key, params)` in one language. */
+export const translator = (locale: Locale = 'en'): Translate => {
+  const catalogue = CATALOGUES[locale] ?? en;
+  return (key, params) => format(catalogue[key], params);
+};
+
+/** The key for `count` of something English says in two ways (`.one` / `.other`). */
+export const plural = <B extends string>(base: B, count: number): `${B}.one` | `${B}.other` =>
+  count === 1 ? `${base}.one` : `${base}.other`;
+
+/** The templates of the keys that start with one of the prefixes, for a webview to fill in itself. */
+export function wordsOf<P extends string>(locale: Locale, ...prefixes: readonly P[]): Words<P> {
+  const catalogue = CATALOGUES[locale] ?? en;
+  const out: Record<string, string> = {};
+  for (const [key, template] of Object.entries(catalogue)) if (prefixes.some((p) => key.startsWith(p))) out[key] = template;
+  return out as Words<P>;
+}
+
+/** The editor's display language (`vscode.env.language`, a BCP 47 tag) as one of the catalogues. */
+export const localeOf = (language: string | undefined): Locale =>
+  /^zh(?:$|-(?:cn|sg|hans)\b)/i.test(language ?? '') ? 'zh-cn' : 'en';
+
+/** "3 days ago", "today", "in 2 days" (negative: ahead). */
+export function daysAgo(t: Translate, days: number): string {
+  if (days === 0) return t('days.today');
+  if (days === 1) return t('days.yesterday');
+  if (days === -1) return t('days.tomorrow');
+  return days > 0 ? t(plural('days.ago', days), { count: days }) : t(plural('days.ahead', -days), { count: -days });
+}
