@@ -1,7 +1,7 @@
 /** The engine's public surface: editor, command line and tests import from here only. */
 export * from './model/finding';
 export {
-  translator, plural, wordsOf, localeOf, daysAgo, CATALOGUES,
+  translator, plural, wordsOf, localeOf, daysAgo, stageSteps, CATALOGUES,
   type Catalogue, type MessageKey, type Translate, type Words, type KeysOf, type Params,
 } from './i18n/catalogue';
 export { format } from './i18n/format';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, SETTING_KEYS, resolveSettings, type Locale, type Settings } from '../core';
+import { DEFAULT_SETTINGS, SETTING_KEYS, localeOf, resolveSettings, type Locale, type Settings } from '../core';
 import { CONFIG_SECTION, DEBOUNCE_SETTING, DEFAULT_DEBOUNCE_MS, OPEN_SETTINGS_COMMAND } from './constants';
+import { t } from './words';
 
 /** What the extension runs with: the engine's settings, plus the editor-only ones. */
 export interface Config {
@@ -56,7 +57,7 @@ export class ConfigService implements vscode.Disposable {
     if (typeof debounce === 'number' && Number.isInteger(debounce) && debounce >= 0 && debounce <= 10_000) {
       debounceMs = debounce;
     } else {
-      errors.push(`${DEBOUNCE_SETTING}: expected an integer from 0 to 10000`);
+      errors.push(t('ext.settingNotInteger', { key: DEBOUNCE_SETTING }));
     }
     const config: Config = { settings, debounceMs, errors };
     this.report(config.errors);
@@ -68,10 +69,10 @@ export class ConfigService implements vscode.Disposable {
     if (fresh.length === 0) return;
     fresh.forEach((e) => this.reported.add(e));
     this.log.warn(`invalid settings, defaults used instead: ${fresh.join('; ')}`);
-    const open = vscode.l10n.t('Open Settings');
+    const open = t('ext.openSettings');
     void vscode.window
       .showWarningMessage(
-        vscode.l10n.t('Account Plans: some settings are invalid; their defaults are used instead: {0}', fresh.join('; ')),
+        t('ext.settingsInvalid', { problems: fresh.join('; ') }),
         open,
       )
       .then((choice) => {
@@ -102,5 +103,5 @@ function readSettings(cfg: vscode.WorkspaceConfiguration): { settings: Settings;
 
 /** The engine speaks English and Simplified Chinese; any Chinese UI gets the Chinese messages. */
 export function engineLocale(language: string = vscode.env.language): Locale {
-  return language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  return localeOf(language);
 }

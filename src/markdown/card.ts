@@ -1,10 +1,9 @@
 import {
-  ROLE_INFO, STAGE_INFO, attitudeLetter, trendOf,
-  type Attitude, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
+  STAGE_INFO, attitudeLetter, daysAgo, plural, stageSteps, translator, trendOf,
+  CATALOGUES, type Attitude, type MessageKey, type Translate, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
   type PlanFacts, type StakeholderFacts, type Visit,
 } from '../core/index';
 import { Html, htmlTag, type HtmlTag, type Part } from './html';
-import { cardLabels, type CardLabels } from './labels';
 
 export interface CardOptions {
   /** markdown-it's `utils.escapeHtml`: every plan string goes through it. */
@@ -18,7 +17,7 @@ export interface CardOptions {
 
 interface Ctx {
   readonly h: HtmlTag;
-  readonly t: CardLabels;
+  readonly t: Translate;
   readonly locale: Locale;
   readonly today: string;
 }
@@ -26,19 +25,19 @@ interface Ctx {
 /** The card that stands in for a plan's frontmatter: header, people, pipeline, visits, findings. */
 export function renderPlanCard(analysis: PlanAnalysis, options: CardOptions): string {
   const h = htmlTag(options.escape);
-  const t = cardLabels(options.locale);
+  const t = translator(options.locale);
   const attrs = new Html(options.attrs ?? ' class="ap-card"');
   const { plan, facts } = analysis;
   if (!plan || !facts) {
-    return h`<section${attrs} aria-label="${t.card}">
-<header class="ap-header"><div class="ap-kicker">${t.card}</div><div class="ap-title-row"><span class="ap-account">${baseName(options.fileName)}</span></div>
-<p class="ap-unreadable">${t.unreadable}</p></header>
+    return h`<section${attrs} aria-label="${t('card.title')}">
+<header class="ap-header"><div class="ap-kicker">${t('card.title')}</div><div class="ap-title-row"><span class="ap-account">${baseName(options.fileName)}</span></div>
+<p class="ap-unreadable">${t('card.unreadable')}</p></header>
 ${findingsSection(analysis.findings, { h, t, locale: options.locale, today: '' })}
 </section>
 `.value;
   }
   const ctx: Ctx = { h, t, locale: options.locale, today: facts.today };
-  return h`<section${attrs} aria-label="${t.card}">
+  return h`<section${attrs} aria-label="${t('card.title')}">
 ${header(plan, ctx)}
 ${kpis(plan, facts, analysis.findings, ctx)}
 ${stakeholdersSection(facts, ctx)}
@@ -56,14 +55,14 @@ function header(plan: Plan, { h, t }: Ctx): Html {
     value === undefined || value === '' ? '' : h`<div class="ap-fact"><dt>${label}</dt><dd${title ? h` title="${title}"` : ''}>${value}</dd></div>`;
   const relationship = plan.relationship;
   return h`<header class="ap-header">
-<div class="ap-kicker">${t.card}</div>
+<div class="ap-kicker">${t('card.title')}</div>
 <div class="ap-title-row">${plan.tier ? h`<span class="ap-tier ap-tier-${cls(plan.tier)}">${plan.tier}</span>` : ''}<span class="ap-account">${plan.account ?? plan.id}</span></div>
 <dl class="ap-facts">${[
-    fact(t.owner, plan.owner),
-    fact(t.industry, plan.industry),
-    fact(t.relationship, relationship && t.relationshipName(relationship), relationship),
-    fact(t.ownership, plan.ownership && t.ownershipName(plan.ownership), plan.ownership),
-    fact(t.competitors, plan.competitors?.join(', ')),
+    fact(t('card.owner'), plan.owner),
+    fact(t('card.industry'), plan.industry),
+    fact(t('card.relationship'), relationship && word(t, `relationship.${relationship}`, relationship), relationship),
+    fact(t('card.ownership'), plan.ownership && word(t, `ownership.${plan.ownership}`, plan.ownership), plan.ownership),
+    fact(t('card.competitors'), plan.competitors?.join(', ')),
   ]}</dl>
 </header>`;
 }
@@ -81,12 +80,12 @@ function kpis(plan: Plan, facts: PlanFacts, findings: readonly Finding[], ctx: C
   const tile = (label: string, value: Part, note: Part, extra = '') =>
     h`<div class="ap-kpi${extra}"><div class="ap-kpi-label">${label}</div><div class="ap-kpi-value">${value}</div><div class="ap-kpi-note">${note}</div></div>`;
   return h`<div class="ap-kpis">${[
-    tile(t.openPipeline, moneyLines(amount, ctx), t.count(open.length, 'opportunity')),
-    tile(t.weighted, moneyLines(weighted, ctx), ''),
-    tile(t.lastVisit, facts.lastVisit ?? '—', facts.lastVisit ? t.days(dayDiff(facts.lastVisit, ctx.today)) : '', stale ? ' ap-kpi-warn' : ''),
-    tile(t.nextVisit, next ?? '—', next ? t.days(dayDiff(next, ctx.today)) : ''),
-    tile(t.findings, counts.length ? counts.map(([s, n]) => h`<span class="ap-sev-text ap-sev-${s}">${t.count(n, s)}</span>`) : '✓',
-      counts.length ? '' : t.noFindings, counts.some(([s]) => s === 'error') ? ' ap-kpi-error' : counts.length ? '' : ' ap-kpi-ok'),
+    tile(t('card.openPipeline'), moneyLines(amount, ctx), count(t, open.length, 'opportunity')),
+    tile(t('card.weighted'), moneyLines(weighted, ctx), ''),
+    tile(t('card.lastVisit'), facts.lastVisit ?? '—', facts.lastVisit ? daysAgo(t, dayDiff(facts.lastVisit, ctx.today)) : '', stale ? ' ap-kpi-warn' : ''),
+    tile(t('card.nextVisit'), next ?? '—', next ? daysAgo(t, dayDiff(next, ctx.today)) : ''),
+    tile(t('card.findings'), counts.length ? counts.map(([s, n]) => h`<span class="ap-sev-text ap-sev-${s}">${count(t, n, s)}</span>`) : '✓',
+      counts.length ? '' : t('card.noFindings'), counts.some(([s]) => s === 'error') ? ' ap-kpi-error' : counts.length ? '' : ' ap-kpi-ok'),
   ]}</div>`;
 }
 
@@ -95,9 +94,9 @@ function kpis(plan: Plan, facts: PlanFacts, findings: readonly Finding[], ctx: C
 function stakeholdersSection(facts: PlanFacts, ctx: Ctx): Html {
   const { h, t } = ctx;
   const rows = facts.stakeholders.map((s) => stakeholderRow(s, ctx));
-  return section('ap-stakeholders', t.stakeholders, facts.stakeholders.length, rows.length === 0 ? h`<p class="ap-empty">${t.noStakeholders}</p>`
+  return section('ap-stakeholders', t('card.stakeholders'), facts.stakeholders.length, rows.length === 0 ? h`<p class="ap-empty">${t('card.noStakeholders')}</p>`
     : h`<div class="ap-scroll"><table class="ap-table">
-<thead><tr><th>${t.name}</th><th>${t.title}</th><th>${t.roles}</th><th>${t.layer}</th><th>${t.attitude}</th><th>${t.lastContact}</th></tr></thead>
+<thead><tr><th>${t('card.name')}</th><th>${t('card.jobTitle')}</th><th>${t('card.roles')}</th><th>${t('card.layer')}</th><th>${t('card.attitude')}</th><th>${t('card.lastContact')}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
 </table></div>`, ctx);
@@ -106,16 +105,16 @@ ${rows}</tbody>
 function stakeholderRow(s: StakeholderFacts, ctx: Ctx): Html {
   const { h, t } = ctx;
   const p = s.stakeholder;
-  const sub = s.gone && p.left ? h`<span class="ap-sub ap-left">${t.left(p.left)}</span>` : p.department ? h`<span class="ap-sub">${p.department}</span>` : '';
-  const roles = (p.roles ?? []).map((r) => h`<span class="ap-chip ap-role ap-role-${cls(r)}" title="${ROLE_INFO[r].zh}: ${ROLE_INFO[r].caresAbout}">${t.role(r)}</span>`);
+  const sub = s.gone && p.left ? h`<span class="ap-sub ap-left">${t('card.left', { date: p.left })}</span>` : p.department ? h`<span class="ap-sub">${p.department}</span>` : '';
+  const roles = (p.roles ?? []).map((r) => h`<span class="ap-chip ap-role ap-role-${cls(r)}" title="${t(`role.${r}`)}: ${t(`role.${r}.cares`)}">${t(`role.${r}`)}</span>`);
   const trend = trendOf(s);
-  const contact = s.lastContact ? h`${s.lastContact}<span class="ap-sub">${t.days(dayDiff(s.lastContact, ctx.today))}</span>` : '—';
+  const contact = s.lastContact ? h`${s.lastContact}<span class="ap-sub">${daysAgo(t, dayDiff(s.lastContact, ctx.today))}</span>` : '—';
   return h`<tr class="ap-person${s.gone ? ' ap-gone' : ''}">
 <td><span class="ap-name">${p.name ?? p.id ?? ''}</span>${sub}</td>
 <td>${p.title ?? ''}</td>
 <td>${roles}</td>
-<td>${p.layer ? t.layerName(p.layer) : ''}</td>
-<td class="ap-nowrap">${attitudeBadge(s.attitude, ctx)} <span class="ap-att-label">${s.attitude ? t.attitudeName(attitudeLetter(s.attitude)) : t.unknown}</span>${
+<td>${p.layer ? t(`layer.${p.layer}`) : ''}</td>
+<td class="ap-nowrap">${attitudeBadge(s.attitude, ctx)} <span class="ap-att-label">${s.attitude ? t(`attitude.${attitudeLetter(s.attitude)}`) : t('card.unknown')}</span>${
   trend ? h` <span class="ap-trend ap-trend-${trend.direction}" title="${trend.from} → ${trend.to}">${ARROWS[trend.direction]}</span>` : ''}</td>
 <td class="ap-nowrap">${contact}</td>
 </tr>
@@ -125,9 +124,9 @@ function stakeholderRow(s: StakeholderFacts, ctx: Ctx): Html {
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
 function attitudeBadge(a: Attitude | undefined, { h, t }: Ctx): Html {
-  if (!a) return h`<span class="ap-att ap-att-none" title="${t.unknown}">?</span>`;
+  if (!a) return h`<span class="ap-att ap-att-none" title="${t('card.unknown')}">?</span>`;
   const letter = attitudeLetter(a);
-  return h`<span class="ap-att ap-att-${cls(letter)}" title="${t.attitudeName(letter)}">${a}</span>`;
+  return h`<span class="ap-att ap-att-${cls(letter)}" title="${t(`attitude.${letter}`)}">${a}</span>`;
 }
 
 // ---------- pipeline ----------
@@ -135,32 +134,32 @@ function attitudeBadge(a: Attitude | undefined, { h, t }: Ctx): Html {
 function pipelineSection(facts: PlanFacts, ctx: Ctx): Html {
   const { h, t } = ctx;
   const opps = facts.opportunities;
-  if (opps.length === 0) return section('ap-pipeline', t.pipeline, 0, h`<p class="ap-empty">${t.noOpportunities}</p>`, ctx);
+  if (opps.length === 0) return section('ap-pipeline', t('card.pipeline'), 0, h`<p class="ap-empty">${t('card.noOpportunities')}</p>`, ctx);
   const open = opps.filter((o) => o.open);
-  return section('ap-pipeline', t.pipeline, opps.length, h`<div class="ap-scroll"><table class="ap-table">
-<thead><tr><th>${t.opportunity}</th><th>${t.stage}</th><th class="ap-num">${t.amount}</th><th class="ap-num">${t.weighted}</th><th>${t.close}</th><th>${t.forecast}</th></tr></thead>
+  return section('ap-pipeline', t('card.pipeline'), opps.length, h`<div class="ap-scroll"><table class="ap-table">
+<thead><tr><th>${t('card.opportunity')}</th><th>${t('card.stage')}</th><th class="ap-num">${t('card.amount')}</th><th class="ap-num">${t('card.weighted')}</th><th>${t('card.close')}</th><th>${t('card.forecast')}</th></tr></thead>
 <tbody>
 ${opps.map((o) => opportunityRow(o, ctx))}</tbody>
-<tfoot><tr><th>${t.openTotal}</th><td>${t.count(open.length, 'opportunity')}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.opportunity.amount), ctx)}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.weighted), ctx)}</td><td></td><td></td></tr></tfoot>
+<tfoot><tr><th>${t('card.openTotal')}</th><td>${count(t, open.length, 'opportunity')}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.opportunity.amount), ctx)}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.weighted), ctx)}</td><td></td><td></td></tr></tfoot>
 </table></div>`, ctx);
 }
 
 function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
   const { h, t } = ctx;
   const op = o.opportunity;
-  const info = o.stage ? STAGE_INFO[o.stage] : undefined;
+  const steps = o.stage ? stageSteps(t, o.stage) : undefined;
   const next = typeof op.next === 'string' ? [op.next] : op.next ?? [];
   const state = o.won ? ' ap-won' : o.stage === 'lost' ? ' ap-lost' : '';
   const overdue = o.open && op.close !== undefined && op.close < ctx.today;
-  const stageTitle = info && info.customerStep > 0 ? `${info.ourStep} · ${o.customerStep ?? info.customerStep}/8 ${info.customerStepText}` : '';
+  const stageTitle = o.stage && steps?.ourStep ? `${steps.ourStep} · ${o.customerStep ?? STAGE_INFO[o.stage].customerStep}/8 ${steps.customerStep}` : '';
   const category = o.category ?? (o.won ? 'won' : o.stage === 'lost' ? 'lost' : undefined);
   return h`<tr class="ap-opportunity${state}">
-<td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t.next}: ${next.join('; ')}</span>` : ''}</td>
-<td class="ap-nowrap">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t.category('lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
+<td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t('card.next')}: ${next.join('; ')}</span>` : ''}</td>
+<td class="ap-nowrap">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t('category.lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
 <td class="ap-num">${op.amount !== undefined ? money(op.amount, o.currency, ctx.locale) : ''}</td>
 <td class="ap-num">${o.weighted !== undefined && o.stage !== 'lost' ? money(o.weighted, o.currency, ctx.locale) : ''}</td>
 <td class="ap-nowrap${overdue ? ' ap-overdue' : ''}">${op.close ?? ''}</td>
-<td>${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t.category(category)}</span>` : ''}</td>
+<td>${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t(`category.${category}`)}</span>` : ''}</td>
 </tr>
 `;
 }
@@ -169,13 +168,13 @@ function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
 
 function visitsSection(plan: Plan, ctx: Ctx): Html {
   const { h, t } = ctx;
-  if (plan.visits.length === 0) return section('ap-visits', t.visits, 0, h`<p class="ap-empty">${t.noVisits}</p>`, ctx);
+  if (plan.visits.length === 0) return section('ap-visits', t('card.visits'), 0, h`<p class="ap-empty">${t('card.noVisits')}</p>`, ctx);
   const names = new Map(plan.stakeholders.flatMap((s) => (s.id !== undefined ? [[s.id, s.name ?? s.id] as const] : [])));
   const opportunities = new Map(plan.opportunities.flatMap((o) => (o.id !== undefined ? [[o.id, o.name ?? o.id] as const] : [])));
   // Newest first; a visit without a valid date last; the same date keeps file order (later is newer).
   const visits = [...plan.visits].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.index - a.index);
   const items = visits.map((v) => visitItem(v, names, opportunities, ctx));
-  return section('ap-visits', t.visits, plan.visits.length, h`<ol class="ap-timeline">
+  return section('ap-visits', t('card.visits'), plan.visits.length, h`<ol class="ap-timeline">
 ${items}</ol>`, ctx);
 }
 
@@ -187,14 +186,14 @@ function visitItem(v: Visit, names: Map<string, string>, opportunities: Map<stri
   const opportunity = v.opportunity !== undefined ? opportunities.get(v.opportunity) ?? v.opportunity : undefined;
   return h`<li class="ap-visit${planned ? ' ap-planned' : ''}">
 <div class="ap-visit-head"><time class="ap-date">${v.date ?? '—'}</time>${
-  v.purpose ? h`<span class="ap-chip ap-purpose ap-purpose-${cls(v.purpose)}">${t.purpose(v.purpose)}</span>` : ''}${
-  planned ? h`<span class="ap-tag ap-tag-planned">${t.planned}</span>` : ''}${
-  v.executive ? h`<span class="ap-tag ap-tag-exec">${t.executive}</span>` : ''}${
+  v.purpose ? h`<span class="ap-chip ap-purpose ap-purpose-${cls(v.purpose)}">${t(`purpose.${v.purpose}`)}</span>` : ''}${
+  planned ? h`<span class="ap-tag ap-tag-planned">${t('card.planned')}</span>` : ''}${
+  v.executive ? h`<span class="ap-tag ap-tag-exec">${t('card.executive')}</span>` : ''}${
   opportunity !== undefined ? h`<span class="ap-visit-opp">${opportunity}</span>` : ''}</div>
-${met.length || v.by?.length ? h`<div class="ap-visit-people">${met.length ? h`<span class="ap-label">${t.with}</span> ${met}` : ''}${
-  v.by?.length ? h`<span class="ap-label ap-by">${t.by}</span> ${v.by.join(', ')}` : ''}</div>` : ''}
+${met.length || v.by?.length ? h`<div class="ap-visit-people">${met.length ? h`<span class="ap-label">${t('card.with')}</span> ${met}` : ''}${
+  v.by?.length ? h`<span class="ap-label ap-by">${t('card.by')}</span> ${v.by.join(', ')}` : ''}</div>` : ''}
 ${v.summary ? h`<p class="ap-summary">${v.summary}</p>` : ''}
-${v.next ? h`<p class="ap-next"><span class="ap-label">${t.next}</span> ${v.next}</p>` : ''}
+${v.next ? h`<p class="ap-next"><span class="ap-label">${t('card.next')}</span> ${v.next}</p>` : ''}
 </li>
 `;
 }
@@ -203,11 +202,11 @@ ${v.next ? h`<p class="ap-next"><span class="ap-label">${t.next}</span> ${v.next
 
 function findingsSection(findings: readonly Finding[], ctx: Ctx): Html {
   const { h, t } = ctx;
-  if (findings.length === 0) return section('ap-findings', t.findings, 0, h`<p class="ap-ok">✓ ${t.noFindings}</p>`, ctx);
-  return section('ap-findings', t.findings, findings.length, h`<div class="ap-scroll"><table class="ap-table">
-<thead><tr><th>${t.severity}</th><th>${t.code}</th><th>${t.message}</th><th class="ap-num">${t.line}</th></tr></thead>
+  if (findings.length === 0) return section('ap-findings', t('card.findings'), 0, h`<p class="ap-ok">✓ ${t('card.noFindings')}</p>`, ctx);
+  return section('ap-findings', t('card.findings'), findings.length, h`<div class="ap-scroll"><table class="ap-table">
+<thead><tr><th>${t('card.severity')}</th><th>${t('card.code')}</th><th>${t('card.message')}</th><th class="ap-num">${t('card.line')}</th></tr></thead>
 <tbody>
-${findings.map((f) => h`<tr class="ap-finding ap-finding-${cls(f.severity)}"><td class="ap-nowrap"><span class="ap-sev ap-sev-${cls(f.severity)}">${t.severityName(f.severity)}</span></td><td class="ap-code">${f.code}</td><td>${f.message}</td><td class="ap-num">${f.range.start.line + 1}</td></tr>
+${findings.map((f) => h`<tr class="ap-finding ap-finding-${cls(f.severity)}"><td class="ap-nowrap"><span class="ap-sev ap-sev-${cls(f.severity)}">${t(`severity.${f.severity}`)}</span></td><td class="ap-code">${f.code}</td><td>${f.message}</td><td class="ap-num">${f.range.start.line + 1}</td></tr>
 `)}</tbody>
 </table></div>`, ctx);
 }
@@ -219,6 +218,13 @@ function section(kind: string, title: string, count: number, body: Html, { h }: 
 ${body}
 </section>`;
 }
+
+/** `count` of a kind, as English says one and many. */
+const count = (t: Translate, n: number, what: 'opportunity' | 'error' | 'warning' | 'information' | 'hint'): string =>
+  t(plural(`count.${what}`, n), { count: n });
+
+/** A value's name in the catalogue, or the value as written when the format does not know it. */
+const word = (t: Translate, key: string, value: string): string => (key in CATALOGUES.en ? t(key as MessageKey) : value);
 
 /** A class-name fragment from an engine enum value (never free text). */
 const cls = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '');

@@ -135,9 +135,9 @@ describe('plan card (markdown-it plugin)', () => {
     const s = sectionOf(html, 'ap-stakeholders');
     assert.deepStrictEqual(rows(s, 'thead'), [['Name', 'Title', 'Roles', 'Layer', 'Attitude', 'Last contact']]);
     assert.deepStrictEqual(rows(s), [
-      ['Chen Wei Board', 'General Manager', 'economic', 'decision', 'B- supports ↑', '2026-11-10 14 days ago'],
-      ['Tao Li', 'CIO', 'technical coach', 'procurement', 'B+ supports', '2026-11-10 14 days ago'],
-      ['Old Hand left 2026-03-31', 'Former CIO', 'technical', '', 'A recommends', '—'],
+      ['Chen Wei Board', 'General Manager', 'economic buyer', 'decision', 'B- supports ↑', '2026-11-10 14 days ago'],
+      ['Tao Li', 'CIO', 'technical buyer coach', 'procurement', 'B+ supports', '2026-11-10 14 days ago'],
+      ['Old Hand left 2026-03-31', 'Former CIO', 'technical buyer', '', 'A recommends', '—'],
     ]);
     assert.match(s, /<span class="ap-att ap-att-b" title="supports">B-<\/span>/, 'colour class from the letter');
     assert.match(s, /<span class="ap-trend ap-trend-up" title="C → B-">↑<\/span>/);

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
-import { DEFAULT_LABELS } from '../../src/webview/forecast/labels';
+import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
 import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -123,7 +123,7 @@ export class ForecastPage {
     this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
     const revision = ++this.revision;
     const message: HostMessage = {
-      type: 'model', revision, model: this.model, labels: this.options.labels ?? DEFAULT_LABELS, locale: 'en', folderLabel: this.options.folderLabel,
+      type: 'model', revision, model: this.model, labels: this.options.labels ?? forecastLabels('en'), locale: 'en', folderLabel: this.options.folderLabel,
     };
     await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
     await this.page.waitForFunction((r) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).some((m) => m.type === 'rendered' && m.revision === r), revision, { timeout: 30_000 });

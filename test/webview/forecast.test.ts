@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { ForecastPage, launch, planEntries } from './forecast-page';
+import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
 
 const FIXTURES = 'test/fixtures/forecast-panel';
 const rowNames = (p: ForecastPage) => p.texts('table.opportunities tbody td.opportunity');
@@ -135,7 +136,7 @@ describe('forecast webview (headless Chromium)', function () {
     await p.close();
     const many = planEntries(FIXTURES);
     p = await ForecastPage.open(browser, many);
-    await p.page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', revision: 99, locale: 'en', labels: {}, model: { ...p.model, rows: p.model!.rows.slice(0, 2), rowCount: 1500 } })}, '*')`);
+    await p.page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', revision: 99, locale: 'en', labels: forecastLabels('en'), model: { ...p.model, rows: p.model!.rows.slice(0, 2), rowCount: 1500 } })}, '*')`);
     await p.page.waitForFunction(() => (globalThis as unknown as { __sent: { type: string; revision?: number }[] }).__sent.some((m) => m.type === 'rendered' && m.revision === 99));
     assert.deepStrictEqual(await p.texts('.card.table .note'), ['The first 2 of 1,500 shown; Export CSV writes them all.']);
   });

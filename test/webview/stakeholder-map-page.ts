@@ -11,6 +11,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { checkPlan, DEFAULT_SETTINGS, stakeholderMap, type MapModel, type Settings } from '../../src/core';
 import type { HostMessage, MapLabels, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
+import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'media', 'dist');
@@ -122,7 +123,7 @@ export async function waitForSent(page: Page, type: WebviewMessage['type'], coun
 /** Posts a model as the host does and waits until the page reports it drawn. */
 export async function showModel(mp: MapPage, model: MapModel, labels?: MapLabels): Promise<Extract<WebviewMessage, { type: 'rendered' }>> {
   const revision = ++mp.revision;
-  const message = { type: 'model', revision, planUri: 'file:///w/plan.account.md', model, ...(labels ? { labels } : {}) } as HostMessage;
+  const message = { type: 'model', revision, planUri: 'file:///w/plan.account.md', model, labels: labels ?? mapLabels('en') } as HostMessage;
   await mp.page.evaluate((m) => { (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*'); }, message);
   return waitForRendered(mp, revision);
 }
@@ -172,7 +173,7 @@ export function overlaps(rs: readonly Rect[]): string[] {
  */
 export async function paintTime(mp: MapPage, model: MapModel): Promise<{ drawMs: number; paintedMs: number }> {
   const revision = ++mp.revision;
-  const message = { type: 'model', revision, planUri: 'file:///w/plan.account.md', model } as HostMessage;
+  const message = { type: 'model', revision, planUri: 'file:///w/plan.account.md', model, labels: mapLabels('en') } as HostMessage;
   return mp.page.evaluate(async (m) => {
     const w = globalThis as unknown as { __sent: WebviewMessage[]; postMessage(m: unknown, origin: string): void; requestAnimationFrame(f: () => void): void };
     const frame = () => new Promise<void>((res) => w.requestAnimationFrame(res));

@@ -1,4 +1,5 @@
 import type { Locale } from '../model/finding';
+import type { Stage } from '../model/selling-method';
 import { en, type MessageKey } from './en';
 import { format, type Params } from './format';
 import { zhCn } from './zh-cn';
@@ -45,4 +46,10 @@ export function daysAgo(t: Translate, days: number): string {
   if (days === 1) return t('days.yesterday');
   if (days === -1) return t('days.tomorrow');
   return days > 0 ? t(plural('days.ago', days), { count: days }) : t(plural('days.ahead', -days), { count: -days });
+}
+
+/** Our step and the customer's step of a stage, in one language ('' for lost). */
+export function stageSteps(t: Translate, stage: Stage): { readonly ourStep: string; readonly customerStep: string } {
+  if (stage === 'lost') return { ourStep: '', customerStep: '' };
+  return { ourStep: t(`stage.${stage}.ourStep`), customerStep: t(`stage.${stage}.customerStep`) };
 }

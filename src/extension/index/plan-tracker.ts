@@ -4,6 +4,7 @@ import type { ConfigService } from '../config';
 import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
 import { readPlan, statPlan } from './plan-files';
 import type { PlanIndex, Reload } from './plan-index';
+import { t } from '../words';
 
 /**
  * Keeps the PlanIndex in step with the workspace: open documents by their buffer (checked at
@@ -255,13 +256,13 @@ export class PlanTracker implements vscode.Disposable {
   private async withProgress<T>(total: number, task: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
     if (total < PROGRESS_THRESHOLD) return task(() => undefined);
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking account plans') },
+      { location: vscode.ProgressLocation.Window, title: t('ext.checking') },
       (progress) => {
         let shown = 0;
         return task((done, all) => {
           const percent = Math.floor((done / all) * 100);
           if (percent === shown && done !== all) return;
-          progress.report({ message: vscode.l10n.t('{0} of {1}', done, all), increment: percent - shown });
+          progress.report({ message: t('ext.progress', { done, total: all }), increment: percent - shown });
           shown = percent;
         });
       },

@@ -20,9 +20,10 @@ export const webviewOptions = (extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 /**
  * The page of a panel: a strict CSP (`default-src 'none'`, scripts only with the nonce, styles and
  * images only from the extension), the bundle `media/dist/<name>.js` and `<name>.css`. No plan text
- * is put into the HTML: the data comes by `postMessage` and the webview writes it as text.
+ * is put into the HTML: the data comes by `postMessage` and the webview writes it as text. `loading`
+ * (from the catalogue) is what the page shows until the host's first message brings the rest of its words.
  */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: string, title: string): string {
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: string, title: string, loading = ''): string {
   const n = nonce();
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', file));
   const csp = [
@@ -42,7 +43,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nam
 <title>${escapeAttr(title)}</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app" data-loading="${escapeAttr(loading)}"></div>
 <script nonce="${n}" src="${asset(`${name}.js`)}"></script>
 </body>
 </html>`;

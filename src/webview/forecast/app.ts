@@ -1,7 +1,7 @@
 import { el, type WebviewApi } from '../shared/dom';
 import { ChartView, funnelChartConfig, quarterChartConfig, readTheme } from './charts';
 import { Numbers } from './format';
-import { DEFAULT_LABELS, format } from './labels';
+import { format } from '../../core/i18n/format';
 import type {
   Choice, ForecastLabels, ForecastPanelModel, ForecastQueryChange, ForecastState, HostMessage, RowSortKey, WebviewMessage,
 } from './protocol';
@@ -18,7 +18,8 @@ const TIERS = ['VIP', 'A', 'B', 'C', 'D'];
 
 /** The Forecast page: filters, key figures, the two charts, the funnel figures and the table. */
 export class ForecastApp {
-  private labels: ForecastLabels = DEFAULT_LABELS;
+  /** The host's words (the page has none of its own): set by the first model, before anything is drawn. */
+  private labels!: ForecastLabels;
   private current: Current | undefined;
   private readonly title = el('h1');
   private readonly scope = el('span', { class: 'scope' });
@@ -61,8 +62,8 @@ export class ForecastApp {
           el('div', { class: 'chart' }, this.funnelChart.canvas), this.funnelTable)),
       el('section', { class: 'card table' }, this.tableTitle, this.table, this.tableNote),
     );
-    this.applyLabels();
-    this.notice.textContent = this.labels.loading;
+    // Until the first model brings the words, the page shows the one the host put into its HTML.
+    this.notice.textContent = root.dataset.loading ?? '';
     this.owner.addEventListener('change', () => this.query({ owner: this.ownerValues[this.owner.selectedIndex] ?? null }));
     this.tier.addEventListener('change', () => this.query({ tier: this.tierValues[this.tier.selectedIndex] ?? null }));
     this.currency.addEventListener('change', () => this.query({ currency: this.currencyValues[this.currency.selectedIndex] }));
@@ -85,9 +86,9 @@ export class ForecastApp {
 
   private receive(data: unknown): void {
     const m = data as HostMessage | undefined;
-    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model) return;
+    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model || !m.labels) return;
     const t0 = performance.now();
-    this.labels = { ...DEFAULT_LABELS, ...m.labels };
+    this.labels = m.labels;
     this.current = { revision: m.revision, model: m.model, folderLabel: m.folderLabel, n: new Numbers(m.locale || 'en', m.model.query.currency) };
     this.api.setState({ scope: { folder: m.model.query.folder, owner: m.model.query.owner } });
     this.render();
@@ -113,10 +114,10 @@ export class ForecastApp {
     this.applyLabels();
     this.renderScope(c);
     this.renderFilters(model);
-    this.notice.textContent = model.incomplete > 0 ? format(this.labels.incomplete, model.incomplete) : '';
+    this.notice.textContent = model.incomplete > 0 ? format(model.incomplete === 1 ? this.labels.incompleteOne : this.labels.incomplete, { count: model.incomplete }) : '';
     this.renderKpis(c);
     const b = model.funnel.bottleneck;
-    this.bottleneck.textContent = b ? format(this.labels.bottleneck, b) : this.labels.noBottleneck;
+    this.bottleneck.textContent = b ? format(this.labels.bottleneck, { stage: b }) : this.labels.noBottleneck;
     this.bottleneck.classList.toggle('stuck', !!b);
     this.funnelTable.replaceChildren(renderFunnelTable(model, this.labels, c.n));
     this.renderTable(c);
@@ -130,7 +131,7 @@ export class ForecastApp {
     }
     const clear = el('button', { type: 'button', class: 'clear', title: this.labels.clearFolder, 'aria-label': this.labels.clearFolder }, '×');
     clear.addEventListener('click', () => this.query({ folder: null }));
-    this.scope.replaceChildren(el('span', { class: 'chip' }, format(this.labels.folderScope, c.folderLabel ?? c.model.query.folder), clear));
+    this.scope.replaceChildren(el('span', { class: 'chip' }, format(this.labels.folderScope, { folder: c.folderLabel ?? c.model.query.folder ?? '' }), clear));
   }
 
   private renderFilters(model: ForecastPanelModel): void {
@@ -158,9 +159,9 @@ export class ForecastApp {
     const cat = (key: 'commit' | 'best-case' | 'pipeline') =>
       tile(key, l.categories[key], n.amount(t.byCategory[key].weighted), n.count(t.byCategory[key].count));
     this.kpis.replaceChildren(
-      tile('open', l.openWeighted, n.amount(t.open.weighted), format(l.openDetail, n.count(t.open.count), n.amount(t.open.amount))),
+      tile('open', l.openWeighted, n.amount(t.open.weighted), format(l.openDetail, { count: n.count(t.open.count), amount: n.amount(t.open.amount) })),
       cat('commit'), cat('best-case'), cat('pipeline'),
-      tile('won', l.won, n.amount(t.won.amount), format(l.wonDetail, n.count(t.won.count))),
+      tile('won', l.won, n.amount(t.won.amount), format(l.wonDetail, { count: n.count(t.won.count) })),
     );
   }
 
@@ -171,7 +172,7 @@ export class ForecastApp {
       reveal: (uri, index) => this.post({ type: 'reveal', uri, index }),
     }));
     this.tableNote.textContent = model.rowCount === 0 ? this.labels.empty
-      : model.rows.length < model.rowCount ? format(this.labels.truncated, c.n.count(model.rows.length), c.n.count(model.rowCount)) : '';
+      : model.rows.length < model.rowCount ? format(this.labels.truncated, { shown: c.n.count(model.rows.length), total: c.n.count(model.rowCount) }) : '';
   }
 
   private sort(key: RowSortKey): void {

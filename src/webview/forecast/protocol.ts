@@ -9,11 +9,15 @@ export type {
   ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange,
 } from '../../core/rollups/forecast-model';
 
-/** Words the page shows, in the editor's display language (the host fills them with vscode.l10n.t). */
+/**
+ * Words the page shows, in the editor's display language: the host takes them from the catalogue
+ * (src/core/i18n, keys `forecast.*`); the page has no words of its own. Templates keep their named
+ * placeholders, which the page fills with `format` (src/core/i18n/format.ts).
+ */
 export interface ForecastLabels {
   readonly title: string;
   readonly allPlans: string;
-  /** `{0}`: a folder. */
+  /** `{folder}`. */
   readonly folderScope: string;
   readonly clearFolder: string;
   readonly owner: string;
@@ -25,10 +29,10 @@ export interface ForecastLabels {
   readonly noTier: string;
   readonly exportCsv: string;
   readonly openWeighted: string;
-  /** `{0}`: a count, `{1}`: an amount. */
+  /** `{count}`, `{amount}`. */
   readonly openDetail: string;
   readonly won: string;
-  /** `{0}`: a count. */
+  /** `{count}`. */
   readonly wonDetail: string;
   readonly categories: Readonly<Record<'commit' | 'best-case' | 'pipeline' | 'omitted', string>>;
   readonly byQuarter: string;
@@ -41,7 +45,7 @@ export interface ForecastLabels {
   readonly conversion: string;
   readonly benchmark: string;
   readonly stuck: string;
-  /** `{0}`: a stage. */
+  /** `{stage}`. */
   readonly bottleneck: string;
   readonly noBottleneck: string;
   readonly wonStage: string;
@@ -53,11 +57,13 @@ export interface ForecastLabels {
   readonly weighted: string;
   readonly probability: string;
   readonly close: string;
+  /** `{column}`. */
   readonly sortBy: string;
-  /** `{0}` of `{1}` rows. */
+  /** `{shown}` of `{total}` rows. */
   readonly truncated: string;
   readonly empty: string;
-  /** `{0}`: a count of plans. */
+  /** `{count}` plans: one, and more than one. */
+  readonly incompleteOne: string;
   readonly incomplete: string;
   readonly loading: string;
   readonly revealHint: string;

@@ -1,7 +1,7 @@
 /** The funnel figures and the sortable table of open opportunities. Plan text goes in as text nodes only. */
 import { el } from '../shared/dom';
 import type { Numbers } from './format';
-import { format } from './labels';
+import { format } from '../../core/i18n/format';
 import type { ForecastLabels, ForecastPanelModel, ForecastRow, RowSortKey } from './protocol';
 
 type Column = { readonly key: RowSortKey; readonly label: (l: ForecastLabels) => string; readonly numeric?: boolean; readonly first: 'asc' | 'desc' };
@@ -40,7 +40,7 @@ export function renderRows(model: ForecastPanelModel, l: ForecastLabels, n: Numb
   const sort = model.query.sort;
   const head = el('tr', {}, ...SORT_COLUMNS.map((c) => {
     const active = sort.key === c.key;
-    const button = el('button', { type: 'button', class: 'sort', 'data-key': c.key, title: format(l.sortBy, c.label(l)) }, c.label(l),
+    const button = el('button', { type: 'button', class: 'sort', 'data-key': c.key, title: format(l.sortBy, { column: c.label(l) }) }, c.label(l),
       el('span', { class: 'arrow', 'aria-hidden': 'true' }, active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''));
     button.addEventListener('click', () => actions.sort(c.key));
     return el('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined }, button);

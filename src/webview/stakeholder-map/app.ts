@@ -1,7 +1,6 @@
 import { el, svg, type WebviewApi } from '../shared/dom';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
-import { DEFAULT_LABELS } from './labels';
 import { orgLayout, sceneFor, type Scene } from './layout';
 import { PanZoom } from './pan-zoom';
 import type { ExportFormat, HostMessage, MapLabels, MapMode, MapModel, MapState, WebviewMessage } from './protocol';
@@ -23,7 +22,8 @@ interface Current {
 export class StakeholderMapApp {
   private state: MapState;
   private current: Current | undefined;
-  private labels: MapLabels = DEFAULT_LABELS;
+  /** The host's words (the page has none of its own): the toolbar and legend wait for the first message. */
+  private labels: MapLabels | undefined;
   private readonly toolbar = el('div', { class: 'toolbar', role: 'toolbar' });
   private readonly heading = el('h1', { class: 'account' });
   private readonly legend = el('div', { class: 'legend' });
@@ -45,7 +45,8 @@ export class StakeholderMapApp {
     });
     const stage = el('div', { class: 'stage' }, this.surface, this.tip, this.notice);
     root.replaceChildren(el('header', {}, this.heading, this.toolbar, this.legend), stage);
-    this.notice.textContent = this.labels.loading;
+    // Until the first message brings the words, the page shows the one the host put into its HTML.
+    this.notice.textContent = root.dataset.loading ?? '';
     this.buildToolbar();
     this.listen();
     window.addEventListener('message', (e: MessageEvent) => this.onMessage(e.data as HostMessage));
@@ -58,13 +59,14 @@ export class StakeholderMapApp {
 
   private onMessage(m: HostMessage): void {
     if (!m || typeof m !== 'object') return;
+    if (!m.labels) return;
     if (m.type === 'model') {
-      this.labels = m.labels ?? DEFAULT_LABELS;
+      this.labels = m.labels;
       this.current = { revision: m.revision, model: m.model, labels: this.labels };
       if (m.planUri !== this.state.planUri) this.state = { ...this.state, planUri: m.planUri };
       this.render();
     } else if (m.type === 'unavailable') {
-      this.labels = m.labels ?? DEFAULT_LABELS;
+      this.labels = m.labels;
       this.current = undefined;
       this.state = { ...this.state, planUri: m.planUri };
       this.viewport.replaceChildren();
@@ -100,6 +102,7 @@ export class StakeholderMapApp {
 
   private buildToolbar(): void {
     const L = this.labels;
+    if (!L) return;
     const button = (text: string, title: string, action: () => void, attrs: Record<string, string | boolean> = {}) => {
       const b = el('button', { type: 'button', title, 'aria-label': title, ...attrs }, text);
       b.addEventListener('click', action);
@@ -191,8 +194,8 @@ export class StakeholderMapApp {
   private showTip(node: SVGGElement, x: number, y: number): void {
     const key = node.getAttribute('data-key');
     const person = this.current?.model.people.find((p) => p.key === key);
-    if (!person) return;
-    this.tip.replaceChildren(tooltipContent(person, this.labels));
+    if (!person || !this.current) return;
+    this.tip.replaceChildren(tooltipContent(person, this.current.labels));
     this.tip.hidden = false;
     this.placeTip(x, y);
   }

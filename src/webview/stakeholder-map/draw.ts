@@ -3,7 +3,7 @@
  * never as markup; colours come from classes in stakeholder-map.css.
  */
 import { svg } from '../shared/dom';
-import { format } from './labels';
+import { format } from '../../core/i18n/format';
 import { CARD, CHIP, PLACEHOLDER, type CardPlace, type ChipPlace, type EdgePath, type PlaceholderPlace, type Point, type Scene } from './layout';
 import type { MapLabels, MapPerson } from './protocol';
 
@@ -37,7 +37,7 @@ export function describePerson(p: MapPerson, labels: MapLabels): string {
   if (p.roles.length) parts.push(p.roles.map((r) => labels.roles[r] ?? r).join(', '));
   if (p.layer) parts.push(labels.layers[p.layer]);
   parts.push(labels.freshness[p.freshness]);
-  if (p.gone && p.left) parts.push(format(labels.left, p.left));
+  if (p.gone && p.left) parts.push(format(labels.left, { date: p.left }));
   return parts.join('; ');
 }
 
@@ -92,7 +92,7 @@ function card(c: CardPlace, labels: MapLabels, selected: string | undefined): SV
   );
   if (p.trend) g.append(svg('text', { class: `trend trend-${p.trend.direction}`, x: 23, y: 58, 'text-anchor': 'middle' }, TREND_ARROWS[p.trend.direction]));
   if (p.title) g.append(svg('text', { class: 'title', x: textX, y: 38 }, fit(p.title, CARD.w - textX - 8, 11)));
-  const layerText = p.gone && p.left ? format(labels.left, p.left) : p.layer ? labels.layers[p.layer] : '';
+  const layerText = p.gone && p.left ? format(labels.left, { date: p.left }) : p.layer ? labels.layers[p.layer] : '';
   if (layerText) g.append(svg('text', { class: 'layer', x: textX, y: 53 }, fit(layerText, CARD.w - textX - 8, 10)));
   let x = textX;
   for (const [i, role] of p.roles.entries()) {
@@ -138,8 +138,8 @@ function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SV
 
 function placeholder(p: PlaceholderPlace, labels: MapLabels): SVGGElement {
   const role = labels.roles[p.role] ?? p.role;
-  return svg('g', { class: 'placeholder', 'data-role': p.role, transform: `translate(${p.x},${p.y})`, 'aria-label': format(labels.nobodyHolds, role) },
+  return svg('g', { class: 'placeholder', 'data-role': p.role, transform: `translate(${p.x},${p.y})`, 'aria-label': format(labels.nobodyHolds, { role }) },
     svg('rect', { class: 'placeholder-bg', width: PLACEHOLDER.w, height: PLACEHOLDER.h, rx: 6 }),
     svg('text', { class: 'placeholder-role', x: PLACEHOLDER.w / 2, y: 24, 'text-anchor': 'middle' }, fit(role, PLACEHOLDER.w - 16, 13)),
-    svg('text', { class: 'placeholder-note', x: PLACEHOLDER.w / 2, y: 42, 'text-anchor': 'middle' }, fit(format(labels.nobodyHolds, role), PLACEHOLDER.w - 16, 10)));
+    svg('text', { class: 'placeholder-note', x: PLACEHOLDER.w / 2, y: 42, 'text-anchor': 'middle' }, fit(format(labels.nobodyHolds, { role }), PLACEHOLDER.w - 16, 10)));
 }

@@ -10,7 +10,11 @@ export type { MapModel, MapPerson, MapEdge, Freshness } from '../../core/rollups
 export type MapMode = 'org' | 'layers' | 'grid';
 export type ExportFormat = 'svg' | 'png';
 
-/** Words the page shows, in the editor's display language (the host fills them with vscode.l10n.t). */
+/**
+ * Words the page shows, in the editor's display language: the host takes them from the catalogue
+ * (src/core/i18n: `map.*` and the method's names); the page has no words of its own. Templates keep
+ * their named placeholders, which the page fills with `format` (src/core/i18n/format.ts).
+ */
 export interface MapLabels {
   readonly modes: Readonly<Record<MapMode, string>>;
   readonly zoomIn: string;
@@ -26,13 +30,13 @@ export interface MapLabels {
   readonly freshness: Readonly<Record<'fresh' | 'ageing' | 'stale' | 'never', string>>;
   readonly influence: Readonly<Record<'high' | 'medium' | 'low', string>>;
   readonly trend: Readonly<Record<'up' | 'down' | 'same', string>>;
-  /** `{0}`: a role name. */
+  /** `{role}`: a role name. */
   readonly nobodyHolds: string;
   readonly missingRole: string;
-  /** `{0}`: a date. */
+  /** `{date}`. */
   readonly left: string;
   readonly lastContact: string;
-  /** `{0}`: days. */
+  /** `{count}` days. */
   readonly daysAgo: string;
   readonly influenceLabel: string;
   readonly attitudeTerm: string;

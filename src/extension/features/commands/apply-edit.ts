@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../../core';
+import { t } from '../../words';
 
 /**
  * Applies an engine edit to a plan as one WorkspaceEdit: it lands in the open buffer (unsaved
@@ -7,7 +8,7 @@ import type { TextEdit } from '../../../core';
  */
 export async function applyPlanEdit(doc: vscode.TextDocument, edit: TextEdit | undefined): Promise<boolean> {
   if (!edit) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no readable frontmatter; fix its YAML first.', vscode.workspace.asRelativePath(doc.uri)));
+    void vscode.window.showErrorMessage(t('ext.noFrontmatter', { file: vscode.workspace.asRelativePath(doc.uri) }));
     return false;
   }
   const bom = doc.getText().charCodeAt(0) === 0xfeff ? 1 : 0;

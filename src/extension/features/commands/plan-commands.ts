@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import {
   ATTITUDES, ATTITUDE_INFO, BUYING_ROLES, LAYERS, LAYER_INFO, PURPOSES, PURPOSE_INFO, ROLE_INFO, STAGES, STAGE_INFO, TIERS,
-  appendListItem, attitudeLetter, checkPlan, isPlanFile, newPlanText, setScalar, slugify, stakeholderEntry, todayLocal, visitEntry,
+  appendListItem, attitudeLetter, stageSteps, checkPlan, isPlanFile, newPlanText, setScalar, slugify, stakeholderEntry, todayLocal, visitEntry,
   type Attitude, type BuyingRole, type Plan, type Tier,
 } from '../../../core';
 import { COMMANDS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
 import { applyPlanEdit } from './apply-edit';
 import type { Prompter } from './prompter';
-
-const t = vscode.l10n.t;
+import { t } from '../../words';
 
 /** New Account Plan, Log Visit, Move Stage, Add Stakeholder, Refresh. */
 export function registerPlanCommands(index: PlanIndex, prompter: () => Prompter, refresh: () => Promise<void>): vscode.Disposable[] {
@@ -27,7 +26,7 @@ export function registerPlanCommands(index: PlanIndex, prompter: () => Prompter,
 
 /** The plan a command works on: its argument (a URI, or a tree node with one), else the active editor, else a pick. */
 async function withPlan<T>(index: PlanIndex, ask: Prompter, target: unknown, run: (doc: vscode.TextDocument, plan: Plan) => Promise<T>): Promise<T | undefined> {
-  const uri = uriOf(target) ?? activePlan() ?? (await ask.pick(t('Which account plan?'), index.entries()
+  const uri = uriOf(target) ?? activePlan() ?? (await ask.pick(t('ext.whichPlan'), index.entries()
     .map((e) => ({ label: e.analysis.plan?.account ?? e.uri.path.split('/').pop() ?? '', description: vscode.workspace.asRelativePath(e.uri), value: e.uri }))
     .sort((a, b) => a.label.localeCompare(b.label))));
   if (!uri) return undefined;
@@ -35,7 +34,7 @@ async function withPlan<T>(index: PlanIndex, ask: Prompter, target: unknown, run
   // The buffer as it is now (it may be ahead of the index by a debounce), parsed by the engine.
   const plan = checkPlan(doc.getText(), { fileName: uri.path, today: todayLocal() }).plan;
   if (!plan) {
-    void vscode.window.showErrorMessage(t('{0} has no readable frontmatter; fix its YAML first.', vscode.workspace.asRelativePath(uri)));
+    void vscode.window.showErrorMessage(t('ext.noFrontmatter', { file: vscode.workspace.asRelativePath(uri) }));
     return undefined;
   }
   return run(doc, plan);
@@ -56,11 +55,11 @@ function activePlan(): vscode.Uri | undefined {
 }
 
 async function newPlan(ask: Prompter, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const account = await ask.input(t('Account name (the customer\'s name as people say it)'), { validate: (v) => (v.trim() ? undefined : t('A name is required')) });
+  const account = await ask.input(t('cmd.accountName'), { validate: (v) => (v.trim() ? undefined : t('cmd.nameRequired')) });
   if (!account) return undefined;
-  const tier = await ask.pick<Tier | ''>(t('Tier'), [...TIERS.map((x) => ({ label: x, value: x })), { label: t('No tier'), value: '' }]);
+  const tier = await ask.pick<Tier | ''>(t('cmd.tier'), [...TIERS.map((x) => ({ label: x, value: x })), { label: t('cmd.noTier'), value: '' }]);
   if (tier === undefined) return undefined;
-  const owner = await ask.input(t('Account manager (owner)'), { placeholder: t('optional') });
+  const owner = await ask.input(t('cmd.owner'), { placeholder: t('cmd.optional') });
   if (owner === undefined) return undefined;
   const base = folder ?? (await pickFolder(ask));
   if (!base) return undefined;
@@ -77,9 +76,9 @@ async function pickFolder(ask: Prompter): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const active = vscode.window.activeTextEditor?.document.uri;
   const choices = folders.map((f) => ({ label: f.name, description: f.uri.fsPath, value: f.uri }));
-  if (active && active.scheme === 'file') choices.unshift({ label: t('Next to the open file'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), value: vscode.Uri.joinPath(active, '..') });
+  if (active && active.scheme === 'file') choices.unshift({ label: t('cmd.nextToFile'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), value: vscode.Uri.joinPath(active, '..') });
   if (choices.length <= 1) return choices[0]?.value;
-  return ask.pick(t('Folder'), choices);
+  return ask.pick(t('cmd.folder'), choices);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -94,24 +93,24 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 const people = (plan: Plan) => plan.stakeholders.filter((s): s is typeof s & { id: string } => s.id !== undefined);
 
 async function logVisit(ask: Prompter, doc: vscode.TextDocument, plan: Plan): Promise<boolean> {
-  const date = await ask.input(t('Visit date (YYYY-MM-DD)'), { value: todayLocal(), validate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : t('Use the form YYYY-MM-DD')) });
+  const date = await ask.input(t('cmd.visitDate'), { value: todayLocal(), validate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : t('cmd.dateForm')) });
   if (!date) return false;
-  const purpose = await ask.pick(t('Purpose'), PURPOSES.map((p) => ({ label: p, description: PURPOSE_INFO[p].zh, value: p })));
+  const purpose = await ask.pick(t('cmd.purpose'), PURPOSES.map((p) => ({ label: p, description: PURPOSE_INFO[p].zh, value: p })));
   if (!purpose) return false;
-  const met = await ask.pickMany(t('Whom did you meet?'), people(plan).map((s) => ({ label: s.name ?? s.id, description: [s.title, s.roles?.join(', ')].filter(Boolean).join(' · '), value: s.id })));
+  const met = await ask.pickMany(t('cmd.whom'), people(plan).map((s) => ({ label: s.name ?? s.id, description: [s.title, s.roles?.join(', ')].filter(Boolean).join(' · '), value: s.id })));
   if (!met) return false;
-  const opportunity = await ask.pick<string>(t('Opportunity'), [{ label: t('None'), value: '' }, ...plan.opportunities.flatMap((o) => (o.id ? [{ label: o.name ?? o.id, description: o.stage, value: o.id }] : []))]);
+  const opportunity = await ask.pick<string>(t('cmd.opportunity'), [{ label: t('cmd.none'), value: '' }, ...plan.opportunities.flatMap((o) => (o.id ? [{ label: o.name ?? o.id, description: o.stage, value: o.id }] : []))]);
   if (opportunity === undefined) return false;
   const attitudes: Record<string, Attitude> = {};
   for (const id of met) {
     const s = plan.stakeholders.find((x) => x.id === id);
-    const seen = await ask.pick<Attitude | ''>(t('Attitude seen for {0}', s?.name ?? id), [{ label: t('Not assessed'), value: '' }, ...attitudeChoices(s?.attitude)]);
+    const seen = await ask.pick<Attitude | ''>(t('cmd.attitudeSeen', { name: s?.name ?? id }), [{ label: t('cmd.notAssessed'), value: '' }, ...attitudeChoices(s?.attitude)]);
     if (seen === undefined) return false;
     if (seen) attitudes[id] = seen;
   }
-  const summary = await ask.input(t('Summary: what happened?'));
+  const summary = await ask.input(t('cmd.summary'));
   if (summary === undefined) return false;
-  const next = await ask.input(t('Next step'));
+  const next = await ask.input(t('cmd.nextStep'));
   if (next === undefined) return false;
   const entry = visitEntry({ date, purpose, with: met, opportunity: opportunity || undefined, attitudes, summary: summary.trim() || undefined, next: next.trim() || undefined });
   return applyPlanEdit(doc, appendListItem(doc.getText(), 'visits', entry));
@@ -123,10 +122,10 @@ const attitudeChoices = (current?: Attitude) => ATTITUDES.map((a) => ({
 
 async function moveStage(ask: Prompter, doc: vscode.TextDocument, plan: Plan, index?: number): Promise<boolean> {
   const opp = index !== undefined ? plan.opportunities.find((o) => o.index === index)
-    : await ask.pick(t('Which opportunity?'), plan.opportunities.map((o) => ({ label: o.name ?? o.id ?? `#${o.index + 1}`, description: o.stage, value: o })));
+    : await ask.pick(t('cmd.whichOpportunity'), plan.opportunities.map((o) => ({ label: o.name ?? o.id ?? `#${o.index + 1}`, description: o.stage, value: o })));
   if (!opp) return false;
-  const stage = await ask.pick(t('Move "{0}" to stage', opp.name ?? opp.id ?? ''), STAGES.map((s) => ({
-    label: s, description: `${STAGE_INFO[s].probability}% · ${STAGE_INFO[s].ourStep}`, detail: STAGE_INFO[s].customerStep ? t('customer: step {0}, {1}', STAGE_INFO[s].customerStep, STAGE_INFO[s].customerStepText) : undefined, value: s, picked: s === opp.stage,
+  const stage = await ask.pick(t('cmd.moveTo', { name: opp.name ?? opp.id ?? '' }), STAGES.map((s) => ({
+    label: s, description: `${STAGE_INFO[s].probability}% · ${STAGE_INFO[s].ourStep}`, detail: STAGE_INFO[s].customerStep ? t('tree.customerStep', { step: STAGE_INFO[s].customerStep, text: stageSteps(t, s).customerStep }) : undefined, value: s, picked: s === opp.stage,
   })));
   if (!stage || stage === opp.stage) return false;
   return applyPlanEdit(doc, setScalar(doc.getText(), ['opportunities', opp.index, 'stage'], stage));
@@ -134,19 +133,19 @@ async function moveStage(ask: Prompter, doc: vscode.TextDocument, plan: Plan, in
 
 async function addStakeholder(ask: Prompter, doc: vscode.TextDocument, plan: Plan, role?: BuyingRole): Promise<boolean> {
   const taken = new Set(people(plan).map((s) => s.id));
-  const name = await ask.input(t('Name'), { validate: (v) => (v.trim() ? undefined : t('A name is required')) });
+  const name = await ask.input(t('cmd.name'), { validate: (v) => (v.trim() ? undefined : t('cmd.nameRequired')) });
   if (!name) return false;
   let suggested = slugify(name);
   for (let n = 2; taken.has(suggested); n++) suggested = `${slugify(name)}-${n}`;
-  const id = await ask.input(t('Id (used in visits and reports_to)'), { value: suggested, validate: (v) => (!/^\S+$/.test(v) ? t('An id has no white space') : taken.has(v) ? t('This id is taken') : undefined) });
+  const id = await ask.input(t('cmd.id'), { value: suggested, validate: (v) => (!/^\S+$/.test(v) ? t('cmd.idWhiteSpace') : taken.has(v) ? t('cmd.idTaken') : undefined) });
   if (!id) return false;
-  const title = await ask.input(t('Title (职务)'), { placeholder: t('optional') });
+  const title = await ask.input(t('cmd.jobTitle'), { placeholder: t('cmd.optional') });
   if (title === undefined) return false;
-  const roles = await ask.pickMany(t('Buying roles'), BUYING_ROLES.map((r) => ({ label: r, description: ROLE_INFO[r].zh, detail: ROLE_INFO[r].caresAbout, value: r, picked: r === role })));
+  const roles = await ask.pickMany(t('cmd.roles'), BUYING_ROLES.map((r) => ({ label: r, description: ROLE_INFO[r].zh, detail: ROLE_INFO[r].caresAbout, value: r, picked: r === role })));
   if (!roles) return false;
-  const layer = await ask.pick<string>(t('Decision layer'), [...LAYERS.map((l) => ({ label: l, description: LAYER_INFO[l].zh, value: l as string })), { label: t('Unknown'), value: '' }]);
+  const layer = await ask.pick<string>(t('cmd.layer'), [...LAYERS.map((l) => ({ label: l, description: LAYER_INFO[l].zh, value: l as string })), { label: t('cmd.unknown'), value: '' }]);
   if (layer === undefined) return false;
-  const attitude = await ask.pick<Attitude | ''>(t('Attitude'), [{ label: t('Unknown'), value: '' }, ...attitudeChoices()]);
+  const attitude = await ask.pick<Attitude | ''>(t('cmd.attitude'), [{ label: t('cmd.unknown'), value: '' }, ...attitudeChoices()]);
   if (attitude === undefined) return false;
   const entry = stakeholderEntry({ id, name: name.trim(), title: title.trim() || undefined, roles, layer: layer || undefined, attitude: attitude || undefined });
   return applyPlanEdit(doc, appendListItem(doc.getText(), 'stakeholders', entry));

@@ -9,6 +9,7 @@ import type { PlanIndex } from '../../index/plan-index';
 import { panelHtml, webviewOptions } from '../../webview/panel-html';
 import { REVEAL_COMMAND } from '../views/commands';
 import { forecastLabels } from './forecast-labels';
+import { displayLocale, t } from '../../words';
 
 /** Wait after a burst of plan changes before the figures are computed again. */
 const RECOMPUTE_MS = 100;
@@ -77,7 +78,7 @@ export class ForecastPanel implements vscode.Disposable {
       if (scope) existing.setQuery({ folder: scope.folder, owner: scope.owner, sort: existing.query.sort });
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(ForecastPanel.viewType, vscode.l10n.t('Forecast'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(ForecastPanel.viewType, t('forecast.title'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     return (ForecastPanel.current = new ForecastPanel(panel, deps, scope ?? {}));
   }
 
@@ -91,7 +92,7 @@ export class ForecastPanel implements vscode.Disposable {
     this.query = { folder: scope.folder, owner: scope.owner };
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'account-plans.svg');
-    panel.webview.html = panelHtml(panel.webview, deps.extensionUri, 'forecast', vscode.l10n.t('Forecast'));
+    panel.webview.html = panelHtml(panel.webview, deps.extensionUri, 'forecast', t('forecast.title'), t('forecast.loading'));
     this.updateTitle();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -183,7 +184,7 @@ export class ForecastPanel implements vscode.Disposable {
     const revision = ++ForecastPanel.revision;
     const folder = this.model.query.folder;
     const message: HostMessage = {
-      type: 'model', revision, model: this.model, labels: forecastLabels(), locale: vscode.env.language,
+      type: 'model', revision, model: this.model, labels: forecastLabels(displayLocale()), locale: vscode.env.language,
       folderLabel: folder ? vscode.workspace.asRelativePath(vscode.Uri.parse(folder), true) : undefined,
     };
     void this.panel.webview.postMessage(message);
@@ -193,7 +194,7 @@ export class ForecastPanel implements vscode.Disposable {
   private updateTitle(): void {
     const { folder, owner } = this.query;
     const parts = [folder ? vscode.workspace.asRelativePath(vscode.Uri.parse(folder), false) : undefined, owner || undefined].filter(Boolean);
-    this.panel.title = parts.length ? `${vscode.l10n.t('Forecast')}: ${parts.join(' · ')}` : vscode.l10n.t('Forecast');
+    this.panel.title = parts.length ? `${t('forecast.title')}: ${parts.join(' · ')}` : t('forecast.title');
   }
 
   private async exportCsv(): Promise<void> {
@@ -206,16 +207,16 @@ export class ForecastPanel implements vscode.Disposable {
     const target = await this.deps.saveDialog({
       defaultUri: base ? vscode.Uri.joinPath(base, `forecast-${model.query.currency}.csv`) : undefined,
       filters: { CSV: ['csv'] },
-      saveLabel: vscode.l10n.t('Export CSV'),
+      saveLabel: t('forecast.exportCsv'),
     });
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(forecastCsv(rows)));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} opportunities to {1}', rows.length, vscode.workspace.asRelativePath(target)));
+      void vscode.window.showInformationMessage(t('cmd.exported', { count: rows.length, file: vscode.workspace.asRelativePath(target) }));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       this.deps.log.error(`forecast: writing ${target.toString(true)} failed: ${why}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(target), why));
+      void vscode.window.showErrorMessage(t('cmd.writeFailed', { file: vscode.workspace.asRelativePath(target), reason: why }));
     }
   }
 

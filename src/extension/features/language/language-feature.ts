@@ -8,6 +8,7 @@ import {
   prepareRename, provideDefinition, provideDocumentSymbols, provideHighlights, provideReferences, provideRename,
 } from './navigation';
 import { PLAN_SELECTOR, money, planDocument, type PlanDocument } from './plan-document';
+import { t } from '../../words';
 
 /** Completion, hover, navigation, rename, outline, quick fixes and CodeLens for plans; all on the unsaved buffer. */
 export function registerLanguageFeatures(index: PlanIndex, config: () => Config): vscode.Disposable[] {
@@ -37,7 +38,7 @@ export function registerLanguageFeatures(index: PlanIndex, config: () => Config)
       prepareRename: (doc, pos) => withPlan<vscode.Range | undefined>(doc, undefined, (p) => prepareRename(p, pos)),
       provideRenameEdits: (doc, pos, name) => withPlan<vscode.WorkspaceEdit | undefined>(doc, undefined, (p) => provideRename(p, pos, name)),
     }),
-    vscode.languages.registerDocumentSymbolProvider(PLAN_SELECTOR, { provideDocumentSymbols: (doc) => withPlan(doc, [], provideDocumentSymbols) }, { label: 'Account Plan' }),
+    vscode.languages.registerDocumentSymbolProvider(PLAN_SELECTOR, { provideDocumentSymbols: (doc) => withPlan(doc, [], provideDocumentSymbols) }, { label: t('ext.languageName') }),
     vscode.languages.registerCodeActionsProvider(PLAN_SELECTOR, {
       provideCodeActions: (doc, _range, ctx) => withPlan(doc, [], (p) => provideCodeActions(p, ctx)),
     }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),

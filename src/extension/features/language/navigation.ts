@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { language } from '../../../core';
 import type { PlanDocument } from './plan-document';
+import { displayLocale, t } from '../../words';
 
 function symbolAt(plan: PlanDocument, position: vscode.Position) {
   const at = language.occurrenceAt(plan.tree, plan.offset(position));
@@ -25,12 +26,12 @@ export function provideHighlights(plan: PlanDocument, position: vscode.Position)
 
 export function prepareRename(plan: PlanDocument, position: vscode.Position): vscode.Range {
   const at = language.occurrenceAt(plan.tree, plan.offset(position));
-  if (!at) throw new Error(vscode.l10n.t('Only stakeholder and opportunity ids can be renamed here.'));
+  if (!at) throw new Error(t('rename.notHere'));
   return plan.range(at.start, at.end);
 }
 
 export function provideRename(plan: PlanDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
-  const r = language.renameEdits(plan.tree, plan.offset(position), newName);
+  const r = language.renameEdits(plan.tree, plan.offset(position), newName, displayLocale());
   if ('error' in r) throw new Error(r.error);
   return plan.edit(r.edits);
 }

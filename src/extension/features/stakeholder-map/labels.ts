@@ -1,62 +1,48 @@
-import * as vscode from 'vscode';
-import { ATTITUDE_INFO, GRID_COMPANY_INFO, GRID_PERSONAL, LAYER_INFO, ROLE_INFO, type BuyingRole, type Locale } from '../../../core';
+import { BUYING_ROLES, GRID_COMPANY, GRID_PERSONAL_STEPS, translator, type Locale, type MessageKey } from '../../../core';
 import type { MapLabels } from '../../../webview/stakeholder-map/protocol';
 
-const ROLE_EN: Record<BuyingRole, string> = {
-  economic: 'economic buyer', technical: 'technical buyer', user: 'user buyer', financial: 'financial buyer', coach: 'coach', influencer: 'influencer',
-};
-
-const ROLE_SHORT_EN: Record<BuyingRole, string> = { economic: 'Econ', technical: 'Tech', user: 'User', financial: 'Fin', coach: 'Coach', influencer: 'Infl' };
-
-/** The map's words in the display language: the method's terms from the engine's tables, the rest through vscode.l10n. */
+/** The map's words from the catalogue (src/core/i18n); templates keep their `{name}` placeholders for the page to fill. */
 export function mapLabels(locale: Locale): MapLabels {
-  const zh = locale === 'zh-cn';
-  const t = vscode.l10n.t;
-  const byRole = (f: (r: BuyingRole) => string) => Object.fromEntries((Object.keys(ROLE_INFO) as BuyingRole[]).map((r) => [r, f(r)]));
+  const t = translator(locale);
+  const each = <K extends string | number>(keys: readonly K[], key: (k: K) => MessageKey) => Object.fromEntries(keys.map((k) => [k, t(key(k))]));
   return {
-    modes: { org: t('Org chart'), layers: t('Decision layers'), grid: t('25-grid') },
-    zoomIn: t('Zoom in'),
-    zoomOut: t('Zoom out'),
-    fit: t('Fit to window'),
-    exportSvg: t('Export SVG next to the plan'),
-    exportPng: t('Export PNG next to the plan'),
-    roles: byRole((r) => (zh ? ROLE_INFO[r].zh : ROLE_EN[r])),
-    rolesShort: byRole((r) => (zh ? ROLE_INFO[r].zh.slice(0, 2) : ROLE_SHORT_EN[r])),
-    layers: {
-      decision: zh ? LAYER_INFO.decision.zh : 'decision',
-      procurement: zh ? LAYER_INFO.procurement.zh : 'procurement',
-      usage: zh ? LAYER_INFO.usage.zh : 'usage',
-      none: t('No layer'),
-    },
+    modes: { org: t('map.mode.org'), layers: t('map.mode.layers'), grid: t('map.mode.grid') },
+    zoomIn: t('map.zoomIn'),
+    zoomOut: t('map.zoomOut'),
+    fit: t('map.fit'),
+    exportSvg: t('map.exportSvg'),
+    exportPng: t('map.exportPng'),
+    roles: each(BUYING_ROLES, (r) => `role.${r}`),
+    rolesShort: each(BUYING_ROLES, (r) => `role.${r}.short`),
+    layers: { decision: t('layer.decision'), procurement: t('layer.procurement'), usage: t('layer.usage'), none: t('layer.none') },
     attitudes: {
-      A: ATTITUDE_INFO.A[zh ? 'zh' : 'en'], B: ATTITUDE_INFO.B[zh ? 'zh' : 'en'], C: ATTITUDE_INFO.C[zh ? 'zh' : 'en'],
-      D: ATTITUDE_INFO.D[zh ? 'zh' : 'en'], E: ATTITUDE_INFO.E[zh ? 'zh' : 'en'], unknown: t('attitude unknown'),
+      A: t('attitude.A'), B: t('attitude.B'), C: t('attitude.C'), D: t('attitude.D'), E: t('attitude.E'), unknown: t('attitude.unknown'),
     },
-    freshness: { fresh: t('contact is fresh'), ageing: t('contact is ageing'), stale: t('contact is stale'), never: t('never met') },
-    influence: { high: t('high'), medium: t('medium'), low: t('low') },
-    trend: { up: t('warming'), down: t('cooling'), same: t('unchanged') },
-    nobodyHolds: t('nobody holds the {0} role', '{0}'),
-    missingRole: t('Missing roles'),
-    left: t('left {0}', '{0}'),
-    lastContact: t('Last contact'),
-    daysAgo: t('{0} days ago', '{0}'),
-    influenceLabel: t('Influence'),
-    attitudeTerm: t('Attitude'),
-    rolesTerm: t('Buying roles'),
-    layerTerm: t('Decision layer'),
-    needsCompany: t('Company needs'),
-    needsPersonal: t('Personal needs'),
-    notes: t('Notes'),
-    history: t('Attitude history'),
-    target: t('Target'),
-    gridPersonal: t('Personal relationship'),
-    gridCompany: t('Company relationship'),
-    gridPersonalSteps: Object.fromEntries(Object.entries(GRID_PERSONAL).map(([k, v]) => [k, zh ? v.zh : v.en])),
-    gridCompanySteps: Object.fromEntries(Object.entries(GRID_COMPANY_INFO).map(([k, v]) => [k, zh ? v.zh : v.en])),
-    notOnGrid: t('Not on the grid'),
-    unattached: t('Reporting line unknown'),
-    loading: t('Loading the plan…'),
-    legend: t('Legend'),
-    revealHint: t('Click to show in the plan'),
+    freshness: { fresh: t('map.freshness.fresh'), ageing: t('map.freshness.ageing'), stale: t('map.freshness.stale'), never: t('map.freshness.never') },
+    influence: { high: t('map.influence.high'), medium: t('map.influence.medium'), low: t('map.influence.low') },
+    trend: { up: t('map.trend.up'), down: t('map.trend.down'), same: t('map.trend.same') },
+    nobodyHolds: t('map.nobodyHolds'),
+    missingRole: t('map.missingRole'),
+    left: t('map.left'),
+    lastContact: t('map.lastContact'),
+    daysAgo: t('map.daysAgo'),
+    influenceLabel: t('map.influenceLabel'),
+    attitudeTerm: t('map.attitudeTerm'),
+    rolesTerm: t('map.rolesTerm'),
+    layerTerm: t('map.layerTerm'),
+    needsCompany: t('map.needsCompany'),
+    needsPersonal: t('map.needsPersonal'),
+    notes: t('map.notes'),
+    history: t('map.history'),
+    target: t('map.target'),
+    gridPersonal: t('map.gridPersonal'),
+    gridCompany: t('map.gridCompany'),
+    gridPersonalSteps: each(GRID_PERSONAL_STEPS, (n) => `grid.personal.${n}`),
+    gridCompanySteps: each(GRID_COMPANY, (c) => `grid.company.${c}`),
+    notOnGrid: t('map.notOnGrid'),
+    unattached: t('map.unattached'),
+    loading: t('map.loading'),
+    legend: t('map.legend'),
+    revealHint: t('map.revealHint'),
   };
 }

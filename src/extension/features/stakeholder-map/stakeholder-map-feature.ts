@@ -6,6 +6,7 @@ import { fileNameOf, type PlanIndex } from '../../index/plan-index';
 import type { Prompter } from '../commands/prompter';
 import { RevivedStateSchema } from './inbound-messages';
 import { StakeholderMapPanel, type MapHost } from './stakeholder-map-panel';
+import { t } from '../../words';
 
 export interface MapRendered {
   readonly uri: vscode.Uri;
@@ -89,10 +90,10 @@ export class StakeholderMapFeature implements vscode.Disposable {
   private async pickPlan(): Promise<vscode.Uri | undefined> {
     const plans = this.host.index.entries().sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     if (!plans.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There is no account plan in this workspace yet.'));
+      void vscode.window.showInformationMessage(t('ext.noPlans'));
       return undefined;
     }
-    return this.prompter().pick(vscode.l10n.t('Which account plan?'), plans.map((e) => ({
+    return this.prompter().pick(t('ext.whichPlan'), plans.map((e) => ({
       label: e.analysis.plan?.account ?? fileNameOf(e.uri),
       description: vscode.workspace.asRelativePath(e.uri),
       value: e.uri,

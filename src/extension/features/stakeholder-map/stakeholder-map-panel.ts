@@ -6,6 +6,7 @@ import { fileNameOf, type PlanIndex } from '../../index/plan-index';
 import { panelHtml, webviewOptions } from '../../webview/panel-html';
 import { mapLabels } from './labels';
 import { WebviewMessageSchema, type CheckedMessage } from './inbound-messages';
+import { t } from '../../words';
 
 /** What a panel needs from the extension. */
 export interface MapHost {
@@ -72,7 +73,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
     StakeholderMapPanel.panels.set(planUri.toString(), this);
     panel.webview.options = webviewOptions(host.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'account-plans.svg');
-    panel.webview.html = panelHtml(panel.webview, host.extensionUri, 'stakeholder-map', panel.title);
+    panel.webview.html = panelHtml(panel.webview, host.extensionUri, 'stakeholder-map', panel.title, t('map.loading'));
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
@@ -93,12 +94,12 @@ export class StakeholderMapPanel implements vscode.Disposable {
     let message: HostMessage;
     if (model) {
       message = { type: 'model', revision, planUri, model, labels: this.labels };
-      this.panel.title = vscode.l10n.t('Stakeholders: {0}', model.account);
+      this.panel.title = t('map.panelTitle', { account: model.account });
     } else {
       const name = fileNameOf(this.planUri);
       const why = analysis
-        ? vscode.l10n.t('{0} has no readable frontmatter; fix its YAML first.', name)
-        : vscode.l10n.t('{0} is not in the workspace any more.', name);
+        ? t('ext.noFrontmatter', { file: name })
+        : t('map.gone', { file: name });
       message = { type: 'unavailable', revision, planUri, message: why, labels: this.labels };
     }
     this.lastPosted = message;
@@ -126,7 +127,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
       }
     } catch (e) {
       this.host.log.error(`stakeholder map: ${m.type} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The stakeholder map could not do that: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(t('map.failed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   }
 
@@ -151,8 +152,8 @@ export class StakeholderMapPanel implements vscode.Disposable {
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
     this.host.log.info(`stakeholder map exported to ${target.toString(true)} (${bytes.length} bytes)`);
-    const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the stakeholder map to {0}', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    const open = t('ext.open');
+    void vscode.window.showInformationMessage(t('map.saved', { file: vscode.workspace.asRelativePath(target) }), open).then((choice) => {
       if (choice === open) void vscode.commands.executeCommand('vscode.open', target, { viewColumn: vscode.ViewColumn.Beside });
     });
   }
@@ -175,5 +176,5 @@ export function exportUri(planUri: vscode.Uri, format: 'svg' | 'png'): vscode.Ur
 
 function titleOf(host: MapHost, planUri: vscode.Uri): string {
   const account = host.index.get(planUri)?.plan?.account;
-  return vscode.l10n.t('Stakeholders: {0}', account ?? fileNameOf(planUri));
+  return t('map.panelTitle', { account: account ?? fileNameOf(planUri) });
 }

@@ -3,6 +3,7 @@ import { accountRows, type AccountRow } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { toCoreEntries } from './entries';
 import { formatMoney } from './format';
+import { t } from '../../words';
 
 /** Every plan, the ones that need attention first. */
 export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow> {
@@ -21,7 +22,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow>
 
   getTreeItem(r: AccountRow): vscode.TreeItem {
     const item = new vscode.TreeItem(r.account, vscode.TreeItemCollapsibleState.None);
-    const visit = r.daysSinceVisit === undefined ? vscode.l10n.t('no visit') : vscode.l10n.t('visited {0} d ago', r.daysSinceVisit);
+    const visit = r.daysSinceVisit === undefined ? t('tree.noVisit') : t('tree.visited', { days: r.daysSinceVisit });
     const pipeline = Object.keys(r.openWeighted).length ? formatMoney(r.openWeighted) : '';
     item.description = [r.tier, r.owner, visit, pipeline].filter(Boolean).join(' · ');
     item.id = `account:${r.uri}`;
@@ -30,8 +31,8 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow>
     item.iconPath = r.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : r.stale || r.warnings ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
         : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    item.tooltip = vscode.l10n.t('{0} errors, {1} warnings{2}', r.errors, r.warnings, r.stale ? vscode.l10n.t(' · stale') : '');
-    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(r.uri)] };
+    item.tooltip = t(r.stale ? 'tree.problemsStale' : 'tree.problems', { errors: r.errors, warnings: r.warnings });
+    item.command = { command: 'vscode.open', title: t('ext.open'), arguments: [vscode.Uri.parse(r.uri)] };
     return item;
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { attitudeLetter, type Attitude, type Money } from '../../../core';
+import { t } from '../../words';
 
 /** `¥1,200,000 + $500`, in the display language; empty when there is no amount. */
 export function formatMoney(m: Money): string {
@@ -26,7 +27,7 @@ export function attitudeIcon(attitude: Attitude | undefined, gone = false): vsco
 export const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
 export function daysAgo(days: number | undefined): string {
-  if (days === undefined) return vscode.l10n.t('never met');
-  if (days === 0) return vscode.l10n.t('today');
-  return days === 1 ? vscode.l10n.t('1 day ago') : vscode.l10n.t('{0} days ago', days);
+  if (days === undefined) return t('days.never');
+  if (days === 0) return t('days.today');
+  return days === 1 ? t('days.ago.one', { count: 1 }) : t('days.ago.other', { count: days });
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { STAGE_INFO, pipelineGroups, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
+import { STAGE_INFO, pipelineGroups, stageSteps, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { REVEAL_COMMAND } from './commands';
 import { formatAmount, formatMoney } from './format';
 import { toCoreEntries } from './entries';
+import { t } from '../../words';
 
 export type PipelineNode = { readonly kind: 'group'; readonly group: PipelineGroup } | { readonly kind: 'opportunity'; readonly item: PipelineItem };
 
@@ -51,14 +52,14 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
 
   private groupItem(g: PipelineGroup): vscode.TreeItem {
     const item = new vscode.TreeItem(groupLabel(g.key, this.grouping), g.count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    const amounts = g.count ? ` · ${formatMoney(g.amount)} · ${vscode.l10n.t('weighted {0}', formatMoney(g.weighted))}` : '';
+    const amounts = g.count ? ` · ${formatMoney(g.amount)} · ${t('tree.weighted', { amount: formatMoney(g.weighted) })}` : '';
     item.description = `${g.count}${amounts}`;
     item.id = `group:${this.grouping}:${g.key}`;
     item.contextValue = 'pipelineGroup';
     item.iconPath = new vscode.ThemeIcon(g.key === 'S' ? 'pass' : g.key === 'lost' ? 'circle-slash' : 'layers');
     if (this.grouping === 'stage' && g.key in STAGE_INFO && STAGE_INFO[g.key as Stage].customerStep) {
       const info = STAGE_INFO[g.key as Stage];
-      item.tooltip = `${info.ourStep}\n${vscode.l10n.t('customer: step {0}, {1}', info.customerStep, info.customerStepText)}`;
+      item.tooltip = `${info.ourStep}\n${t('tree.customerStep', { step: info.customerStep, text: stageSteps(t, g.key as Stage).customerStep })}`;
     }
     return item;
   }
@@ -66,12 +67,12 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
 
 export function groupLabel(key: string, grouping: PipelineGrouping): string {
   if (grouping === 'stage') {
-    if (key === 'S') return vscode.l10n.t('Won (S)');
-    if (key === 'lost') return vscode.l10n.t('Lost');
+    if (key === 'S') return t('tree.won');
+    if (key === 'lost') return t('tree.lost');
     const info = STAGE_INFO[key as Stage];
     return `${key} · ${info.probability}%`;
   }
-  return key === 'none' ? (grouping === 'quarter' ? vscode.l10n.t('No close date') : vscode.l10n.t('No owner')) : key;
+  return key === 'none' ? (grouping === 'quarter' ? t('tree.noClose') : t('tree.noOwner')) : key;
 }
 
 function opportunityItem(p: PipelineItem): vscode.TreeItem {
@@ -79,12 +80,12 @@ function opportunityItem(p: PipelineItem): vscode.TreeItem {
   const item = new vscode.TreeItem(o.name ?? o.id ?? '?', vscode.TreeItemCollapsibleState.None);
   const amount = formatAmount(o.amount, p.facts.currency);
   const weighted = formatAmount(p.facts.weighted, p.facts.currency);
-  item.description = [p.account, amount, weighted && vscode.l10n.t('weighted {0}', weighted)].filter(Boolean).join(' · ');
+  item.description = [p.account, amount, weighted && t('tree.weighted', { amount: weighted })].filter(Boolean).join(' · ');
   item.id = `opp:${p.uri}#${o.index}`;
   item.contextValue = p.facts.open ? 'opportunity.open' : 'opportunity';
   item.iconPath = new vscode.ThemeIcon('briefcase');
   item.tooltip = opportunityTooltip(p);
-  item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal in Plan'), arguments: [vscode.Uri.parse(p.uri), ['opportunities', o.index]] };
+  item.command = { command: REVEAL_COMMAND, title: t('ext.revealInPlan'), arguments: [vscode.Uri.parse(p.uri), ['opportunities', o.index]] };
   return item;
 }
 
@@ -94,14 +95,15 @@ function opportunityTooltip(p: PipelineItem): vscode.MarkdownString {
   md.supportHtml = false;
   md.appendMarkdown('**').appendText(o.name ?? o.id ?? '').appendMarkdown('** — ').appendText(p.account).appendMarkdown('\n\n');
   const row = (label: string, value: string | undefined) => { if (value) md.appendMarkdown(`- ${label}: `).appendText(value).appendMarkdown('\n'); };
-  row(vscode.l10n.t('Stage'), o.stage && `${o.stage} (${STAGE_INFO[o.stage].ourStep})`);
-  row(vscode.l10n.t('Close'), o.close);
-  row(vscode.l10n.t('Probability'), `${p.facts.probability}%`);
-  row(vscode.l10n.t('Forecast category'), p.facts.category ?? (p.facts.won ? 'won' : undefined));
-  row(vscode.l10n.t('Customer\'s buying step'), p.facts.customerStep ? `${p.facts.customerStep}/8 ${STAGE_INFO[stageForStep(p.facts.customerStep)].customerStepText}` : undefined);
-  row(vscode.l10n.t('Competitors'), o.competitors?.join(', '));
-  row(vscode.l10n.t('Position'), o.position !== undefined ? (o.position > 0 ? `+${o.position}` : String(o.position)) : undefined);
-  row(vscode.l10n.t('Owner'), p.owner);
+  row(t('tree.stage'), o.stage && `${o.stage} (${STAGE_INFO[o.stage].ourStep})`);
+  row(t('tree.close'), o.close);
+  row(t('tree.probability'), `${p.facts.probability}%`);
+  const category = p.facts.category ?? (p.facts.won ? 'won' : undefined);
+  row(t('tree.category'), category && t(`category.${category}`));
+  row(t('tree.buyingStep'), p.facts.customerStep ? `${p.facts.customerStep}/8 ${stageSteps(t, stageForStep(p.facts.customerStep)).customerStep}` : undefined);
+  row(t('tree.competitors'), o.competitors?.join(', '));
+  row(t('tree.position'), o.position !== undefined ? (o.position > 0 ? `+${o.position}` : String(o.position)) : undefined);
+  row(t('tree.owner'), p.owner);
   return md;
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { PlanIndex } from '../../index/plan-index';
 import { REVEAL_COMMAND } from './commands';
 import { ARROWS, attitudeIcon, daysAgo } from './format';
+import { t } from '../../words';
 
 export type RoleNode =
   | { readonly kind: 'group'; readonly uri: vscode.Uri; readonly group: RoleGroup }
@@ -63,12 +64,12 @@ export class BuyingRolesTreeProvider implements vscode.TreeDataProvider<RoleNode
 }
 
 function groupItem(g: RoleGroup): vscode.TreeItem {
-  const label = g.key === 'none' ? vscode.l10n.t('No layer')
+  const label = g.key === 'none' ? t('layer.none')
     : g.key in ROLE_INFO ? `${g.key} · ${ROLE_INFO[g.key as BuyingRole].zh}` : `${g.key} · ${LAYER_INFO[g.key as Layer].zh}`;
   const item = new vscode.TreeItem(label, g.people.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = `role:${g.key}`;
   if (g.gap) {
-    item.description = vscode.l10n.t('gap: nobody holds this required role');
+    item.description = t('tree.roleGap');
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'roleGap';
   } else {
@@ -87,7 +88,7 @@ function personItem(node: Extract<RoleNode, { kind: 'person' }>): vscode.TreeIte
   const bits = [
     s.title,
     facts.attitude ?? '?',
-    facts.gone ? vscode.l10n.t('left {0}', s.left ?? '') : daysAgo(daysSinceContact),
+    facts.gone ? t('tree.left', { date: s.left ?? '' }) : daysAgo(daysSinceContact),
     trend && `${trend.from} → ${trend.to} ${ARROWS[trend.direction]}`,
   ];
   item.description = bits.filter(Boolean).join(' · ');
@@ -96,6 +97,6 @@ function personItem(node: Extract<RoleNode, { kind: 'person' }>): vscode.TreeIte
   item.contextValue = facts.gone ? 'stakeholder.gone' : 'stakeholder';
   item.tooltip = [s.title, s.department, s.roles?.join(', '), s.layer, facts.history.map((h) => `${h.date} ${h.attitude}`).join(' → ')]
     .filter(Boolean).join('\n');
-  item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Reveal in Plan'), arguments: [node.uri, ['stakeholders', s.index]] };
+  item.command = { command: REVEAL_COMMAND, title: t('ext.revealInPlan'), arguments: [node.uri, ['stakeholders', s.index]] };
   return item;
 }

@@ -8,6 +8,7 @@ import { AccountsTreeProvider } from './accounts-tree';
 import { REVEAL_COMMAND, revealNode } from './commands';
 import { PipelineTreeProvider } from './pipeline-tree';
 import { BuyingRolesTreeProvider } from './roles-tree';
+import { t } from '../../words';
 
 /** The Account Plans activity-bar container: Pipeline, Buying Roles and Accounts, all fed by the index. */
 export class ViewsFeature implements vscode.Disposable {
@@ -63,10 +64,10 @@ export class ViewsFeature implements vscode.Disposable {
   }
 
   private async groupPipeline(g?: PipelineGrouping): Promise<void> {
-    const choice = g ?? (await this.prompter().pick(vscode.l10n.t('Group the pipeline by'), [
-      { label: vscode.l10n.t('Stage'), value: 'stage' as const },
-      { label: vscode.l10n.t('Close quarter'), value: 'quarter' as const },
-      { label: vscode.l10n.t('Owner'), value: 'owner' as const },
+    const choice = g ?? (await this.prompter().pick(t('tree.groupBy'), [
+      { label: t('tree.stage'), value: 'stage' as const },
+      { label: t('tree.closeQuarter'), value: 'quarter' as const },
+      { label: t('tree.owner'), value: 'owner' as const },
     ]));
     if (choice) await this.pipeline.setGrouping(choice);
   }
@@ -74,10 +75,10 @@ export class ViewsFeature implements vscode.Disposable {
   private async filterPipeline(index: PlanIndex, f?: { owner?: string; tier?: string }): Promise<void> {
     if (f) return this.pipeline.setFilter(f);
     const owners = [...new Set(index.entries().map((e) => e.analysis.plan?.owner).filter((o): o is string => !!o))].sort();
-    const choice = await this.prompter().pick<PipelineFilter>(vscode.l10n.t('Show the pipeline of'), [
-      { label: vscode.l10n.t('Everyone, every tier'), value: {} },
-      ...owners.map((owner) => ({ label: owner, description: vscode.l10n.t('owner'), value: { owner } })),
-      ...TIERS.map((tier) => ({ label: tier, description: vscode.l10n.t('tier'), value: { tier } })),
+    const choice = await this.prompter().pick<PipelineFilter>(t('tree.showPipelineOf'), [
+      { label: t('tree.everyone'), value: {} },
+      ...owners.map((owner) => ({ label: owner, description: t('tree.ownerHint'), value: { owner } })),
+      ...TIERS.map((tier) => ({ label: tier, description: t('tree.tierHint'), value: { tier } })),
     ]);
     if (choice) await this.pipeline.setFilter(choice);
   }
