@@ -141,7 +141,7 @@ async function addStakeholder(ask: Prompter, doc: vscode.TextDocument, plan: Pla
   if (!id) return false;
   const title = await ask.input(t('cmd.jobTitle'), { placeholder: t('cmd.optional') });
   if (title === undefined) return false;
-  const roles = await ask.pickMany(t('cmd.roles'), BUYING_ROLES.map((r) => ({ label: r, description: ROLE_INFO[r].zh, detail: ROLE_INFO[r].caresAbout, value: r, picked: r === role })));
+  const roles = await ask.pickMany(t('cmd.roles'), BUYING_ROLES.map((r) => ({ label: r, description: ROLE_INFO[r].zh, detail: t(`role.${r}.cares`), value: r, picked: r === role })));
   if (!roles) return false;
   const layer = await ask.pick<string>(t('cmd.layer'), [...LAYERS.map((l) => ({ label: l, description: LAYER_INFO[l].zh, value: l as string })), { label: t('cmd.unknown'), value: '' }]);
   if (layer === undefined) return false;

@@ -8,7 +8,7 @@ import {
   prepareRename, provideDefinition, provideDocumentSymbols, provideHighlights, provideReferences, provideRename,
 } from './navigation';
 import { PLAN_SELECTOR, money, planDocument, type PlanDocument } from './plan-document';
-import { t } from '../../words';
+import { displayLocale, t } from '../../words';
 
 /** Completion, hover, navigation, rename, outline, quick fixes and CodeLens for plans; all on the unsaved buffer. */
 export function registerLanguageFeatures(index: PlanIndex, config: () => Config): vscode.Disposable[] {
@@ -25,7 +25,7 @@ export function registerLanguageFeatures(index: PlanIndex, config: () => Config)
     }, ':', ' ', '[', ',', '{', '-'),
     vscode.languages.registerHoverProvider(PLAN_SELECTOR, {
       provideHover: (doc, pos) => withPlan(doc, undefined, (p) => {
-        const h = language.hoverAt(p.tree, p.offset(pos), p.analysis, money);
+        const h = language.hoverAt(p.tree, p.offset(pos), p.analysis, money, displayLocale());
         return h ? new vscode.Hover(new vscode.MarkdownString(h.lines.join('\n\n')), p.range(h.start, h.end)) : undefined;
       }),
     }),

@@ -77,7 +77,7 @@ function groupItem(g: RoleGroup): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon(g.key in ROLE_INFO ? 'person' : 'layers');
     item.contextValue = g.key in ROLE_INFO ? 'role' : 'layer';
   }
-  if (g.key in ROLE_INFO) item.tooltip = ROLE_INFO[g.key as BuyingRole].caresAbout;
+  if (g.key in ROLE_INFO) item.tooltip = t(`role.${g.key as BuyingRole}.cares`);
   return item;
 }
 
