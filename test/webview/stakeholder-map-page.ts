@@ -65,7 +65,7 @@ export async function serve(): Promise<Served> {
       const csp = ["default-src 'none'", `style-src ${origin}`, `img-src ${origin} data: blob:`, `font-src ${origin}`, `script-src 'nonce-${nonce}'`].join('; ');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><link rel="stylesheet" href="/stakeholder-map.css"><title>map</title></head>
-<body><div id="app"></div><script nonce="${nonce}" src="/stakeholder-map.js"></script></body></html>`);
+<body><div id="app" data-loading="${mapLabels('zh-cn').loading}"></div><script nonce="${nonce}" src="/stakeholder-map.js"></script></body></html>`);
       return;
     }
     if (url.pathname === '/favicon.ico') { res.writeHead(204); res.end(); return; }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import type { MapModel } from '../../src/core';
 import type { MapState, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
+import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
 import {
   bigPlan, cspViolations, fixtureText, launch, modelOf, openMap, overlaps, rects, sent, serve, showModel, waitForRendered, waitForSent, type MapPage,
 } from './stakeholder-map-page';
@@ -56,6 +57,14 @@ describe('stakeholder map webview (headless Chromium)', function () {
     await mp.page.click(`button[data-mode="${m}"]`);
     await mp.page.waitForFunction((n) => (globalThis as unknown as { __sent: WebviewMessage[] }).__sent.filter((x) => x.type === 'rendered').length > n, before);
   };
+
+  it('has no words of its own: the loading line from the HTML, then the toolbar in the words the host sends', async () => {
+    assert.strictEqual(await mp.page.locator('.notice').textContent(), '正在读取计划…', 'the line panelHtml puts into data-loading');
+    assert.strictEqual(await mp.page.locator('.toolbar button').count(), 0, 'no toolbar before the host\'s words');
+    await showModel(mp, hengtong(), mapLabels('zh-cn'));
+    assert.deepStrictEqual(await mp.page.locator('button[data-mode]').allTextContents(), ['组织架构', '决策层级', '25 格']);
+    assert.strictEqual(await mp.page.locator('button[data-action="export-svg"]').getAttribute('title'), '导出 SVG（保存在计划旁）');
+  });
 
   it('asks for the model when loaded, then draws one card per person of the example plan', async () => {
     assert.deepStrictEqual((await sent(mp.page))[0], { type: 'ready' });

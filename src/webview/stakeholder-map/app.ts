@@ -59,14 +59,13 @@ export class StakeholderMapApp {
 
   private onMessage(m: HostMessage): void {
     if (!m || typeof m !== 'object') return;
-    if (!m.labels) return;
+    if (m.labels) this.labels = m.labels;
     if (m.type === 'model') {
-      this.labels = m.labels;
+      if (!this.labels) return; // nothing to draw with before the host's words arrive
       this.current = { revision: m.revision, model: m.model, labels: this.labels };
       if (m.planUri !== this.state.planUri) this.state = { ...this.state, planUri: m.planUri };
       this.render();
     } else if (m.type === 'unavailable') {
-      this.labels = m.labels;
       this.current = undefined;
       this.state = { ...this.state, planUri: m.planUri };
       this.viewport.replaceChildren();
