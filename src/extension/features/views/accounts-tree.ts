@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountRows, type AccountRow } from '../../../core';
+import { accountRows, plural, type AccountRow } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { toCoreEntries } from './entries';
 import { formatMoney } from './format';
@@ -31,7 +31,10 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow>
     item.iconPath = r.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : r.stale || r.warnings ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
         : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    item.tooltip = t(r.stale ? 'tree.problemsStale' : 'tree.problems', { errors: r.errors, warnings: r.warnings });
+    const problems = t('tree.problems', {
+      errors: t(plural('count.error', r.errors), { count: r.errors }), warnings: t(plural('count.warning', r.warnings), { count: r.warnings }),
+    });
+    item.tooltip = r.stale ? t('tree.stale', { problems }) : problems;
     item.command = { command: 'vscode.open', title: t('ext.open'), arguments: [vscode.Uri.parse(r.uri)] };
     return item;
   }
