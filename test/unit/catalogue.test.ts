@@ -89,6 +89,19 @@ opportunities:
       ['1 of 6 roles · gap: technical, user, coach', 'weighted 500 CNY · 50 %', 'Move stage']);
   });
 
+  it('hover and rename speak the display language too', () => {
+    const text = '---\naccount: Acme\nstakeholders:\n  - id: ceo\n    name: Chen\n    roles: [economic]\n    layer: decision\n    attitude: B\nopportunities:\n  - id: deal\n    stage: C\n    amount: 1000\n---\n';
+    const analysis = checkPlan(text, { fileName: 'a.account.md', today: TODAY, locale: 'zh-cn' });
+    const tree = language.yamlTree(text)!;
+    const money = (n: number, c: string) => `${n} ${c}`;
+    const hover = (needle: string, locale?: 'zh-cn') => language.hoverAt(tree, text.indexOf(needle) + needle.length - 1, analysis, money, locale)!.lines.join('\n');
+    assert.match(hover('id: ceo', 'zh-cn'), /角色:economic · 层级:decision · 态度:B/);
+    assert.match(hover('stage: C', 'zh-cn'), /\*\*阶段 C\*\* — 50 %[\s\S]*我方步骤:needs analysis, formal solution \(需求分析, 正式方案\)[\s\S]*客户步骤:第 5\/8 步,招标,初步筛选/);
+    assert.match(hover('stage: C'), /The customer's step: 5 of 8, tender, first screening/);
+    const rename = language.renameEdits(tree, text.indexOf('ceo'), 'a b', 'zh-cn');
+    assert.deepStrictEqual(rename, { error: 'id 不能含空白。' });
+  });
+
   it('the webviews\' words come from the catalogue: one English and one Chinese word for each', () => {
     const zh = translator('zh-cn');
     assert.strictEqual(mapLabels('en').exportSvg, translator('en')('map.exportSvg'));
