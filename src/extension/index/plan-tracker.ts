@@ -39,14 +39,14 @@ export class PlanTracker implements vscode.Disposable {
     private readonly findFiles: FindFiles = (include, exclude) => vscode.workspace.findFiles(include, exclude),
   ) {}
 
-  /** Subscribes to the workspace and checks the open plans; searches nothing, returns at once. */
+  /** Subscribes to the workspace; searches nothing, returns at once. */
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.onDiskChange(uri)),
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => void this.forgetIfGone(uri)),
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (!this.isPlanDocument(doc)) return;
         this.checkDocument(doc);
@@ -72,7 +72,6 @@ export class PlanTracker implements vscode.Disposable {
       }),
     );
     this.scheduleDayChange();
-    this.checkOpenDocuments();
   }
 
   /** Checks the open plans, then every plan in the workspace's folders (the Refresh command). */
@@ -82,7 +81,8 @@ export class PlanTracker implements vscode.Disposable {
     return this.scan(PLAN_GLOB);
   }
 
-  private checkOpenDocuments(): void {
+  /** Checks the plans open in editors. */
+  checkOpenDocuments(): void {
     vscode.workspace.textDocuments.filter((d) => this.isPlanDocument(d)).forEach((d) => this.checkDocument(d));
   }
 
@@ -207,12 +207,27 @@ export class PlanTracker implements vscode.Disposable {
         const key = plan.toString();
         for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
           if (gone.has(key.slice(0, i))) {
-            this.forget(plan);
+            void this.forgetIfGone(plan);
             break;
           }
         }
       }
     }, 50);
+  }
+
+  /**
+   * A watcher reported `uri` deleted. Its events come late: a plan written again since (a folder
+   * deleted and made again, as a test's clean-up does) is still there and stays.
+   */
+  private async forgetIfGone(uri: vscode.Uri): Promise<void> {
+    if (hasFileSystem(uri)) {
+      try {
+        if ((await statPlan(uri)).isFile) return;
+      } catch (e) {
+        if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`after ${uri.toString(true)} was deleted: ${errorText(e)}`);
+      }
+    }
+    this.forget(uri);
   }
 
   /** A file or folder is gone: its plans leave the index (and only those). */

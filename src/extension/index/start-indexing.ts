@@ -7,9 +7,9 @@ import { scanReasonAtActivation, type ActivationEvidence } from './workspace-sca
 const PLANS_SEEN_KEY = 'accountPlans.workspaceHasPlans';
 
 /**
- * Starts following the workspace: the open plans are checked now; the workspace search starts
- * (after activate() returns) only when something says the workspace holds plans, else at the
- * first sign of one. Resolves once the plans known at activation are checked.
+ * Starts following the workspace. After activate() returns, the open plans are checked, and the
+ * workspace is searched if something says it holds plans; else the search waits for the first
+ * sign of one. Resolves once the plans known at activation are checked.
  */
 export function startIndexing(context: vscode.ExtensionContext, { tracker, timings, index, log }: Services): Promise<void> {
   tracker.start();
@@ -24,14 +24,12 @@ export function startIndexing(context: vscode.ExtensionContext, { tracker, timin
     (e: unknown) => log.error(`workspace check failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
   );
   const reason = scanReasonAtActivation(activationEvidence(context.workspaceState));
-  if (!reason) {
-    log.info('no plan seen in this workspace yet: it is searched when a plan is opened or created, or a view lists the plans');
-    return Promise.resolve();
-  }
-  // The workspace is searched after activate() returns, so activation stays cheap.
-  return new Promise<void>((resolve) => setTimeout(resolve, 0))
-    .then(() => tracker.workspace.open(reason))
-    .then(() => undefined, () => undefined);
+  // Plans are checked after activate() returns, so activation stays cheap.
+  return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+    tracker.checkOpenDocuments();
+    if (reason) await tracker.workspace.open(reason).catch(() => undefined);
+    else log.info('no plan seen in this workspace yet: it is searched when a plan is opened or created, or a view lists the plans');
+  });
 }
 
 function activationEvidence(state: vscode.Memento): ActivationEvidence {
