@@ -27,13 +27,17 @@ describe('forecast panel (in VS Code)', () => {
     return nextModel('the first model of the panel', () => true, before);
   };
 
+  let autoSave: unknown;
   before(async () => {
     api = await testHooks();
     // VS Code for the web saves a dirty buffer after a second by default; these tests edit buffers.
+    autoSave = vscode.workspace.getConfiguration('files').inspect('autoSave')?.globalValue;
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    // Back to what it was (the harness turns it off for every test): removing it would let the
+    // later suites' unsaved edits be saved into the fixtures.
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
   afterEach(async () => {
     api.forecast.setSaveDialog(undefined);
