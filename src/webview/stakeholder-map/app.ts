@@ -1,4 +1,5 @@
 import { el, svg, type WebviewApi } from '../shared/dom';
+import { LatestRevision } from '../shared/revision';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
 import { DEFAULT_LABELS } from './labels';
@@ -34,6 +35,7 @@ export class StakeholderMapApp {
   private readonly notice = el('div', { class: 'notice', role: 'status' });
   private readonly panZoom: PanZoom;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly revisions = new LatestRevision();
 
   constructor(root: HTMLElement, private readonly api: WebviewApi<MapState>) {
     const saved = api.getState();
@@ -57,7 +59,7 @@ export class StakeholderMapApp {
   }
 
   private onMessage(m: HostMessage): void {
-    if (!m || typeof m !== 'object') return;
+    if (!m || typeof m !== 'object' || !this.revisions.accept(m)) return;
     if (m.type === 'model') {
       this.labels = m.labels ?? DEFAULT_LABELS;
       this.current = { revision: m.revision, model: m.model, labels: this.labels };
