@@ -88,24 +88,26 @@ function accountDiff(pair: AccountPair, today: string, quarter: string, settings
   const { before, after } = pair;
   const findings = findingsDiff(before, after);
   const edited = before?.text !== after?.text;
-  const common = { id: pair.id, edited, before: sideOf(before), after: sideOf(after), findings };
-  if (before && after && !edited && before.path === after.path) {
-    return { ...common, status: 'unchanged', changes: [], opportunities: [], stakeholders: [], coverage: [], visits: [], nextSteps: [] };
-  }
+  const account = (status: AccountDiff['status'], parts: Details): AccountDiff =>
+    ({ id: pair.id, status, edited, before: sideOf(before), after: sideOf(after), ...parts, findings });
+  if (before && after && !edited && before.path === after.path) return account('unchanged', NOTHING);
   // An added or removed account lists what it holds, as against an empty plan.
   const parts = details(pair, today, quarter, settings);
-  if (!before || !after) return { ...common, status: before ? 'removed' : 'added', ...parts };
+  if (!before || !after) return account(before ? 'removed' : 'added', parts);
   const changed = Object.values(parts).some((list) => list.length > 0) || findings.introduced.length > 0 || findings.fixed.length > 0;
-  return { ...common, status: changed ? 'changed' : 'unchanged', ...parts };
+  return account(changed ? 'changed' : 'unchanged', parts);
 }
 
+type Details = Pick<AccountDiff, 'changes' | 'opportunities' | 'stakeholders' | 'coverage' | 'visits' | 'nextSteps'>;
+const NOTHING: Details = { changes: [], opportunities: [], stakeholders: [], coverage: [], visits: [], nextSteps: [] };
+
 /** The item-level changes; none but the account's own when a side exists but does not parse. */
-function details(pair: AccountPair, today: string, quarter: string, settings: Settings) {
+function details(pair: AccountPair, today: string, quarter: string, settings: Settings): Details {
   const { before, after } = pair;
   const b = before?.analysis;
   const a = after?.analysis;
   const changes = accountChanges(pair);
-  if ((b && !b.plan) || (a && !a.plan)) return { changes, opportunities: [], stakeholders: [], coverage: [], visits: [], nextSteps: [] };
+  if ((b && !b.plan) || (a && !a.plan)) return { ...NOTHING, changes };
   return {
     changes,
     opportunities: opportunityDiffs(b?.facts, a?.facts, quarter),
