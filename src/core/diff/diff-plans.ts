@@ -8,7 +8,7 @@ import {
 import { findingsDiff, type FindingsDiff } from './findings';
 import { opportunityDiffs, pairOpportunities, type OpportunityDiff } from './opportunities';
 import { coverageChanges, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
-import { nextStepChanges, visitChanges, type NextStepChange, type VisitChange } from './visits';
+import { nextStepChanges, pairVisits, visitChanges, type NextStepChange, type VisitChange } from './visits';
 import { waterfall, type DealPair, type WaterfallBucket, type WaterfallMove } from './waterfall';
 
 /** Everything that changed in one account. Lists hold only what changed. */
@@ -30,6 +30,14 @@ export interface AccountDiff {
   readonly findings: FindingsDiff;
 }
 
+/** A plan that does not parse, with its first finding (`null` when a setting turned that rule off). */
+export interface UnparsablePlan {
+  readonly account: string;
+  readonly side: 'before' | 'after';
+  readonly path: string;
+  readonly error: Finding | null;
+}
+
 export interface ChangeSet {
   /** The shape's version: bumped when a field changes meaning or goes away. */
   readonly version: 1;
@@ -40,8 +48,8 @@ export interface ChangeSet {
   readonly changed: boolean;
   /** Every account on either side, by id. */
   readonly accounts: readonly AccountDiff[];
-  /** Plans that do not parse, on either side, with their first finding (`null` when a setting turned it off). */
-  readonly unparsable: readonly { readonly account: string; readonly side: 'before' | 'after'; readonly path: string; readonly error: Finding | null }[];
+  /** Plans that do not parse, on either side. */
+  readonly unparsable: readonly UnparsablePlan[];
   /** The quarter's open weighted pipeline per currency and forecast category. */
   readonly waterfall: readonly WaterfallBucket[];
   /** Each deal's part in the waterfall. */
@@ -78,7 +86,7 @@ export function diffPlans(before: PlanSet, after: PlanSet, options: DiffOptions)
   };
 }
 
-function broken(p: AccountPair, side: 'before' | 'after') {
+function broken(p: AccountPair, side: 'before' | 'after'): UnparsablePlan[] {
   const plan: LoadedPlan | undefined = p[side];
   if (!plan || plan.analysis.plan) return [];
   return [{ account: p.id, side, path: plan.path, error: plan.analysis.findings[0] ?? null }];
@@ -108,12 +116,13 @@ function details(pair: AccountPair, today: string, quarter: string, settings: Se
   const a = after?.analysis;
   const changes = accountChanges(pair);
   if ((b && !b.plan) || (a && !a.plan)) return { ...NOTHING, changes };
+  const visits = pairVisits(b?.plan?.visits ?? [], a?.plan?.visits ?? []);
   return {
     changes,
     opportunities: opportunityDiffs(b?.facts, a?.facts, quarter),
     stakeholders: stakeholderDiffs(b?.facts, a?.facts, a?.plan),
     coverage: coverageChanges(b?.facts, a?.facts, settings),
-    visits: visitChanges(b?.plan, a?.plan, today),
-    nextSteps: nextStepChanges(pairOpportunities(b?.facts, a?.facts), b?.plan, a?.plan),
+    visits: visitChanges(visits, b?.plan, a?.plan, today),
+    nextSteps: nextStepChanges(pairOpportunities(b?.facts, a?.facts), visits),
   };
 }

@@ -32,12 +32,18 @@ export interface NextStepChange {
  * Visits have no id: the same visit has the same date, purpose, people and deal; what is left
  * pairs by date in file order (an edited visit is neither added nor removed).
  */
-export function pairVisits(before: readonly Visit[], after: readonly Visit[]): { before?: Visit; after?: Visit }[] {
+export function pairVisits(before: readonly Visit[], after: readonly Visit[]): VisitPair[] {
   const partner = new Map<Visit, Visit>();
   const taken = new Set<Visit>();
   for (const keyOf of [exactKey, (v: Visit) => v.date ?? '']) {
     const pool = new Map<string, Visit[]>();
-    for (const b of before) if (!taken.has(b)) pool.set(keyOf(b), [...(pool.get(keyOf(b)) ?? []), b]);
+    for (const b of before) {
+      if (taken.has(b)) continue;
+      const k = keyOf(b);
+      const list = pool.get(k);
+      if (list) list.push(b);
+      else pool.set(k, [b]);
+    }
     for (const a of after) {
       if (partner.has(a)) continue;
       const b = pool.get(keyOf(a))?.shift();
@@ -46,16 +52,18 @@ export function pairVisits(before: readonly Visit[], after: readonly Visit[]): {
       taken.add(b);
     }
   }
-  const pairs: { before?: Visit; after?: Visit }[] = after.map((a) => ({ before: partner.get(a), after: a }));
+  const pairs: VisitPair[] = after.map((a) => ({ before: partner.get(a), after: a }));
   for (const b of before) if (!taken.has(b)) pairs.push({ before: b });
   return pairs;
 }
 
 const exactKey = (v: Visit): string => JSON.stringify([v.date, v.purpose, [...(v.with ?? [])].sort(), v.opportunity ?? null]);
 
-export function visitChanges(before: Plan | undefined, after: Plan | undefined, today: string): VisitChange[] {
+export type VisitPair = { readonly before?: Visit; readonly after?: Visit };
+
+export function visitChanges(pairs: readonly VisitPair[], before: Plan | undefined, after: Plan | undefined, today: string): VisitChange[] {
   const changes: VisitChange[] = [];
-  for (const p of pairVisits(before?.visits ?? [], after?.visits ?? [])) {
+  for (const p of pairs) {
     if (p.after && !p.before) changes.push({ kind: 'added', visit: summary(p.after, after!, today) });
     if (p.before && !p.after) changes.push({ kind: 'removed', visit: summary(p.before, before!, today) });
   }
@@ -76,7 +84,7 @@ function summary(v: Visit, plan: Plan, today: string): VisitSummary {
  * Next steps: of a deal on both sides (or a new deal), and of a visit on both sides (or a new visit).
  * A step no longer written is "done"; the steps of a removed deal or visit are not listed.
  */
-export function nextStepChanges(deals: readonly ItemPair<OpportunityFacts>[], before: Plan | undefined, after: Plan | undefined): NextStepChange[] {
+export function nextStepChanges(deals: readonly ItemPair<OpportunityFacts>[], visits: readonly VisitPair[]): NextStepChange[] {
   const changes: NextStepChange[] = [];
   for (const d of deals) {
     if (!d.after) continue;
@@ -84,7 +92,7 @@ export function nextStepChanges(deals: readonly ItemPair<OpportunityFacts>[], be
     for (const text of done) changes.push({ kind: 'done', text, opportunity: d.key });
     for (const text of added) changes.push({ kind: 'added', text, opportunity: d.key });
   }
-  for (const p of pairVisits(before?.visits ?? [], after?.visits ?? [])) {
+  for (const p of visits) {
     if (!p.after) continue;
     const { added, done } = compareSteps(stepsOf(p.before?.next), stepsOf(p.after.next));
     const visit = { index: p.after.index, date: p.after.date };
