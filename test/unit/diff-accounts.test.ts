@@ -99,4 +99,14 @@ describe('diff: accounts', () => {
     assert.deepStrictEqual([a.status, a.edited], ['unchanged', true]);
     assert.deepStrictEqual(changeLists(a), EMPTY_LISTS);
   });
+
+  it('two plans with one id pair by path first, then in path order', () => {
+    const other = edit(BASE, 'owner: Lin', 'owner: Wu');
+    const set = run({ 'a/acme.account.md': wrap(BASE), 'b/acme.account.md': wrap(other) }, { 'a/acme.account.md': wrap(BASE), 'c/acme.account.md': wrap(other) });
+    assert.deepStrictEqual(set.accounts.map((a) => [a.id, a.status, a.before?.path, a.after?.path]), [
+      ['acme', 'unchanged', 'a/acme.account.md', 'a/acme.account.md'],
+      ['acme', 'changed', 'b/acme.account.md', 'c/acme.account.md'],
+    ]);
+    assert.deepStrictEqual(set.accounts[1].changes, [{ kind: 'moved', from: 'b/acme.account.md', to: 'c/acme.account.md' }]);
+  });
 });
