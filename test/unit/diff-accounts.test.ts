@@ -11,10 +11,10 @@ describe('diff: accounts', () => {
     assert.strictEqual(set.changed, false);
     assert.deepStrictEqual(set.accounts.map((a) => [a.id, a.status, a.edited]), [['acme', 'unchanged', false], ['beta', 'unchanged', false]]);
     for (const a of set.accounts) assert.deepStrictEqual(changeLists(a), EMPTY_LISTS);
-    assert.deepStrictEqual(set.moves, []);
+    assert.deepStrictEqual(set.waterfall.moves, []);
     assert.deepStrictEqual(set.unparsable, []);
     assert.strictEqual(set.findings.introduced + set.findings.fixed, 0);
-    for (const b of set.waterfall) {
+    for (const b of set.waterfall.buckets) {
       assert.strictEqual(b.before, b.after);
       for (const s of WATERFALL_STEPS) assert.strictEqual(b.steps[s], 0);
     }
@@ -36,7 +36,7 @@ describe('diff: accounts', () => {
     assert.deepStrictEqual(a.changes, [{ kind: 'moved', from: 'a/acme.account.md', to: 'archive/acme-2026.account.md' }]);
     assert.deepStrictEqual(a.opportunities, []);
     assert.deepStrictEqual([a.findings.introduced, a.findings.fixed], [[], []], 'the same findings, at the new path');
-    assert.deepStrictEqual(set.moves, [], 'a move is no pipeline change');
+    assert.deepStrictEqual(set.waterfall.moves, [], 'a move is no pipeline change');
   });
 
   it('an id taken from the file name follows the file name: a file renamed without `id` is another account', () => {

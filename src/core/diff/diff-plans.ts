@@ -9,7 +9,7 @@ import { findingsDiff, type FindingsDiff } from './findings';
 import { opportunityDiffs, pairOpportunities, type OpportunityDiff } from './opportunities';
 import { coverageChanges, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
 import { nextStepChanges, pairVisits, visitChanges, type NextStepChange, type VisitChange } from './visits';
-import { waterfall, type DealPair, type WaterfallBucket, type WaterfallMove } from './waterfall';
+import { waterfall, type DealPair, type Waterfall } from './waterfall';
 
 /** Everything that changed in one account. Lists hold only what changed. */
 export interface AccountDiff {
@@ -50,10 +50,7 @@ export interface ChangeSet {
   readonly accounts: readonly AccountDiff[];
   /** Plans that do not parse, on either side. */
   readonly unparsable: readonly UnparsablePlan[];
-  /** The quarter's open weighted pipeline per currency and forecast category. */
-  readonly waterfall: readonly WaterfallBucket[];
-  /** Each deal's part in the waterfall. */
-  readonly moves: readonly WaterfallMove[];
+  readonly waterfall: Waterfall;
   readonly findings: { readonly introduced: number; readonly fixed: number; readonly unchanged: number };
 }
 
@@ -71,7 +68,6 @@ export function diffPlans(before: PlanSet, after: PlanSet, options: DiffOptions)
   const accounts = pairs.map((p) => accountDiff(p, opts.today, quarter, settings));
   const deals: DealPair[] = pairs.flatMap((p) =>
     pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts).map((d) => ({ ...d, account: p.id })));
-  const flow = waterfall(deals, quarter);
   const count = (k: keyof FindingsDiff) => accounts.reduce((n, a) => n + a.findings[k].length, 0);
   return {
     version: 1,
@@ -80,8 +76,7 @@ export function diffPlans(before: PlanSet, after: PlanSet, options: DiffOptions)
     changed: accounts.some((a) => a.status !== 'unchanged'),
     accounts,
     unparsable: pairs.flatMap((p) => [...broken(p, 'before'), ...broken(p, 'after')]),
-    waterfall: flow.buckets,
-    moves: flow.moves,
+    waterfall: waterfall(deals, quarter),
     findings: { introduced: count('introduced'), fixed: count('fixed'), unchanged: count('unchanged') },
   };
 }

@@ -2,7 +2,7 @@
 export { diffPlans, type ChangeSet, type AccountDiff, type UnparsablePlan } from './diff-plans';
 export type { PlanSet, DiffOptions, PlanSide, AccountChange } from './accounts';
 export type { OpportunityDiff, OpportunityEvent, OpportunitySnapshot, DealStatus, Direction } from './opportunities';
-export { WATERFALL_STEPS, WATERFALL_SIGN, type WaterfallBucket, type WaterfallMove, type WaterfallStep } from './waterfall';
+export { WATERFALL_STEPS, WATERFALL_SIGN, type Waterfall, type WaterfallBucket, type WaterfallMove, type WaterfallStep } from './waterfall';
 export type { StakeholderDiff, StakeholderEvent, PersonSnapshot, CoverageChange, CoverageLoss, VisitRef } from './stakeholders';
 export type { VisitChange, VisitSummary, NextStepChange } from './visits';
 export { findingKey, type FindingChange, type FindingsDiff } from './findings';

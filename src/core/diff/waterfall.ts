@@ -36,8 +36,8 @@ export interface WaterfallMove {
   readonly amount: number;
 }
 
+/** The quarter's open weighted pipeline per currency and forecast category, and each deal's part in it. */
 export interface Waterfall {
-  readonly quarter: string;
   readonly buckets: readonly WaterfallBucket[];
   readonly moves: readonly WaterfallMove[];
 }
@@ -111,7 +111,6 @@ export function waterfall(deals: Iterable<DealPair>, quarter: string): Waterfall
   }
   const order = ['pipeline', 'best-case', 'commit', 'omitted'];
   return {
-    quarter,
     buckets: [...buckets.values()]
       .sort((x, y) => (x.currency < y.currency ? -1 : x.currency > y.currency ? 1 : order.indexOf(x.category) - order.indexOf(y.category)))
       .map((x) => ({
