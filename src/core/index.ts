@@ -21,3 +21,4 @@ export * from './rollups/account-rows';
 export { stakeholderMap, freshness, type MapModel, type MapPerson, type MapEdge, type Freshness } from './rollups/stakeholder-map-model';
 export { newPlanText, slugify, visitEntry, stakeholderEntry, type NewPlan, type VisitInput, type StakeholderInput } from './edits/plan-template';
 export * as language from './language';
+export * from './diff';
