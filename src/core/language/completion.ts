@@ -65,15 +65,18 @@ const indentOf = (line: string) => {
   return m[1].length + (m[2] ? 2 : 0);
 };
 
-/** The nearest line above with a smaller indent that is a `key:` opening a block. */
+/**
+ * The nearest line above with a smaller indent that is a `key:` opening a block. A key's indent
+ * counts its `- `: in `  - needs:` the key `needs` is at 4, a sibling of the keys under `- `.
+ */
 function parentKey(lines: string[], indent: number): { key: string; indent: number; line: number } | undefined {
   for (let i = lines.length - 2; i >= 1; i--) {
     const l = lines[i].replace(/\r$/, '');
     if (!l.trim() || l.trim().startsWith('#')) continue;
     const m = /^(\s*)(- )?([\w-]+):\s*(#.*)?$/.exec(l);
-    const lineIndent = /^(\s*)/.exec(l)![1].length;
-    if (lineIndent < indent) {
-      if (m) return { key: m[3], indent: m[1].length + (m[2] ? 2 : 0), line: i };
+    const keyIndent = m ? m[1].length + (m[2] ? 2 : 0) : /^(\s*)/.exec(l)![1].length;
+    if (keyIndent < indent) {
+      if (m) return { key: m[3], indent: keyIndent, line: i };
       if (/^\s*- /.test(l)) continue;
       return undefined;
     }
