@@ -14,6 +14,7 @@ export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, Visit
 export { FIXED_KEYS, keyDescription, objectKindAt, type ObjectKind } from './parse/plan-keys';
 export { RULE_INFO } from './rules/rule-catalog';
 export { splitFrontmatter, stripBom, type FrontmatterSplit } from './parse/frontmatter';
+export { parseYaml, newYamlDocument, type DuplicateKeys } from './parse/yaml-document';
 export { suggest } from './parse/validate';
 export { appendListItem, setScalar, applyEdits, renderYaml, type TextEdit, type ListKey } from './edits/yaml-edits';
 export * from './rollups/pipeline-groups';
