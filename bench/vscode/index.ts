@@ -1,15 +1,17 @@
 // Bench inside the real VS Code (harness `test` mode with this as extensionTestsPath): waits for the
 // first workspace check, opens one plan and waits for its diagnostics, then writes the extension's
-// own timings to $BENCH_OUT. Timings come from the extension (AccountPlansApi.timings), not from here.
+// own timings to $BENCH_OUT. Timings come from the extension (its test hooks' timings), not from here.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
+import type { AccountPlansApi } from '../../src/extension/api';
+import { TEST_HOOKS_COMMAND, type TestHooks } from '../../src/extension/test-hooks';
 
 export async function run(): Promise<void> {
   const log = process.env.HARNESS_TEST_LOG;
   const ext = vscode.extensions.getExtension<AccountPlansApi>('account-plans.account-plans');
   if (!ext) throw new Error('extension not loaded');
-  const api = await ext.activate();
+  await ext.activate();
+  const api = await vscode.commands.executeCommand<TestHooks>(TEST_HOOKS_COMMAND);
   await api.ready;
   const files = await vscode.workspace.findFiles('**/*.account.md', undefined, 1);
   const opened = performance.now();

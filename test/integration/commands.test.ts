@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { newPlanText } from '../../src/core';
-import type { AccountPlansApi } from '../../src/extension/extension';
-import { enc, extensionApi, fixture, revertAndCloseAll, waitFor } from './helpers';
+import type { TestHooks } from '../../src/extension/test-hooks';
+import { enc, testHooks, fixture, revertAndCloseAll, waitFor } from './helpers';
 import { KEEP, scripted } from './prompter';
 
 const PLAN = [
@@ -29,12 +29,12 @@ const PLAN = [
 ].join('\n');
 
 describe('commands (answered through the prompter, edits compared byte for byte)', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   const scratch = () => fixture('scratch-commands');
   const planUri = () => vscode.Uri.joinPath(scratch(), 'scratch.account.md');
 
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
   });
   beforeEach(async () => {
     await vscode.workspace.fs.writeFile(planUri(), enc(PLAN));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS, RULE_CODES, SETTING_KEYS } from '../../src/core';
-import { EXTENSION_ID, extensionApi } from './helpers';
+import { EXTENSION_ID, fixture, lineStarting, publicApi, revertAndCloseAll, testHooks, waitForEvent } from './helpers';
 
 interface Property { default?: unknown; properties?: Record<string, unknown>; markdownDescription?: string }
 
@@ -39,8 +39,32 @@ describe('contributions', () => {
     assert.strictEqual(capabilities.virtualWorkspaces.supported, 'limited');
   });
 
-  it('returns its API from activate() and finishes the first workspace check', async () => {
-    const api = await extensionApi();
+  it('offers other extensions a small API: version, the plans, a plan\'s analysis, its changes; no test hooks', async () => {
+    const api = await publicApi();
+    await api.ready;
+    assert.deepStrictEqual(Object.keys(api).sort(), ['analysis', 'apiVersion', 'extendMarkdownIt', 'onDidChangePlan', 'plans', 'ready', 'version']);
+    assert.strictEqual(api.apiVersion, 1);
+    assert.strictEqual(api.version, (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { version: string }).version);
+    const gaps = fixture('accounts', 'gaps.account.md');
+    assert.ok(api.plans().some((p) => p.uri.toString() === gaps.toString()), 'gaps.account.md is listed');
+    assert.strictEqual(api.analysis(gaps)?.plan?.account, '江南城市商业银行');
+    assert.deepStrictEqual(api.analysis(gaps)?.findings.map((f) => f.code).sort(), ['AP010', 'AP020', 'AP021']);
+    assert.strictEqual(api.analysis(fixture('README.md')), undefined, 'not a plan');
+
+    const doc = await vscode.workspace.openTextDocument(gaps);
+    const changed = waitForEvent(api.onDidChangePlan, (e) => e.uri.toString() === gaps.toString() && e.analysis?.plan?.account === 'Renamed Bank', 'the edited plan');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(gaps, doc.lineAt(lineStarting(doc, 'account:')).range, 'account: Renamed Bank');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await changed;
+    await revertAndCloseAll();
+
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    assert.ok(!pkg.contributes.commands.some((c) => c.command === 'accountPlans.internal.testHooks'), 'the test hooks command is not contributed');
+  });
+
+  it('returns its test hooks (in test mode only) and finishes the first workspace check', async () => {
+    const api = await testHooks();
     assert.ok(api.timings.activationMs >= 0);
     assert.ok(api.timings.workspaceCheckMs !== undefined, 'the workspace check reported its time');
     const plans = api.index.entries().map((e) => vscode.workspace.asRelativePath(e.uri)).sort();

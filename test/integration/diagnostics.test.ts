@@ -1,18 +1,18 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/test-hooks';
 import {
-  codeOf, extensionApi, fixture, lineStarting, ours, revertAndCloseAll, rulesDocTarget, waitFor,
+  codeOf, testHooks, fixture, lineStarting, ours, revertAndCloseAll, rulesDocTarget, waitFor,
   waitForCodes,
 } from './helpers';
 
 describe('diagnostics', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   const gaps = () => fixture('accounts', 'gaps.account.md');
   const clean = () => fixture('accounts', 'clean.account.md');
 
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
   });
   afterEach(revertAndCloseAll);
 

@@ -4,15 +4,15 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ForecastPanelModel, ForecastRow } from '../../src/core';
-import type { AccountPlansApi } from '../../src/extension/extension';
-import { extensionApi, fixture, lineStarting, revertAndCloseAll, waitFor } from './helpers';
+import type { TestHooks } from '../../src/extension/test-hooks';
+import { testHooks, fixture, lineStarting, revertAndCloseAll, waitFor } from './helpers';
 
 const GAPS = () => fixture('accounts', 'gaps.account.md').toString();
 const forecastTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
   .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('accountPlans.forecast'));
 
 describe('forecast panel (in VS Code)', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   /** The next model posted after `after` (a revision) that satisfies `ok`. */
   const nextModel = (what: string, ok: (m: ForecastPanelModel) => boolean, after = api.forecast.lastModel?.revision ?? 0) =>
     waitFor(what, () => {
@@ -27,13 +27,17 @@ describe('forecast panel (in VS Code)', () => {
     return nextModel('the first model of the panel', () => true, before);
   };
 
+  let autoSave: unknown;
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
     // VS Code for the web saves a dirty buffer after a second by default; these tests edit buffers.
+    autoSave = vscode.workspace.getConfiguration('files').inspect('autoSave')?.globalValue;
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    // Back to what it was (the harness turns it off for every test): removing it would let the
+    // later suites' unsaved edits be saved into the fixtures.
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
   afterEach(async () => {
     api.forecast.setSaveDialog(undefined);

@@ -1,21 +1,29 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
+import type { AccountPlansApi } from '../../src/extension/api';
+import { TEST_HOOKS_COMMAND, type TestHooks } from '../../src/extension/test-hooks';
 
 export const EXTENSION_ID = 'account-plans.account-plans';
 export const SOURCE = 'account-plans';
 const DEFAULT_WAIT_MS = 15000;
 
-let api: AccountPlansApi | undefined;
-
-/** Activates the extension under test and waits for its first workspace check. */
-export async function extensionApi(): Promise<AccountPlansApi> {
-  if (api) return api;
+/** Activates the extension under test: the API it offers other extensions. */
+export async function publicApi(): Promise<AccountPlansApi> {
   const ext = vscode.extensions.getExtension<AccountPlansApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
-  api = await ext.activate();
-  await api.ready;
-  return api;
+  return ext.activate();
+}
+
+let hooks: TestHooks | undefined;
+
+/** Activates the extension under test, waits for its first workspace check, and returns its test hooks. */
+export async function testHooks(): Promise<TestHooks> {
+  if (hooks) return hooks;
+  await publicApi();
+  const h = await vscode.commands.executeCommand<TestHooks | undefined>(TEST_HOOKS_COMMAND);
+  assert.ok(h, `${TEST_HOOKS_COMMAND} returns the test hooks (the extension runs in ExtensionMode.Test)`);
+  await h.ready;
+  return (hooks = h);
 }
 
 export function extensionUri(): vscode.Uri {

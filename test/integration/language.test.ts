@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { enc, extensionApi, fixture, revertAndCloseAll, waitForDiagnostics } from './helpers';
+import { enc, testHooks, fixture, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 const PLAN = [
   '---',
@@ -41,7 +41,7 @@ describe('editor intelligence (built-in provider commands, exact results)', () =
   const pos = (needle: string, delta = 0) => doc.positionAt(doc.getText().indexOf(needle) + delta);
 
   before(async () => {
-    await extensionApi();
+    await testHooks();
     await vscode.workspace.fs.writeFile(uri(), enc(PLAN));
     doc = await vscode.workspace.openTextDocument(uri());
     await vscode.window.showTextDocument(doc);

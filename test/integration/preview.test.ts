@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
-import { extensionApi, extensionUri, fixture, resetSettings, waitForCodes } from './helpers';
+import type { AccountPlansApi } from '../../src/extension/api';
+import { extensionUri, publicApi, testHooks, fixture, resetSettings, waitForCodes } from './helpers';
 
 /** What VS Code's Markdown preview renders for a document or a string (markdown-language-features). */
 const renderMarkdown = async (input: vscode.TextDocument | string): Promise<string> => {
@@ -18,7 +18,8 @@ describe('plan card in the Markdown preview', () => {
   const GAPS = ['AP010', 'AP020', 'AP021'];
 
   before(async () => {
-    api = await extensionApi();
+    await testHooks();
+    api = await publicApi();
     await resetSettings();
     await waitForCodes(gaps(), GAPS);
   });

@@ -1,20 +1,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import type { AccountPlansApi } from '../../src/extension/extension';
-import { codeOf, extensionApi, fixture, resetSettings, waitFor, waitForCodes, waitForDiagnostics } from './helpers';
+import type { TestHooks } from '../../src/extension/test-hooks';
+import { codeOf, testHooks, fixture, resetSettings, waitFor, waitForCodes, waitForDiagnostics } from './helpers';
 
 const GAPS = ['AP010', 'AP020', 'AP021'];
 
 describe('settings', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   const gaps = () => fixture('accounts', 'gaps.account.md');
   // Written to the test profile's user settings, which the harness throws away.
   const update = (key: string, value: unknown) =>
     vscode.workspace.getConfiguration('accountPlans').update(key, value, vscode.ConfigurationTarget.Global);
 
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
     await resetSettings();
     await waitForCodes(gaps(), GAPS);
   });

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/test-hooks';
 import type { MapRendered } from '../../src/extension/features/stakeholder-map/stakeholder-map-feature';
-import { EXTENSION_ID, extensionApi, fixture, lineStarting, revertAndCloseAll, waitFor, waitForEvent } from './helpers';
+import { EXTENSION_ID, testHooks, fixture, lineStarting, revertAndCloseAll, waitFor, waitForEvent } from './helpers';
 
 const VIEW_TYPE = 'accountPlans.stakeholderMap';
 
@@ -11,13 +11,13 @@ const mapTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g
   .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
 
 describe('stakeholder map panel', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   const gaps = () => fixture('accounts', 'gaps.account.md');
   const drawn = (uri: vscode.Uri, predicate: (e: MapRendered) => boolean, what: string) =>
     waitForEvent(api.stakeholderMap.onDidRender, (e) => e.uri.toString() === uri.toString() && predicate(e), what, 30000);
 
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
   });
   afterEach(async () => {
     await revertAndCloseAll();

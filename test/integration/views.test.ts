@@ -1,14 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
-import { extensionApi, fixture, revertAndCloseAll, waitFor } from './helpers';
+import type { TestHooks } from '../../src/extension/test-hooks';
+import { testHooks, fixture, revertAndCloseAll, waitFor } from './helpers';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 
 describe('views (Pipeline, Buying Roles, Accounts)', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
     await api.views.pipeline.setGrouping('stage');
     await api.views.pipeline.setFilter({});
   });

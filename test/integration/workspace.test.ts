@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AccountPlansApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/test-hooks';
 import {
-  codes, enc, extensionApi, fixture, ours, revertAndCloseAll, waitFor, waitForCodes, waitForDiagnostics, waitForEvent,
+  codes, enc, testHooks, fixture, ours, revertAndCloseAll, waitFor, waitForCodes, waitForDiagnostics, waitForEvent,
 } from './helpers';
 
 /** Two stakeholders share an id: AP004, whatever the date. */
@@ -28,7 +28,7 @@ const noneOf = (uri: vscode.Uri, what: string) =>
   waitForDiagnostics(uri, (ds) => ds.length === 0, `no diagnostics (${what})`);
 
 describe('workspace files', () => {
-  let api: AccountPlansApi;
+  let api: TestHooks;
   const scratch = () => fixture('scratch');
   const plan = (...name: string[]) => vscode.Uri.joinPath(scratch(), ...name);
 
@@ -41,7 +41,7 @@ describe('workspace files', () => {
   }
 
   before(async () => {
-    api = await extensionApi();
+    api = await testHooks();
     await removeScratch();
     await vscode.workspace.fs.createDirectory(scratch());
   });

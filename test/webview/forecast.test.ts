@@ -128,6 +128,17 @@ describe('forecast webview (headless Chromium)', function () {
     assert.deepStrictEqual(await p.texts('.scope'), ['All plans']);
   });
 
+  it('drops a stale update: a model older than the one drawn is not drawn', async () => {
+    p = await ForecastPage.open(browser, planEntries(FIXTURES));
+    const rows = await p.page.locator('table.opportunities tbody tr').count();
+    assert.ok(rows > 0);
+    await p.page.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', revision: 0, locale: 'en', labels: {}, model: { ...p.model, rows: [], rowCount: 0 } })}, '*')`);
+    await p.sendModel();
+    const revisions = (await p.sent()).flatMap((m) => (m.type === 'rendered' ? [m.revision] : []));
+    assert.deepStrictEqual(revisions, [1, 2], 'revision 0 came after 1: dropped');
+    assert.strictEqual(await p.page.locator('table.opportunities tbody tr').count(), rows);
+  });
+
   it('an empty selection says so; a long one says how many rows are shown', async () => {
     p = await ForecastPage.open(browser, planEntries(FIXTURES), { query: { currency: 'JPY' } });
     assert.deepStrictEqual(await p.texts('.card.table .note'), ['No open opportunity in this selection.']);

@@ -334,9 +334,20 @@ describe('stakeholder map webview (headless Chromium)', function () {
   });
 
   it('says so when the plan cannot be drawn', async () => {
-    await mp.page.evaluate(pagePost, { type: 'unavailable', revision: 1, planUri: 'file:///w/x.account.md', message: 'The plan was deleted.' });
+    await mp.page.evaluate(pagePost, { type: 'unavailable', revision: ++mp.revision, planUri: 'file:///w/x.account.md', message: 'The plan was deleted.' });
     await mp.page.locator('.notice', { hasText: 'The plan was deleted.' }).waitFor();
     assert.strictEqual(await mp.page.locator('g.card').count(), 0);
+  });
+
+  it('drops a stale update: a message older than the one drawn changes nothing', async () => {
+    mp.revision = 5;
+    await showModel(mp, hengtong());
+    await mp.page.evaluate(pagePost, { type: 'unavailable', revision: 4, planUri: 'file:///w/plan.account.md', message: 'Stale: the plan was deleted.' });
+    await mp.page.evaluate(pagePost, { type: 'model', revision: 3, planUri: 'file:///w/plan.account.md', model: attitudes() });
+    await showModel(mp, hengtong());
+    const revisions = (await sent(mp.page)).flatMap((m) => (m.type === 'rendered' ? [m.revision] : []));
+    assert.deepStrictEqual(revisions, [6, 7], 'only the newer models were drawn');
+    assert.strictEqual(await mp.page.locator('.notice', { hasText: 'Stale' }).count(), 0);
   });
 
   it('draws 300 people (a reporting tree, loose people and a grid position each)', async () => {

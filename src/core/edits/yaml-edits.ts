@@ -1,5 +1,6 @@
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
+import { newYamlDocument, parseYaml } from '../parse/yaml-document';
 
 /**
  * Text edits to a plan that touch only the bytes they must: comments, quoting, key order and
@@ -26,14 +27,14 @@ function front(raw: string): Front | undefined {
   const text = stripBom(raw);
   const split = splitFrontmatter(text);
   if (split.kind !== 'ok') return undefined;
-  const doc = parseDocument(text.slice(split.yamlStart, split.yamlEnd), { version: '1.2', uniqueKeys: true });
+  const doc = parseYaml(text.slice(split.yamlStart, split.yamlEnd), 'reject');
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
   return { text, base: split.yamlStart, end: split.yamlEnd, doc, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 /** YAML for a value, flow style for inner lists and maps (`with: [a, b]`), as plans are written. */
 export function renderYaml(value: unknown, eol = '\n'): string {
-  const doc = new Document(value);
+  const doc = newYamlDocument(value);
   visit(doc, { Collection: (_key, node, path) => { if (path.length > 2) node.flow = true; } });
   const out = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return eol === '\n' ? out : out.replace(/\n/g, eol);

@@ -3,7 +3,10 @@ import {
   ATTITUDES, ATTITUDE_INFO, BUYING_ROLES, CREDITS, FORECAST_CATEGORIES, GIFT_POLICIES, GRID_COMPANY, INFLUENCES, LAYERS, LAYER_INFO,
   LOYALTIES, OWNERSHIPS, PURPOSES, PURPOSE_INFO, RELATIONSHIPS, ROLE_INFO, SEGMENTS, SOURCES, STAGES, STAGE_INFO, TIERS, attitudeLetter,
 } from '../model/selling-method';
-import { KEY_DOCS, type ObjectKind } from './key-docs';
+import { keyDescriptions, objectKindAt, type ObjectKind } from '../parse/plan-keys';
+import { ITEM_SNIPPETS, snippetText } from './item-snippets';
+import type { Locale } from '../model/finding';
+import { stageSteps, translator } from '../i18n/catalogue';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -20,6 +23,8 @@ export interface CompletionContext {
   readonly offset: number;
   readonly analysis?: PlanAnalysis;
   readonly today: string;
+  /** The language of the details (default English). */
+  readonly locale?: Locale;
 }
 
 /** Completions at a position in a plan's frontmatter, from the line being typed and its parents. */
@@ -40,7 +45,7 @@ export function complete(ctx: CompletionContext): CompletionEntry[] {
   const blockItem = /^(\s*)- (\S*)$/.exec(line);
   if (blockItem) {
     const parent = parentKey(lines, blockItem[1].length + 1);
-    const snippet = parent && SNIPPET_FOR[parent.key];
+    const snippet = parent && itemSnippet(parent.key, ctx);
     if (snippet) return [{ ...snippet, insertText: snippet.insertText!.slice(2) }, ...keys(objectAt(lines, blockItem[1].length + 2) ?? 'plan')];
     if (parent) return listValues(parent.key, ctx);
   }
@@ -64,15 +69,18 @@ const indentOf = (line: string) => {
   return m[1].length + (m[2] ? 2 : 0);
 };
 
-/** The nearest line above with a smaller indent that is a `key:` opening a block. */
+/**
+ * The nearest line above with a smaller indent that is a `key:` opening a block. A key's indent
+ * counts its `- `: in `  - needs:` the key `needs` is at 4, a sibling of the keys under `- `.
+ */
 function parentKey(lines: string[], indent: number): { key: string; indent: number; line: number } | undefined {
   for (let i = lines.length - 2; i >= 1; i--) {
     const l = lines[i].replace(/\r$/, '');
     if (!l.trim() || l.trim().startsWith('#')) continue;
     const m = /^(\s*)(- )?([\w-]+):\s*(#.*)?$/.exec(l);
-    const lineIndent = /^(\s*)/.exec(l)![1].length;
-    if (lineIndent < indent) {
-      if (m) return { key: m[3], indent: m[1].length + (m[2] ? 2 : 0), line: i };
+    const keyIndent = m ? m[1].length + (m[2] ? 2 : 0) : /^(\s*)/.exec(l)![1].length;
+    if (keyIndent < indent) {
+      if (m) return { key: m[3], indent: keyIndent, line: i };
       if (/^\s*- /.test(l)) continue;
       return undefined;
     }
@@ -80,7 +88,7 @@ function parentKey(lines: string[], indent: number): { key: string; indent: numb
   return undefined;
 }
 
-/** The kind of object whose keys start at `indent`. */
+/** The kind of object whose keys start at `indent`, from the keys that open the blocks around it. */
 function objectAt(lines: string[], indent: number): ObjectKind | undefined {
   if (indent === 0) return 'plan';
   const chain: string[] = [];
@@ -92,26 +100,22 @@ function objectAt(lines: string[], indent: number): ObjectKind | undefined {
     if (p.indent === 0) break;
     want = p.indent;
   }
-  const last = chain[chain.length - 1];
-  if (chain.length === 1) return last === 'stakeholders' ? 'stakeholder' : last === 'opportunities' ? 'opportunity' : last === 'visits' ? 'visit' : last === 'policy' ? 'policy' : undefined;
-  if (chain[0] === 'stakeholders') return last === 'target' ? 'target' : last === 'grid' ? 'grid' : last === 'needs' ? 'needs' : undefined;
-  return undefined;
+  return chain.length ? objectKindAt(chain) : undefined;
 }
 
+/** The keys of an object with their descriptions, both from the schema, in its order. */
 function keys(kind: ObjectKind): CompletionEntry[] {
-  const docs = KEY_DOCS[kind];
-  const out: CompletionEntry[] = Object.entries(docs).map(([k, d], i) => ({
-    label: k, kind: 'key', documentation: d, insertText: k + ': ', sortText: String(i).padStart(2, '0'),
+  return keyDescriptions(kind).map(({ key, description }, i) => ({
+    label: key, kind: 'key', documentation: description, insertText: key + ': ', sortText: String(i).padStart(2, '0'),
   }));
-  return out;
 }
 
-const SNIPPETS: CompletionEntry[] = [
-  { label: 'stakeholder', kind: 'snippet', detail: 'New stakeholder', insertText: '- id: ${1:id}\n  name: ${2:name}\n  title: ${3:title}\n  roles: [${4|economic,technical,user,financial,coach,influencer|}]\n  layer: ${5|decision,procurement,usage|}\n  attitude: ${6|A,B,C,D,E|}', sortText: '90' },
-  { label: 'opportunity', kind: 'snippet', detail: 'New opportunity', insertText: '- id: ${1:id}\n  name: ${2:name}\n  stage: ${3|G,F,E,D,C,B,A,S,lost|}\n  amount: ${4:0}\n  close: ${5:YYYY-MM-DD}', sortText: '91' },
-  { label: 'visit', kind: 'snippet', detail: 'New visit', insertText: '- date: ${1:YYYY-MM-DD}\n  purpose: ${2|sign,relationship,progress,solution,research|}\n  with: [${3}]\n  summary: ${4}\n  next: ${5}', sortText: '92' },
-];
-const SNIPPET_FOR: Record<string, CompletionEntry> = { stakeholders: SNIPPETS[0], opportunities: SNIPPETS[1], visits: SNIPPETS[2] };
+/** The snippet of a new item of the list under `key`, if it is one of the plan's lists. */
+function itemSnippet(key: string, ctx: CompletionContext): CompletionEntry | undefined {
+  if (!Object.hasOwn(ITEM_SNIPPETS, key)) return undefined;
+  const s = ITEM_SNIPPETS[key as keyof typeof ITEM_SNIPPETS];
+  return { label: s.label, kind: 'snippet', detail: translator(ctx.locale)(s.detail), insertText: snippetText(s), sortText: s.sortText };
+}
 
 function enumValues(values: readonly string[], doc?: (v: string) => string | undefined): CompletionEntry[] {
   return values.map((v, i) => ({ label: v, kind: 'value', detail: doc?.(v), sortText: String(i).padStart(2, '0') }));
@@ -139,11 +143,14 @@ function listValues(key: string, ctx: CompletionContext): CompletionEntry[] {
 }
 
 function scalarValues(key: string, parent: { key: string } | undefined, ctx: CompletionContext): CompletionEntry[] {
-  const today: CompletionEntry = { label: ctx.today, kind: 'date', detail: 'today', sortText: '00' };
+  const t = translator(ctx.locale);
+  const today: CompletionEntry = { label: ctx.today, kind: 'date', detail: t('days.today'), sortText: '00' };
   switch (key) {
     case 'stage': return enumValues(STAGES, (s) => {
       const i = STAGE_INFO[s as keyof typeof STAGE_INFO];
-      return s === 'lost' ? 'lost (0 %)' : `${i.probability} % · ${i.ourStep} · customer step ${i.customerStep}: ${i.customerStepText} · ${i.category}`;
+      return s === 'lost' ? 'lost (0 %)' : t('completion.stage', {
+        probability: i.probability, ourStep: i.ourStep, step: i.customerStep, text: stageSteps(t, s as keyof typeof STAGE_INFO).customerStep, category: i.category,
+      });
     });
     case 'attitude': return attitudeValues();
     case 'layer': return enumValues(LAYERS, (l) => LAYER_INFO[l as keyof typeof LAYER_INFO].zh);

@@ -5,7 +5,7 @@ import { stageSteps, translator, type Translate } from '../i18n/catalogue';
 import {
   ATTITUDE_INFO, LAYER_INFO, PURPOSE_INFO, ROLE_INFO, STAGE_INFO, attitudeLetter, type Attitude, type BuyingRole, type Layer, type Purpose, type Stage,
 } from '../model/selling-method';
-import { KEY_DOCS, objectKindAt } from './key-docs';
+import { keyDescription, objectKindAt } from '../parse/plan-keys';
 import { idKindOfHit } from './occurrences';
 import { nodeAt, type YamlTree } from './yaml-tree';
 
@@ -26,7 +26,9 @@ export function hoverAt(tree: YamlTree, offset: number, analysis: PlanAnalysis |
   if (hit.part === 'key') {
     const idKind = idKindOfHit(hit);
     if (idKind === 'stakeholder') return { ...at, lines: personLines(String(key), analysis, t) };
-    const doc = KEY_DOCS[objectKindAt(hit.path.slice(0, -1)) ?? 'plan']?.[String(key)];
+    // Only keys of an object with fixed keys have a description; a key of an open map (personal, contact) has none.
+    const kind = objectKindAt(hit.path.slice(0, -1));
+    const doc = kind && keyDescription(kind, String(key));
     return doc ? { ...at, lines: [`**${String(key)}** — ${doc}`] } : undefined;
   }
   const value = String(hit.value ?? '');

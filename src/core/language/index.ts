@@ -6,4 +6,4 @@ export { hoverAt, esc as escapeMarkdown, type HoverInfo } from './hover';
 export { fixesFor, closeDates, type CodeFix } from './fixes';
 export { lenses, type Lens } from './lenses';
 export { documentSymbols, type PlanSymbol } from './symbols';
-export { KEY_DOCS } from './key-docs';
+export { ITEM_SNIPPETS, snippetText, type ItemSnippet, type SnippetField } from './item-snippets';

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
+import { parseYaml } from '../parse/yaml-document';
 
 export type PathKey = string | number;
 
@@ -19,7 +20,7 @@ export function yamlTree(raw: string): YamlTree | undefined {
   const split = splitFrontmatter(text);
   let tree: YamlTree | undefined;
   if (split.kind === 'ok') {
-    const doc = parseDocument(text.slice(split.yamlStart, split.yamlEnd), { version: '1.2', uniqueKeys: false });
+    const doc = parseYaml(text.slice(split.yamlStart, split.yamlEnd), 'tolerate');
     tree = { text, base: split.yamlStart, end: split.yamlEnd, doc };
   }
   trees.set(raw, tree);

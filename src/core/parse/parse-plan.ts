@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { FastLocator } from './fast-locator';
 import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';
+import { parseYaml } from './yaml-document';
 
 /** A finding before it gets words and a line/column: the rule, a message key and file offsets. */
 export interface Draft {
@@ -71,8 +72,7 @@ export function parsePlan(raw: string, options: { reference?: boolean } = {}): P
   }
   let doc: Document.Parsed;
   try {
-    // logLevel: a collection key would otherwise print a Node warning on stderr; it is reported as AP003.
-    doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    doc = parseYaml(source, 'reject');
   } catch (e) {
     if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
     throw e;

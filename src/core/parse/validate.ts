@@ -4,9 +4,9 @@ import type { MessageKey } from '../i18n/catalogue';
 import type { Plan } from '../model/plan';
 import type { Draft } from './parse-plan';
 import type { Locator, PathKey } from './locator';
-import { FIXED_KEYS, PlanSchema } from './plan-schema';
+import { CHILD_OBJECTS, FIXED_KEYS, type ObjectKind } from './plan-keys';
+import { PlanSchema } from './plan-schema';
 
-type FixedKind = keyof typeof FIXED_KEYS;
 type Issue = core.$ZodIssue;
 
 /**
@@ -37,15 +37,9 @@ export function validate(original: Record<string, unknown>, loc: Locator, fileNa
 
 // ---------- AP003 ----------
 
-const CHILDREN: Partial<Record<FixedKind, Record<string, FixedKind | [FixedKind]>>> = {
-  plan: { stakeholders: ['stakeholder'], opportunities: ['opportunity'], visits: ['visit'], policy: 'policy' },
-  stakeholder: { target: 'target', grid: 'grid', needs: 'needs' },
-  target: { grid: 'grid' },
-};
-
 function unknownKeys(data: Record<string, unknown>, loc: Locator): Draft[] {
   const drafts: Draft[] = [];
-  const visit = (value: unknown, kind: FixedKind, path: PathKey[]) => {
+  const visit = (value: unknown, kind: ObjectKind, path: PathKey[]) => {
     if (!isRecord(value)) return;
     const known = FIXED_KEYS[kind];
     // Most mappings hold known keys only: the data says so without walking the file's nodes.
@@ -54,18 +48,17 @@ function unknownKeys(data: Record<string, unknown>, loc: Locator): Draft[] {
         if (!known.includes(name)) drafts.push(unknownKeyDraft(name, known, kind, path, at));
       }
     }
-    for (const [key, child] of Object.entries(CHILDREN[kind] ?? {})) {
+    for (const [key, child] of Object.entries(CHILD_OBJECTS[kind])) {
       const v = value[key];
-      if (Array.isArray(child)) {
-        if (Array.isArray(v)) v.forEach((item, i) => visit(item, child[0], [...path, key, i]));
-      } else visit(v, child, [...path, key]);
+      if (!child.list) visit(v, child.kind, [...path, key]);
+      else if (Array.isArray(v)) v.forEach((item, i) => visit(item, child.kind, [...path, key, i]));
     }
   };
   visit(data, 'plan', []);
   return drafts;
 }
 
-function unknownKeyDraft(key: string, known: readonly string[], kind: FixedKind, path: PathKey[], at: [number, number]): Draft {
+function unknownKeyDraft(key: string, known: readonly string[], kind: ObjectKind, path: PathKey[], at: [number, number]): Draft {
   const suggestion = suggest(key, known);
   const object = path.length === 0 ? 'the plan' : describePath(path);
   return suggestion

@@ -5,12 +5,17 @@ import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } fr
 import { readPlan, statPlan } from './plan-files';
 import type { PlanIndex, Reload } from './plan-index';
 import { t } from '../words';
+import { WorkspaceScanGate } from './workspace-scan-gate';
+
+/** The workspace's file search (a seam: tests count the searches). */
+export type FindFiles = (include: vscode.GlobPattern, exclude: vscode.GlobPattern) => Thenable<vscode.Uri[]>;
 
 /**
  * Keeps the PlanIndex in step with the workspace: open documents by their buffer (checked at
  * once on open and save, debounced while typing), every other plan by the file on disk (a
  * workspace scan, then a file watcher). Folders without a file system (virtual workspaces)
- * contribute only their open documents.
+ * contribute only their open documents. The workspace scan waits for a sign that the workspace
+ * holds plans (`workspace`, a WorkspaceScanGate): a Markdown file alone starts no search.
  */
 export class PlanTracker implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -25,28 +30,28 @@ export class PlanTracker implements vscode.Disposable {
 
   /** How long the last workspace scan's file search took (for the timing log and the bench). */
   lastFindMs = 0;
+  /** The workspace search: it runs once, at the first sign of plans (`workspace.open(why)`). */
+  readonly workspace = new WorkspaceScanGate(() => this.scanFolders());
 
   constructor(
     private readonly index: PlanIndex,
     private readonly config: ConfigService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly findFiles: FindFiles = (include, exclude) => vscode.workspace.findFiles(include, exclude),
   ) {}
 
-  /** Subscribes to the workspace; returns at once. */
+  /** Subscribes to the workspace; searches nothing, returns at once. */
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
-    // A deleted folder is reported as one event for the folder, none for the plans inside it;
-    // so deletions (only those) are watched everywhere and matched against the known plans.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.onDiskChange(uri)),
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
-      deletions,
-      deletions.onDidDelete((uri) => this.onDeleted(uri)),
+      watcher.onDidDelete((uri) => void this.forgetIfGone(uri)),
       vscode.workspace.onDidOpenTextDocument((doc) => {
-        if (this.isPlanDocument(doc)) this.checkDocument(doc);
+        if (!this.isPlanDocument(doc)) return;
+        this.checkDocument(doc);
+        if (vscode.workspace.getWorkspaceFolder(doc.uri)) void this.workspace.open('a plan of the workspace was opened');
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isPlanDocument(e.document)) this.schedule(e.document);
@@ -61,7 +66,7 @@ export class PlanTracker implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         e.removed.forEach((f) => this.index.deleteUnder(f.uri));
-        e.added.forEach((f) => void this.scan(new vscode.RelativePattern(f, PLAN_GLOB)));
+        if (this.workspace.started) e.added.forEach((f) => void this.scan(new vscode.RelativePattern(f, PLAN_GLOB)));
       }),
       this.config.onDidChange((e) => {
         if (e.settingsChanged) void this.recheckAll();
@@ -70,9 +75,25 @@ export class PlanTracker implements vscode.Disposable {
     this.scheduleDayChange();
   }
 
-  /** Checks the open plans, then every plan in the workspace's folders. */
+  /** Checks the open plans, then every plan in the workspace's folders (the Refresh command). */
   async scanWorkspace(): Promise<number> {
+    this.checkOpenDocuments();
+    if (!this.workspace.started) return this.workspace.open('Refresh');
+    return this.scan(PLAN_GLOB);
+  }
+
+  /** Checks the plans open in editors. */
+  checkOpenDocuments(): void {
     vscode.workspace.textDocuments.filter((d) => this.isPlanDocument(d)).forEach((d) => this.checkDocument(d));
+  }
+
+  /** The first workspace search: from now on deleted folders are watched too. */
+  private async scanFolders(): Promise<number> {
+    if (this.disposed) return 0;
+    // A deleted folder is reported as one event for the folder, none for the plans inside it;
+    // so deletions (only those) are watched everywhere and matched against the known plans.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(deletions, deletions.onDidDelete((uri) => this.onDeleted(uri)));
     return this.scan(PLAN_GLOB);
   }
 
@@ -96,7 +117,7 @@ export class PlanTracker implements vscode.Disposable {
   private async scan(include: vscode.GlobPattern): Promise<number> {
     if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) return 0;
     const t0 = performance.now();
-    const found = await vscode.workspace.findFiles(include, PLAN_EXCLUDE_GLOB);
+    const found = await this.findFiles(include, PLAN_EXCLUDE_GLOB);
     this.lastFindMs = performance.now() - t0;
     const todo = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
     await this.withProgress(todo.length, async (report) => {
@@ -150,8 +171,10 @@ export class PlanTracker implements vscode.Disposable {
   }
 
   private onDiskChange(uri: vscode.Uri): void {
+    if (isExcluded(uri)) return;
     // An open document is checked from its buffer; its unsaved text wins over the disk.
-    if (!this.openDocument(uri) && hasFileSystem(uri) && !isExcluded(uri)) void this.refreshFromDisk(uri);
+    if (!this.openDocument(uri) && hasFileSystem(uri)) void this.refreshFromDisk(uri);
+    void this.workspace.open('a plan appeared on disk');
   }
 
   private onClose(doc: vscode.TextDocument): void {
@@ -185,12 +208,27 @@ export class PlanTracker implements vscode.Disposable {
         const key = plan.toString();
         for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
           if (gone.has(key.slice(0, i))) {
-            this.forget(plan);
+            void this.forgetIfGone(plan);
             break;
           }
         }
       }
     }, 50);
+  }
+
+  /**
+   * A watcher reported `uri` deleted. Its events come late: a plan written again since (a folder
+   * deleted and made again, as a test's clean-up does) is still there and stays.
+   */
+  private async forgetIfGone(uri: vscode.Uri): Promise<void> {
+    if (hasFileSystem(uri)) {
+      try {
+        if ((await statPlan(uri)).isFile) return;
+      } catch (e) {
+        if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`after ${uri.toString(true)} was deleted: ${errorText(e)}`);
+      }
+    }
+    this.forget(uri);
   }
 
   /** A file or folder is gone: its plans leave the index (and only those). */

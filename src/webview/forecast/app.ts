@@ -1,4 +1,5 @@
 import { el, type WebviewApi } from '../shared/dom';
+import { LatestRevision } from '../shared/revision';
 import { ChartView, funnelChartConfig, quarterChartConfig, readTheme } from './charts';
 import { Numbers } from './format';
 import { format } from '../../core/i18n/format';
@@ -45,6 +46,7 @@ export class ForecastApp {
   private ownerValues: (string | undefined)[] = [];
   private tierValues: (string | undefined)[] = [];
   private currencyValues: string[] = [];
+  private readonly revisions = new LatestRevision();
 
   constructor(root: HTMLElement, private readonly api: WebviewApi<ForecastState>) {
     root.replaceChildren(
@@ -86,7 +88,7 @@ export class ForecastApp {
 
   private receive(data: unknown): void {
     const m = data as HostMessage | undefined;
-    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model || !m.labels) return;
+    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model || !m.labels || !this.revisions.accept(m)) return;
     const t0 = performance.now();
     this.labels = m.labels;
     this.current = { revision: m.revision, model: m.model, folderLabel: m.folderLabel, n: new Numbers(m.locale || 'en', m.model.query.currency) };

@@ -1,7 +1,8 @@
 /**
  * The messages between the extension host and the Forecast webview. Types only: both sides
  * `import type` it, so nothing of the host lands in the browser bundle. The host validates every
- * inbound message (zod, in forecast-panel.ts) before it acts on it.
+ * inbound message (zod, in extension/features/forecast/inbound-messages.ts) before it acts on it, and
+ * the page applies only a message newer than the last (shared/revision.ts).
  */
 import type { ForecastPanelModel, ForecastQueryChange } from '../../core/rollups/forecast-model';
 

@@ -1,4 +1,5 @@
 import { el, svg, type WebviewApi } from '../shared/dom';
+import { LatestRevision } from '../shared/revision';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
 import { orgLayout, sceneFor, type Scene } from './layout';
@@ -34,6 +35,7 @@ export class StakeholderMapApp {
   private readonly notice = el('div', { class: 'notice', role: 'status' });
   private readonly panZoom: PanZoom;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly revisions = new LatestRevision();
 
   constructor(root: HTMLElement, private readonly api: WebviewApi<MapState>) {
     const saved = api.getState();
@@ -58,7 +60,7 @@ export class StakeholderMapApp {
   }
 
   private onMessage(m: HostMessage): void {
-    if (!m || typeof m !== 'object') return;
+    if (!m || typeof m !== 'object' || !this.revisions.accept(m)) return;
     if (m.labels) this.labels = m.labels;
     if (m.type === 'model') {
       if (!this.labels) return; // nothing to draw with before the host's words arrive

@@ -1,7 +1,8 @@
 /**
  * The messages between the extension host and the stakeholder map webview. Types only: both
  * sides `import type` it, so nothing of the host lands in the browser bundle. The host validates
- * every inbound message (zod, in stakeholder-map-panel.ts) before it acts on it.
+ * every inbound message (zod, in extension/features/stakeholder-map/inbound-messages.ts) before it acts
+ * on it, and the page applies only a message newer than the last (shared/revision.ts).
  */
 import type { MapModel } from '../../core/rollups/stakeholder-map-model';
 

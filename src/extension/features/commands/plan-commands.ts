@@ -6,26 +6,29 @@ import {
 } from '../../../core';
 import { COMMANDS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
+import type { Services } from '../../services';
 import { applyPlanEdit } from './apply-edit';
 import type { Prompter } from './prompter';
 import { t } from '../../words';
 
-/** New Account Plan, Log Visit, Move Stage, Add Stakeholder, Refresh. */
-export function registerPlanCommands(index: PlanIndex, prompter: () => Prompter, refresh: () => Promise<void>): vscode.Disposable[] {
+/** New Account Plan, Log Visit, Move Stage, Add Stakeholder. */
+export function activate(context: vscode.ExtensionContext, { index, tracker, prompter }: Services): void {
   const ask = () => prompter();
-  return [
+  const plans = () => tracker.workspace.open('a command lists the plans');
+  context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newPlan, (folder?: vscode.Uri) => newPlan(ask(), folder)),
-    vscode.commands.registerCommand(COMMANDS.logVisit, (target?: unknown) => withPlan(index, ask(), target, (doc, plan) => logVisit(ask(), doc, plan))),
+    vscode.commands.registerCommand(COMMANDS.logVisit, (target?: unknown) => withPlan(index, plans, ask(), target, (doc, plan) => logVisit(ask(), doc, plan))),
     vscode.commands.registerCommand(COMMANDS.moveStage, (target?: unknown, opportunity?: number) =>
-      withPlan(index, ask(), target, (doc, plan) => moveStage(ask(), doc, plan, opportunity))),
+      withPlan(index, plans, ask(), target, (doc, plan) => moveStage(ask(), doc, plan, opportunity))),
     vscode.commands.registerCommand(COMMANDS.addStakeholder, (target?: unknown, role?: BuyingRole) =>
-      withPlan(index, ask(), target, (doc, plan) => addStakeholder(ask(), doc, plan, role))),
-    vscode.commands.registerCommand(COMMANDS.refresh, () => refresh()),
-  ];
+      withPlan(index, plans, ask(), target, (doc, plan) => addStakeholder(ask(), doc, plan, role))),
+  );
 }
 
 /** The plan a command works on: its argument (a URI, or a tree node with one), else the active editor, else a pick. */
-async function withPlan<T>(index: PlanIndex, ask: Prompter, target: unknown, run: (doc: vscode.TextDocument, plan: Plan) => Promise<T>): Promise<T | undefined> {
+async function withPlan<T>(index: PlanIndex, plans: () => Promise<unknown>, ask: Prompter, target: unknown, run: (doc: vscode.TextDocument, plan: Plan) => Promise<T>): Promise<T | undefined> {
+  // The pick lists every plan: the workspace must have been searched (see WorkspaceScanGate).
+  if (!uriOf(target) && !activePlan()) await plans().catch(() => undefined);
   const uri = uriOf(target) ?? activePlan() ?? (await ask.pick(t('ext.whichPlan'), index.entries()
     .map((e) => ({ label: e.analysis.plan?.account ?? e.uri.path.split('/').pop() ?? '', description: vscode.workspace.asRelativePath(e.uri), value: e.uri }))
     .sort((a, b) => a.label.localeCompare(b.label))));

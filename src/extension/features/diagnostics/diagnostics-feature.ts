@@ -3,6 +3,14 @@ import { isPlanFile } from '../../../core';
 import { findingToDiagnostic } from '../../adapters/diagnostic';
 import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
 import type { PlanIndex, PlanIndexChange } from '../../index/plan-index';
+import type { Services } from '../../services';
+
+/** Problems: every plan's findings as diagnostics. Returns the collection (for the test hooks). */
+export function activate(context: vscode.ExtensionContext, { index, timings, log }: Services): vscode.DiagnosticCollection {
+  const feature = new DiagnosticsFeature(context.extensionUri, index, timings, log);
+  context.subscriptions.push(feature);
+  return feature.collection;
+}
 
 export interface DiagnosticsTimings {
   /** performance.now() when activation started. */
@@ -16,7 +24,7 @@ export interface DiagnosticsTimings {
 }
 
 /** Publishes every plan's findings from the PlanIndex as diagnostics, one URI at a time. */
-export class DiagnosticsFeature implements vscode.Disposable {
+class DiagnosticsFeature implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
   private readonly rulesDoc: vscode.Uri;
   private readonly subscription: vscode.Disposable;

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import * as z from 'zod';
 import {
-  applyQueryChange, forecastCsv, forecastPanel, ROW_SORT_KEYS, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, forecastCsv, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
 import type { ForecastState, HostMessage, WebviewMessage } from '../../../webview/forecast/protocol';
 import type { Config } from '../../config';
 import type { PlanIndex } from '../../index/plan-index';
-import { panelHtml, webviewOptions } from '../../webview/panel-html';
+import { webviewOptions } from '../../webview/panel-html';
+import { PanelChannel, type PanelKind } from '../../webview/panel-channel';
 import { REVEAL_COMMAND } from '../views/commands';
 import { forecastLabels } from './forecast-labels';
 import { displayLocale, t } from '../../words';
+import { WebviewMessageSchema, RevivedStateSchema, type CheckedMessage } from './inbound-messages';
 
 /** Wait after a burst of plan changes before the figures are computed again. */
 const RECOMPUTE_MS = 100;
@@ -29,37 +30,20 @@ export interface ForecastDeps {
 
 export type ForecastScope = ForecastState['scope'];
 
-const text = z.string().max(1000);
-const QueryChangeSchema = z.strictObject({
-  owner: text.nullable().optional(),
-  tier: z.enum(['VIP', 'A', 'B', 'C', 'D', '']).nullable().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-  sort: z.strictObject({ key: z.enum(ROW_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).optional(),
-  folder: z.null().optional(),
-});
-const InboundSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('rendered'), revision: z.int().min(0), rows: z.int().min(0), charts: z.int().min(0), ms: z.number().min(0) }),
-  z.strictObject({ type: z.literal('query'), change: QueryChangeSchema }),
-  z.strictObject({ type: z.literal('exportCsv') }),
-  z.strictObject({ type: z.literal('reveal'), uri: text, index: z.int().min(0) }),
-]);
-/** The state the serializer gets back after a reload: only the scope, checked like any inbound data. */
-export const StateSchema = z.object({
-  scope: z.object({ folder: text.optional(), owner: text.optional() }).catch({}),
-}).catch({ scope: {} });
+/** The Forecast panel's view type, page, and what its page may send and save. */
+export const FORECAST_PANEL: PanelKind<CheckedMessage, ForecastState> = {
+  viewType: 'accountPlans.forecast', bundle: 'forecast', name: 'forecast', inbound: WebviewMessageSchema, state: RevivedStateSchema,
+};
 
 /**
  * The Forecast panel: one per window. It computes the figures from the index (never from the
  * files), posts them to the page, and recomputes after plans, settings or the query change.
  */
 export class ForecastPanel implements vscode.Disposable {
-  static readonly viewType = 'accountPlans.forecast';
+  static readonly viewType = FORECAST_PANEL.viewType;
   private static current: ForecastPanel | undefined;
-  /** Revisions grow across panels, so "a newer model" means the same before and after a reload. */
-  private static revision = 0;
 
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly channel: PanelChannel<HostMessage, CheckedMessage>;
   private query: ForecastQuery;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
@@ -82,21 +66,18 @@ export class ForecastPanel implements vscode.Disposable {
     return (ForecastPanel.current = new ForecastPanel(panel, deps, scope ?? {}));
   }
 
-  /** Takes over a panel VS Code restored after a reload. */
-  static revive(panel: vscode.WebviewPanel, deps: ForecastDeps, state: unknown): ForecastPanel {
+  /** Takes over a panel VS Code restored after a reload (the state its page saved, checked). */
+  static revive(panel: vscode.WebviewPanel, deps: ForecastDeps, state: ForecastState): ForecastPanel {
     ForecastPanel.current?.dispose();
-    return (ForecastPanel.current = new ForecastPanel(panel, deps, StateSchema.parse(state).scope));
+    return (ForecastPanel.current = new ForecastPanel(panel, deps, state.scope));
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: ForecastDeps, scope: ForecastScope) {
     this.query = { folder: scope.folder, owner: scope.owner };
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'account-plans.svg');
-    panel.webview.html = panelHtml(panel.webview, deps.extensionUri, 'forecast', t('forecast.title'), t('forecast.loading'));
+    this.channel = new PanelChannel(panel, FORECAST_PANEL, deps.extensionUri, { title: t('forecast.title'), loading: t('forecast.loading') }, deps.log, (m) => this.onMessage(m));
     this.updateTitle();
-    this.disposables.push(
+    this.channel.own(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => this.handleMessage(m)),
       // Hidden panels lose their page (no retainContextWhenHidden): it says `ready` again when shown.
       panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
       deps.index.onDidChange(() => this.changed()),
@@ -114,13 +95,11 @@ export class ForecastPanel implements vscode.Disposable {
   }
 
   /** Handles a message from the page (validated first; anything else is logged and dropped). */
-  async handleMessage(raw: unknown): Promise<void> {
-    const parsed = InboundSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.deps.log.warn(`forecast: ignored a message from the webview: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return;
-    }
-    const m = parsed.data;
+  handleMessage(raw: unknown): Promise<void> {
+    return this.channel.receive(raw);
+  }
+
+  private async onMessage(m: CheckedMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
         this.ready = true;
@@ -151,8 +130,7 @@ export class ForecastPanel implements vscode.Disposable {
   dispose(): void {
     if (ForecastPanel.current === this) ForecastPanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
-    this.panel.dispose();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    this.channel.dispose();
   }
 
   /** A plan or a setting changed: recompute once the burst is over. */
@@ -181,13 +159,11 @@ export class ForecastPanel implements vscode.Disposable {
       this.model = this.compute();
       this.stale = false;
     }
-    const revision = ++ForecastPanel.revision;
     const folder = this.model.query.folder;
-    const message: HostMessage = {
-      type: 'model', revision, model: this.model, labels: forecastLabels(displayLocale()), locale: vscode.env.language,
+    const { revision } = this.channel.post({
+      type: 'model', model: this.model, labels: forecastLabels(displayLocale()), locale: vscode.env.language,
       folderLabel: folder ? vscode.workspace.asRelativePath(vscode.Uri.parse(folder), true) : undefined,
-    };
-    void this.panel.webview.postMessage(message);
+    });
     this.deps.onModel?.(this.model, revision);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { language, todayLocal } from '../../../core';
 import type { PlanDocument } from './plan-document';
+import { displayLocale } from '../../words';
 
 const KIND: Record<language.CompletionEntry['kind'], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -12,7 +13,7 @@ const KIND: Record<language.CompletionEntry['kind'], vscode.CompletionItemKind> 
 
 /** Keys valid at the cursor, enum values with their meaning, ids of this plan, today's date, item snippets. */
 export function provideCompletions(plan: PlanDocument, position: vscode.Position): vscode.CompletionItem[] {
-  const entries = language.complete({ text: plan.text, offset: plan.offset(position), analysis: plan.analysis, today: todayLocal() });
+  const entries = language.complete({ text: plan.text, offset: plan.offset(position), analysis: plan.analysis, today: todayLocal(), locale: displayLocale() });
   const word = plan.doc.getWordRangeAtPosition(position, /[^\s[\]{},:]+/);
   return entries.map((e) => {
     const item = new vscode.CompletionItem(e.label, KIND[e.kind]);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { language, locate } from '../../../core';
-import type { Config } from '../../config';
 import type { PlanIndex } from '../../index/plan-index';
+import type { Services } from '../../services';
 import { provideCodeActions, provideCodeLenses } from './actions';
 import { provideCompletions } from './completion-provider';
 import {
@@ -11,13 +11,15 @@ import { PLAN_SELECTOR, money, planDocument, type PlanDocument } from './plan-do
 import { displayLocale, t } from '../../words';
 
 /** Completion, hover, navigation, rename, outline, quick fixes and CodeLens for plans; all on the unsaved buffer. */
-export function registerLanguageFeatures(index: PlanIndex, config: () => Config): vscode.Disposable[] {
+export function activate(context: vscode.ExtensionContext, services: Services): void {
+  const { index } = services;
+  const config = () => services.config.config;
   const withPlan = <T>(doc: vscode.TextDocument, fallback: T, run: (plan: PlanDocument) => T): T => {
     const plan = planDocument(doc, index, config);
     return plan ? run(plan) : fallback;
   };
   const lensChanged = new vscode.EventEmitter<void>();
-  return [
+  context.subscriptions.push(
     lensChanged,
     index.onDidChange(() => lensChanged.fire()),
     vscode.languages.registerCompletionItemProvider(PLAN_SELECTOR, {
@@ -47,7 +49,7 @@ export function registerLanguageFeatures(index: PlanIndex, config: () => Config)
       provideCodeLenses: (doc) => withPlan(doc, [], (p) => provideCodeLenses(p, config().settings)),
     }),
     vscode.languages.registerWorkspaceSymbolProvider(new PlanWorkspaceSymbols(index)),
-  ];
+  );
 }
 
 /** Accounts and people across all plans, from the index; the exact place is found when one is picked. */

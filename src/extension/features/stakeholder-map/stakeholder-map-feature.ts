@@ -3,10 +3,19 @@ import { isPlanFile, type MapModel, type Settings } from '../../../core';
 import type { HostMessage, WebviewMessage } from '../../../webview/stakeholder-map/protocol';
 import { COMMANDS } from '../../constants';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
+import type { Services } from '../../services';
+import { PanelRestorer } from '../../webview/panel-channel';
 import type { Prompter } from '../commands/prompter';
-import { RevivedStateSchema } from './inbound-messages';
-import { StakeholderMapPanel, type MapHost } from './stakeholder-map-panel';
 import { t } from '../../words';
+import { MAP_PANEL, StakeholderMapPanel, type MapHost } from './stakeholder-map-panel';
+
+/** Show Stakeholder Map. Returns the feature (what each map was sent and drew is the test hooks' seam). */
+export function activate(context: vscode.ExtensionContext, services: Services): StakeholderMapFeature {
+  const feature = new StakeholderMapFeature(context.extensionUri, services.index, () => services.config.config.settings, services.log, services.prompter,
+    () => services.tracker.workspace.open('a command lists the plans'));
+  context.subscriptions.push(feature);
+  return feature;
+}
 
 export interface MapRendered {
   readonly uri: vscode.Uri;
@@ -23,8 +32,12 @@ export class StakeholderMapFeature implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   private readonly sent = new Map<string, HostMessage[]>();
   private readonly host: MapHost;
+  private readonly restorer: PanelRestorer<{ planUri: string }>;
 
-  constructor(extensionUri: vscode.Uri, index: PlanIndex, settings: () => Settings, log: vscode.LogOutputChannel, private readonly prompter: () => Prompter) {
+  constructor(
+    extensionUri: vscode.Uri, index: PlanIndex, settings: () => Settings, log: vscode.LogOutputChannel,
+    private readonly prompter: () => Prompter, private readonly needPlans: () => Promise<unknown>,
+  ) {
     this.host = {
       extensionUri, index, settings, log,
       posted: (panel, message) => {
@@ -34,12 +47,11 @@ export class StakeholderMapFeature implements vscode.Disposable {
       },
       rendered: (panel, message) => this.renderedEmitter.fire({ uri: panel.planUri, message, model: this.modelOf(panel.planUri, message.revision) }),
     };
+    this.restorer = new PanelRestorer(MAP_PANEL, log, (panel, state) => this.restore(panel, state.planUri));
     this.disposables.push(
       this.renderedEmitter,
       vscode.commands.registerCommand(COMMANDS.showStakeholderMap, (uri?: vscode.Uri) => this.show(uri)),
-      vscode.window.registerWebviewPanelSerializer(StakeholderMapPanel.viewType, {
-        deserializeWebviewPanel: async (panel, state: unknown) => this.revive(panel, state),
-      }),
+      this.restorer.register(),
     );
   }
 
@@ -68,14 +80,15 @@ export class StakeholderMapFeature implements vscode.Disposable {
 
   /** What the serializer does with a panel VS Code restores: reopen the plan named in the page's state, else close it. */
   revive(panel: vscode.WebviewPanel, state: unknown): void {
-    const parsed = RevivedStateSchema.safeParse(state);
-    let uri: vscode.Uri | undefined;
+    this.restorer.revive(panel, state);
+  }
+
+  private restore(panel: vscode.WebviewPanel, planUri: string): void {
+    let uri: vscode.Uri;
     try {
-      uri = parsed.success ? vscode.Uri.parse(parsed.data.planUri, true) : undefined;
+      uri = vscode.Uri.parse(planUri, true);
     } catch (e) {
-      this.host.log.warn(`stakeholder map: cannot restore from ${parsed.data?.planUri}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (!uri) {
+      this.host.log.warn(`stakeholder map: cannot restore from ${planUri}: ${e instanceof Error ? e.message : String(e)}`);
       panel.dispose();
       return;
     }
@@ -88,6 +101,7 @@ export class StakeholderMapFeature implements vscode.Disposable {
   }
 
   private async pickPlan(): Promise<vscode.Uri | undefined> {
+    await this.needPlans().catch(() => undefined);
     const plans = this.host.index.entries().sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     if (!plans.length) {
       void vscode.window.showInformationMessage(t('ext.noPlans'));

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { locate, stakeholderMap, type Settings } from '../../../core';
-import type { HostMessage, MapLabels, WebviewMessage } from '../../../webview/stakeholder-map/protocol';
+import type { HostMessage, MapLabels, MapState, WebviewMessage } from '../../../webview/stakeholder-map/protocol';
 import { engineLocale } from '../../config';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
-import { panelHtml, webviewOptions } from '../../webview/panel-html';
+import { webviewOptions } from '../../webview/panel-html';
+import { PanelChannel, type PanelKind, type Unrevised } from '../../webview/panel-channel';
 import { mapLabels } from './labels';
-import { WebviewMessageSchema, type CheckedMessage } from './inbound-messages';
+import { RevivedStateSchema, WebviewMessageSchema, type CheckedMessage } from './inbound-messages';
 import { t } from '../../words';
 
 /** What a panel needs from the extension. */
@@ -24,12 +25,17 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const protocolMatchesSchema: Same<CheckedMessage, WebviewMessage> = true;
 void protocolMatchesSchema;
 
+/** The stakeholder map's view type, page, and what its page may send and save. */
+export const MAP_PANEL: PanelKind<CheckedMessage, Required<Pick<MapState, 'planUri'>>> = {
+  viewType: 'accountPlans.stakeholderMap', bundle: 'stakeholder-map', name: 'stakeholder map', inbound: WebviewMessageSchema, state: RevivedStateSchema,
+};
+
 /**
  * The stakeholder map of one plan, in a webview panel. It follows the plan through the index
  * (so the unsaved buffer shows as you type), answers the page's clicks and writes its exports.
  */
 export class StakeholderMapPanel implements vscode.Disposable {
-  static readonly viewType = 'accountPlans.stakeholderMap';
+  static readonly viewType = MAP_PANEL.viewType;
   private static readonly panels = new Map<string, StakeholderMapPanel>();
 
   /** Shows the plan's map, creating the panel (beside the editor) if there is none yet. */
@@ -61,8 +67,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
     return StakeholderMapPanel.panels.get(planUri.toString());
   }
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private revision = 0;
+  private readonly channel: PanelChannel<HostMessage, CheckedMessage>;
   private disposed = false;
   private labels: MapLabels | undefined;
   /** The last message posted to the page, and the last drawing it reported. */
@@ -71,12 +76,9 @@ export class StakeholderMapPanel implements vscode.Disposable {
 
   private constructor(private readonly host: MapHost, readonly panel: vscode.WebviewPanel, readonly planUri: vscode.Uri) {
     StakeholderMapPanel.panels.set(planUri.toString(), this);
-    panel.webview.options = webviewOptions(host.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'account-plans.svg');
-    panel.webview.html = panelHtml(panel.webview, host.extensionUri, 'stakeholder-map', panel.title, t('map.loading'));
-    this.disposables.push(
+    this.channel = new PanelChannel(panel, MAP_PANEL, host.extensionUri, { title: panel.title, loading: t('map.loading') }, host.log, (m) => this.onMessage(m));
+    this.channel.own(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       host.index.onDidChange((e) => {
         if (e.uri.toString() === planUri.toString()) this.update();
       }),
@@ -90,31 +92,28 @@ export class StakeholderMapPanel implements vscode.Disposable {
     const analysis = this.host.index.get(this.planUri);
     const model = analysis ? stakeholderMap(analysis, this.host.settings()) : undefined;
     const planUri = this.planUri.toString();
-    const revision = ++this.revision;
-    let message: HostMessage;
+    let unrevised: Unrevised<HostMessage>;
     if (model) {
-      message = { type: 'model', revision, planUri, model, labels: this.labels };
+      unrevised = { type: 'model', planUri, model, labels: this.labels };
       this.panel.title = t('map.panelTitle', { account: model.account });
     } else {
       const name = fileNameOf(this.planUri);
       const why = analysis
         ? t('ext.noFrontmatter', { file: name })
         : t('map.gone', { file: name });
-      message = { type: 'unavailable', revision, planUri, message: why, labels: this.labels };
+      unrevised = { type: 'unavailable', planUri, message: why, labels: this.labels };
     }
+    const message = this.channel.post(unrevised);
     this.lastPosted = message;
     this.host.posted(this, message);
-    void this.panel.webview.postMessage(message);
   }
 
   /** Handles a message from the page (public so tests can speak for a page they cannot click). */
-  async receive(raw: unknown): Promise<void> {
-    const parsed = WebviewMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.host.log.warn(`stakeholder map: ignored a message from the webview: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return;
-    }
-    const m = parsed.data;
+  receive(raw: unknown): Promise<void> {
+    return this.channel.receive(raw);
+  }
+
+  private async onMessage(m: CheckedMessage): Promise<void> {
     try {
       switch (m.type) {
         case 'ready': return this.update();
@@ -162,9 +161,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (StakeholderMapPanel.panels.get(this.planUri.toString()) === this) StakeholderMapPanel.panels.delete(this.planUri.toString());
-    this.panel.dispose();
-    this.disposables.forEach((d) => d.dispose());
-    this.disposables.length = 0;
+    this.channel.dispose();
   }
 }
 

@@ -3,12 +3,21 @@ import { TIERS, type PipelineFilter, type PipelineGrouping } from '../../../core
 import type { Config } from '../../config';
 import { COMMANDS, VIEWS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
+import type { PlanTracker } from '../../index/plan-tracker';
+import type { Services } from '../../services';
 import type { Prompter } from '../commands/prompter';
 import { AccountsTreeProvider } from './accounts-tree';
 import { REVEAL_COMMAND, revealNode } from './commands';
 import { PipelineTreeProvider } from './pipeline-tree';
 import { BuyingRolesTreeProvider } from './roles-tree';
 import { t } from '../../words';
+
+/** The Account Plans views and the Refresh command. Returns the feature (its tree providers are the test hooks' seam). */
+export function activate(context: vscode.ExtensionContext, services: Services): ViewsFeature {
+  const feature = new ViewsFeature(services.index, () => services.config.config, context.workspaceState, services.prompter, services.tracker);
+  context.subscriptions.push(feature);
+  return feature;
+}
 
 /** The Account Plans activity-bar container: Pipeline, Buying Roles and Accounts, all fed by the index. */
 export class ViewsFeature implements vscode.Disposable {
@@ -18,7 +27,7 @@ export class ViewsFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(index: PlanIndex, config: () => Config, state: vscode.Memento, private readonly prompter: () => Prompter) {
+  constructor(index: PlanIndex, config: () => Config, state: vscode.Memento, private readonly prompter: () => Prompter, tracker: PlanTracker) {
     this.pipeline = new PipelineTreeProvider(index, state);
     this.roles = new BuyingRolesTreeProvider(index, config, state);
     this.accounts = new AccountsTreeProvider(index);
@@ -27,10 +36,21 @@ export class ViewsFeature implements vscode.Disposable {
       const uri = this.roles.plan;
       rolesView.description = uri ? index.get(uri)?.plan?.account ?? uri.path.split('/').pop() : undefined;
     };
-    this.disposables.push(
+    const views = [
       vscode.window.createTreeView(VIEWS.pipeline, { treeDataProvider: this.pipeline, showCollapseAll: true }),
       rolesView,
       vscode.window.createTreeView(VIEWS.accounts, { treeDataProvider: this.accounts }),
+    ];
+    // A view that lists every plan is a sign the workspace holds some: search it (once).
+    const search = (view: vscode.TreeView<unknown>) => { if (view.visible) void tracker.workspace.open('a view of the plans was shown'); };
+    views.forEach(search);
+    this.disposables.push(
+      ...views,
+      ...views.map((view) => view.onDidChangeVisibility(() => search(view))),
+      vscode.commands.registerCommand(COMMANDS.refresh, async () => {
+        await tracker.scanWorkspace();
+        this.refreshAll();
+      }),
       index.onDidChange(() => this.scheduleRefresh(index, updateRolesTitle)),
       vscode.window.onDidChangeActiveTextEditor((e) => { if (this.roles.follow(e)) updateRolesTitle(); }),
       vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, path: (string | number)[]) => revealNode(uri, path)),

@@ -1,0 +1,56 @@
+/** Pairs the items of two lists (opportunities, stakeholders) the way a reader would. */
+
+export interface Identified {
+  readonly index: number;
+  readonly id?: string;
+  readonly name?: string;
+}
+
+export interface ItemPair<T> {
+  /** The item's `id`, else its name, else `#` and its position (1-based) in the list. */
+  readonly key: string;
+  readonly before?: T;
+  readonly after?: T;
+}
+
+/**
+ * By `id` first (the format's identity: two items with different ids are different items); then
+ * by name where one of the two has no readable id; then items with neither, by position among
+ * those left.
+ * Duplicate ids pair in file order. Pairs come out in the after side's order, then removed items.
+ */
+export function matchItems<T extends Identified>(before: readonly T[], after: readonly T[]): ItemPair<T>[] {
+  const partner = new Map<T, T>();
+  const taken = new Set<T>();
+  const pass = (keyOf: (x: T) => string | undefined, accept: (b: T, a: T) => boolean = () => true) => {
+    const pool = new Map<string, T[]>();
+    for (const b of before) {
+      const k = keyOf(b);
+      if (k === undefined || taken.has(b)) continue;
+      const list = pool.get(k);
+      if (list) list.push(b);
+      else pool.set(k, [b]);
+    }
+    for (const a of after) {
+      const k = keyOf(a);
+      if (k === undefined || partner.has(a)) continue;
+      const list = pool.get(k) ?? [];
+      const at = list.findIndex((b) => accept(b, a));
+      if (at < 0) continue;
+      const [b] = list.splice(at, 1);
+      partner.set(a, b);
+      taken.add(b);
+    }
+  };
+  pass((x) => x.id);
+  pass((x) => x.name, (b, a) => b.id === undefined || a.id === undefined);
+  pass((x) => (x.id === undefined && x.name === undefined ? 'anonymous' : undefined));
+  const pairs: ItemPair<T>[] = after.map((a) => {
+    const b = partner.get(a);
+    return { key: a.id ?? b?.id ?? keyOf(a), before: b, after: a };
+  });
+  for (const b of before) if (!taken.has(b)) pairs.push({ key: keyOf(b), before: b });
+  return pairs;
+}
+
+const keyOf = (x: Identified): string => x.id ?? x.name ?? `#${x.index + 1}`;

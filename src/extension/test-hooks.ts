@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { Config } from './config';
+import type { Prompter } from './features/commands/prompter';
+import type { ForecastFeature } from './features/forecast/forecast-feature';
+import type { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
+import type { ViewsFeature } from './features/views/views-feature';
+import type { PlanIndex } from './index/plan-index';
+import type { WorkspaceScanGate } from './index/workspace-scan-gate';
+import type { Timings } from './services';
+
+/**
+ * An internal command, registered only when VS Code runs the extension's tests
+ * (`ExtensionMode.Test`) and not contributed in package.json: it returns the TestHooks. The API
+ * that activate() returns is for other extensions and holds none of these.
+ */
+export const TEST_HOOKS_COMMAND = 'accountPlans.internal.testHooks';
+
+/** The seams the integration tests and the benchmark reach into. */
+export interface TestHooks {
+  readonly index: PlanIndex;
+  readonly diagnostics: vscode.DiagnosticCollection;
+  /** The configuration in effect (settings after validation, and why any were ignored). */
+  config(): Config;
+  /** Resolves when the plans known at activation are checked (as the API's `ready`). */
+  readonly ready: Promise<void>;
+  readonly timings: Timings;
+  /** The workspace search: whether and why it started. */
+  readonly workspace: WorkspaceScanGate;
+  /** Checks every known plan again (as a settings change does). */
+  recheckAll(): Promise<void>;
+  /** The Pipeline, Buying Roles and Accounts tree providers. */
+  readonly views: ViewsFeature;
+  /** Replaces the input boxes and quick picks commands use (tests answer them from a script). */
+  setPrompter(prompter: Prompter | undefined): void;
+  /** The stakeholder map panels: the command, the serializer, and what each map was last sent and drew. */
+  readonly stakeholderMap: StakeholderMapFeature;
+  /** The Forecast panel's command and serializer; the last model it sent. */
+  readonly forecast: ForecastFeature;
+}
+
+export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  context.subscriptions.push(vscode.commands.registerCommand(TEST_HOOKS_COMMAND, hooks));
+}
