@@ -6,7 +6,7 @@ export * from './model/plan-analysis';
 export * from './model/settings';
 export { checkPlan, locate, type CheckOptions } from './check-plan';
 export { forecast, type ForecastReport } from './rollups/forecast-report';
-export { addMoney, denoise, formatAmount, formatCompactMoney, formatMoney, formatMoneySum, plus, type Money } from './model/money';
+export { denoise, formatAmount, formatCompactMoney, formatMoney, formatMoneySum, MoneySum, Sum, addUp, type Money } from './model/money';
 export { byCodePoint, byName } from './model/name-order';
 export * from './rollups/pipeline-rollup';
 export * from './rollups/funnel';

@@ -1,5 +1,5 @@
 import {
-  ROLE_INFO, STAGE_INFO, addMoney, attitudeLetter, formatMoney, trendOf,
+  MoneySum, ROLE_INFO, STAGE_INFO, attitudeLetter, formatMoney, trendOf,
   type Attitude, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
   type PlanFacts, type StakeholderFacts, type Visit,
 } from '../core/index';
@@ -224,12 +224,12 @@ ${body}
 const cls = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '');
 
 function sum<T>(items: readonly (T & { currency: string })[], value: (x: T) => number | undefined): Money {
-  const out: Money = {};
+  const out = new MoneySum();
   for (const x of items) {
     const v = value(x);
-    if (v !== undefined) addMoney(out, x.currency, v);
+    if (v !== undefined) out.add(x.currency, v);
   }
-  return out;
+  return out.value;
 }
 
 function moneyLines(m: Money, ctx: Ctx): Part {

@@ -4,18 +4,64 @@ export type Money = Record<string, number>;
 // ---------- sums: one rounding rule ----------
 
 /**
- * The one rounding rule for figures: decimals are kept, binary floating-point noise is cleared at
- * the sixth decimal (0.1 + 0.2 is 0.3, and 0.1 × 30 % is 0.03). Only the display rounds further.
+ * Clears binary floating-point noise at the sixth decimal: 0.1 × 30 % is 0.03, not
+ * 0.030000000000000002. A weighted amount is cleared this way.
  */
 export const denoise = (v: number): number => Math.round(v * 1e6) / 1e6;
 
-/** `a + b` under the rounding rule: every sum of amounts is built with it. */
-export const plus = (a: number, b: number): number => denoise(a + b);
+/**
+ * A running sum, exact to the sixth decimal (a millionth of the currency unit) whatever the order of
+ * the additions: whole units and millionths are counted apart, in integers. So decimals are kept,
+ * 0.1 + 0.2 is 0.3, and the same deals give the same sum in every view, in any order, even for a
+ * pipeline of billions (where adding doubles one by one drifts in the sixth decimal).
+ */
+export class Sum {
+  private units = 0;
+  private micros = 0;
 
-/** Adds `value` to the sum of its currency. */
-export function addMoney(sum: Money, currency: string, value: number): void {
-  sum[currency] = plus(sum[currency] ?? 0, value);
+  add(value: number): this {
+    const whole = Math.trunc(value);
+    this.units += whole;
+    this.micros += Math.round((value - whole) * 1e6);
+    if (Math.abs(this.micros) >= 1e6) {
+      const carry = Math.trunc(this.micros / 1e6);
+      this.units += carry;
+      this.micros -= carry * 1e6;
+    }
+    return this;
+  }
+
+  /** The sum as the number nearest to it (below 9 billion units exactly so; above, within a millionth). */
+  get value(): number {
+    return Math.abs(this.units) < 9e9 ? (this.units * 1e6 + this.micros) / 1e6 : this.units + this.micros / 1e6;
+  }
 }
+
+/** Sums per currency, each a {@link Sum}. */
+export class MoneySum {
+  private readonly sums = new Map<string, Sum>();
+
+  add(currency: string, value: number): this {
+    let sum = this.sums.get(currency);
+    if (!sum) this.sums.set(currency, (sum = new Sum()));
+    sum.add(value);
+    return this;
+  }
+
+  /** Currencies in the order they were first added. */
+  get value(): Money {
+    const out: Money = {};
+    for (const [currency, sum] of this.sums) out[currency] = sum.value;
+    return out;
+  }
+}
+
+/** Numbers added up under the rule. */
+export const addUp = (values: Iterable<number>): number => {
+  const s = new Sum();
+  for (const v of values) s.add(v);
+  return s.value;
+};
 
 // ---------- display: whole units of the currency ----------
 

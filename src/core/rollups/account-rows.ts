@@ -2,7 +2,7 @@ import type { PlanEntry } from '../model/plan-analysis';
 import { daysBetween } from '../model/dates';
 import type { Money } from '../model/money';
 import { byName } from '../model/name-order';
-import { addDeal, countsInTotal, emptySums } from './pipeline-rollup';
+import { countsInTotal, DealSums } from './pipeline-rollup';
 
 export interface AccountRow {
   readonly uri: string;
@@ -22,8 +22,8 @@ export function accountRows(entries: Iterable<PlanEntry>): AccountRow[] {
   const rows: AccountRow[] = [];
   for (const { uri, analysis } of entries) {
     const f = analysis.findings;
-    const open = emptySums();
-    for (const o of analysis.facts?.opportunities ?? []) if (countsInTotal(o)) addDeal(open, o);
+    const open = new DealSums();
+    for (const o of analysis.facts?.opportunities ?? []) if (countsInTotal(o)) open.add(o);
     const last = analysis.facts?.lastVisit;
     rows.push({
       uri,
@@ -31,7 +31,7 @@ export function accountRows(entries: Iterable<PlanEntry>): AccountRow[] {
       tier: analysis.plan?.tier,
       owner: analysis.plan?.owner,
       daysSinceVisit: last && analysis.facts ? daysBetween(last, analysis.facts.today) : undefined,
-      openWeighted: open.weighted,
+      openWeighted: open.value.weighted,
       errors: f.filter((x) => x.severity === 'error').length,
       warnings: f.filter((x) => x.severity === 'warning').length,
       stale: f.some((x) => x.code === 'AP020'),

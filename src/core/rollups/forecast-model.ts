@@ -1,4 +1,4 @@
-import { plus } from '../model/money';
+import { Sum } from '../model/money';
 import { byCodePoint, byName } from '../model/name-order';
 import { funnel, stageCounts, FUNNEL_STAGES, type FunnelBenchmark, type FunnelStep, type Funnel } from './funnel';
 import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from '../model/selling-method';
@@ -131,10 +131,10 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
     owners: choices(sel.owners),
     tiers: choices(sel.tiers),
     currencies: choices(sel.currencies),
-    quarters: [...r.quarters.keys()].sort(byQuarter).map((period) => ({ period, ...r.quarters.get(period)! })),
-    totals: { open: r.open, byCategory: r.byCategory, won: r.won },
+    quarters: [...r.quarters.keys()].sort(byQuarter).map((period) => r.quarters.get(period)!.bar(period)),
+    totals: r.totals(),
     funnel: {
-      steps: f.steps.map((s) => ({ ...s, ...r.stageAmount.get(s.stage)! })),
+      steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
       bottleneck: f.bottleneck,
     },
     rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
@@ -168,40 +168,59 @@ function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
   return { plans, owners, tiers, currencies, incomplete };
 }
 
-interface QuarterSums { commit: number; bestCase: number; pipeline: number; won: number; openCount: number; wonCount: number }
+/** Count and sums of one currency's deals, under the rounding rule. */
+class Tally {
+  count = 0;
+  readonly amount = new Sum();
+  readonly weighted = new Sum();
+
+  add(o: OpportunityFacts): void {
+    this.count++;
+    this.amount.add(o.opportunity.amount ?? 0);
+    this.weighted.add(o.weighted ?? 0);
+  }
+}
+
+/** One quarter: the open deals that are not omitted, by category, and the won ones. */
+class QuarterTally {
+  readonly byCategory = new Map<ForecastCategory, Tally>(FORECAST_CATEGORIES.map((c) => [c, new Tally()]));
+  readonly won = new Tally();
+
+  bar(period: string): QuarterBar {
+    const weighted = (c: ForecastCategory) => this.byCategory.get(c)!.weighted.value;
+    const openCount = [...this.byCategory.values()].reduce((n, t) => n + t.count, 0);
+    return {
+      period, commit: weighted('commit'), bestCase: weighted('best-case'), pipeline: weighted('pipeline'),
+      won: this.won.amount.value, openCount, wonCount: this.won.count,
+    };
+  }
+}
 
 /**
  * Sums of one currency's open and won opportunities, as the panel's parts need them: the deals of
  * the forecast rollup (pipeline-rollup.ts), added with its rounding rule.
  */
 class Rollup {
-  readonly quarters = new Map<string, QuarterSums>();
-  readonly byCategory = Object.fromEntries(FORECAST_CATEGORIES.map((c) => [c, { count: 0, weighted: 0 }])) as Record<ForecastCategory, { count: number; weighted: number }>;
-  readonly open = { count: 0, amount: 0, weighted: 0 };
-  readonly won = { count: 0, amount: 0 };
+  readonly quarters = new Map<string, QuarterTally>();
+  readonly byCategory = new Map<ForecastCategory, Tally>(FORECAST_CATEGORIES.map((c) => [c, new Tally()]));
+  readonly open = new Tally();
+  readonly won = new Tally();
   readonly stages: Stage[] = [];
-  readonly stageAmount = new Map<string, { amount: number; weighted: number }>(FUNNEL_STAGES.map((s) => [s, { amount: 0, weighted: 0 }]));
+  readonly byStage = new Map<string, Tally>(FUNNEL_STAGES.map((s) => [s, new Tally()]));
   readonly rows: ForecastRow[] = [];
 
   add(uri: string, plan: Plan, o: OpportunityFacts): void {
     if (!o.stage || !(o.open || o.won)) return;
-    const amount = o.opportunity.amount ?? 0;
-    const weighted = o.weighted ?? 0;
     this.stages.push(o.stage);
-    const sa = this.stageAmount.get(o.stage)!;
-    sa.amount = plus(sa.amount, amount);
-    sa.weighted = plus(sa.weighted, weighted);
+    this.byStage.get(o.stage)!.add(o);
     const q = this.quarter(o.opportunity.close);
     if (o.won) {
-      this.won.count++;
-      this.won.amount = plus(this.won.amount, amount);
-      q.wonCount++;
-      q.won = plus(q.won, amount);
+      this.won.add(o);
+      q.won.add(o);
       return;
     }
     const category = o.category!;
-    this.byCategory[category].count++;
-    this.byCategory[category].weighted = plus(this.byCategory[category].weighted, weighted);
+    this.byCategory.get(category)!.add(o);
     this.rows.push({
       uri, index: o.opportunity.index,
       account: plan.account ?? plan.id,
@@ -210,19 +229,25 @@ class Rollup {
       amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
     });
     if (!countsInTotal(o)) return;
-    this.open.count++;
-    this.open.amount = plus(this.open.amount, amount);
-    this.open.weighted = plus(this.open.weighted, weighted);
-    q.openCount++;
-    if (category === 'commit') q.commit = plus(q.commit, weighted);
-    else if (category === 'best-case') q.bestCase = plus(q.bestCase, weighted);
-    else q.pipeline = plus(q.pipeline, weighted);
+    this.open.add(o);
+    q.byCategory.get(category)!.add(o);
   }
 
-  private quarter(close: string | undefined): QuarterSums {
+  totals(): ForecastPanelModel['totals'] {
+    return {
+      open: { count: this.open.count, amount: this.open.amount.value, weighted: this.open.weighted.value },
+      byCategory: Object.fromEntries(FORECAST_CATEGORIES.map((c) => {
+        const t = this.byCategory.get(c)!;
+        return [c, { count: t.count, weighted: t.weighted.value }];
+      })) as Record<ForecastCategory, { count: number; weighted: number }>,
+      won: { count: this.won.count, amount: this.won.amount.value },
+    };
+  }
+
+  private quarter(close: string | undefined): QuarterTally {
     const key = quarterKey(close);
     let q = this.quarters.get(key);
-    if (!q) this.quarters.set(key, (q = { commit: 0, bestCase: 0, pipeline: 0, won: 0, openCount: 0, wonCount: 0 }));
+    if (!q) this.quarters.set(key, (q = new QuarterTally()));
     return q;
   }
 }

@@ -1,7 +1,7 @@
 import type { PlanAnalysis } from '../model/plan-analysis';
-import { addMoney, type Money } from '../model/money';
+import type { Money } from '../model/money';
 import { FORECAST_CATEGORIES, OPEN_STAGES, STAGE_INFO, type ForecastCategory, type OpenStage } from '../model/selling-method';
-import { addDeal, byQuarter, countsInTotal, emptySums, quarterKey, type Sums } from './pipeline-rollup';
+import { byQuarter, countsInTotal, DealSums, quarterKey } from './pipeline-rollup';
 
 /** The `account-plans forecast --format json` shape of the spec, field for field. */
 export interface ForecastReport {
@@ -18,32 +18,30 @@ export interface ForecastReport {
  * not `omitted`, `won` those at S.
  */
 export function forecast(analyses: Iterable<PlanAnalysis>): ForecastReport {
-  const stages = new Map(OPEN_STAGES.map((s) => [s, emptySums()]));
-  const categories = new Map(FORECAST_CATEGORIES.map((c) => [c, emptySums()]));
-  const periods = new Map<string, Sums>();
-  const total = emptySums();
-  const won = { count: 0, amount: {} as Money };
+  const stages = new Map(OPEN_STAGES.map((s) => [s, new DealSums()]));
+  const categories = new Map(FORECAST_CATEGORIES.map((c) => [c, new DealSums()]));
+  const periods = new Map<string, DealSums>();
+  const total = new DealSums();
+  const won = new DealSums();
   for (const a of analyses) {
     for (const o of a.facts?.opportunities ?? []) {
-      if (o.won) {
-        won.count++;
-        if (o.opportunity.amount !== undefined) addMoney(won.amount, o.currency, o.opportunity.amount);
-      }
+      if (o.won) won.add(o);
       if (!o.open || !o.category) continue;
-      addDeal(stages.get(o.stage as OpenStage)!, o);
-      addDeal(categories.get(o.category)!, o);
+      stages.get(o.stage as OpenStage)!.add(o);
+      categories.get(o.category)!.add(o);
       if (!countsInTotal(o)) continue;
-      addDeal(total, o);
+      total.add(o);
       const period = quarterKey(o.opportunity.close);
-      if (!periods.has(period)) periods.set(period, emptySums());
-      addDeal(periods.get(period)!, o);
+      if (!periods.has(period)) periods.set(period, new DealSums());
+      periods.get(period)!.add(o);
     }
   }
+  const { count, amount } = won.value;
   return {
-    byStage: OPEN_STAGES.map((stage) => ({ stage, probability: STAGE_INFO[stage].probability, ...stages.get(stage)! })),
-    byCategory: FORECAST_CATEGORIES.map((category) => ({ category, ...categories.get(category)! })),
-    byPeriod: [...periods.keys()].sort(byQuarter).map((period) => ({ period, ...periods.get(period)! })),
-    total,
-    won,
+    byStage: OPEN_STAGES.map((stage) => ({ stage, probability: STAGE_INFO[stage].probability, ...stages.get(stage)!.value })),
+    byCategory: FORECAST_CATEGORIES.map((category) => ({ category, ...categories.get(category)!.value })),
+    byPeriod: [...periods.keys()].sort(byQuarter).map((period) => ({ period, ...periods.get(period)!.value })),
+    total: total.value,
+    won: { count, amount },
   };
 }

@@ -2,7 +2,7 @@ import type { PlanEntry } from '../model/plan-analysis';
 import type { Money } from '../model/money';
 import { byName } from '../model/name-order';
 import { OPEN_STAGES } from '../model/selling-method';
-import { addDeal, byQuarter, countsInTotal, deals, emptySums, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
+import { byQuarter, countsInTotal, DealSums, deals, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
 
 export type PipelineGrouping = 'stage' | 'quarter' | 'owner';
 /** The Pipeline view filters by owner and tier (`''`: plans without one). */
@@ -42,9 +42,9 @@ export function pipelineGroups(entries: Iterable<PlanEntry>, grouping: PipelineG
 }
 
 function summarize(key: string, items: PipelineItem[]): PipelineGroup {
-  const sums = emptySums();
-  for (const { facts } of items) addDeal(sums, facts);
-  return { key, ...sums, items: [...items].sort(byWeightThenName) };
+  const sums = new DealSums();
+  for (const { facts } of items) sums.add(facts);
+  return { key, ...sums.value, items: [...items].sort(byWeightThenName) };
 }
 
 /** The largest weighted amount first; then account and opportunity in name order, then file order. */

@@ -1,7 +1,7 @@
 import type { OpportunityFacts, PlanEntry } from '../model/plan-analysis';
 import type { Plan } from '../model/plan';
 import { quarterOf } from '../model/dates';
-import { addMoney, type Money } from '../model/money';
+import { MoneySum, type Money } from '../model/money';
 
 /**
  * The pieces every pipeline figure is built from (the Pipeline and Accounts views, the CLI
@@ -15,18 +15,27 @@ import { addMoney, type Money } from '../model/money';
 
 /** How many deals, and their amounts and weighted amounts, one sum per currency. */
 export interface Sums {
-  count: number;
-  amount: Money;
-  weighted: Money;
+  readonly count: number;
+  readonly amount: Money;
+  readonly weighted: Money;
 }
 
-export const emptySums = (): Sums => ({ count: 0, amount: {}, weighted: {} });
+/** Counts deals and adds them up per currency under the rounding rule; a deal without `amount` adds to `count` only. */
+export class DealSums {
+  private count = 0;
+  private readonly amount = new MoneySum();
+  private readonly weighted = new MoneySum();
 
-/** Counts a deal; a deal without `amount` adds to `count` only. */
-export function addDeal(sums: Sums, o: OpportunityFacts): void {
-  sums.count++;
-  if (o.opportunity.amount !== undefined) addMoney(sums.amount, o.currency, o.opportunity.amount);
-  if (o.weighted !== undefined) addMoney(sums.weighted, o.currency, o.weighted);
+  add(o: OpportunityFacts): this {
+    this.count++;
+    if (o.opportunity.amount !== undefined) this.amount.add(o.currency, o.opportunity.amount);
+    if (o.weighted !== undefined) this.weighted.add(o.currency, o.weighted);
+    return this;
+  }
+
+  get value(): Sums {
+    return { count: this.count, amount: this.amount.value, weighted: this.weighted.value };
+  }
 }
 
 /** Open (G–A) and not `omitted`: the deals of the totals, the quarters, the owners and the accounts. */
