@@ -1,6 +1,7 @@
 import type { AttitudeRecord, OpportunityFacts, PlanFacts, StakeholderFacts } from './plan-analysis';
 import { STAGE_INFO, isOpenStage, type Attitude } from './selling-method';
 import type { Opportunity, Plan, Stakeholder, Visit } from './plan';
+import { denoise } from './money';
 
 /** Derived values of the spec, computed once per plan and day. */
 export function computeFacts(plan: Plan, today: string, currency: string): PlanFacts {
@@ -73,4 +74,3 @@ function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityF
  * noise: 0.1 × 30 is 0.03, not 0.030000000000000002.
  */
 export const weigh = (amount: number, probability: number): number => denoise((amount * probability) / 100);
-export const denoise = (v: number): number => Math.round(v * 1e6) / 1e6;
