@@ -10,17 +10,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TODAY = '2026-11-24';
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-};
 
 const XSS = [
   '<img src=x onerror="window.__xss=1">',
@@ -109,7 +104,7 @@ describe('account-plans render, in Chromium', function () {
     assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm run build)');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'account-plans-page-'));
     renderToFile(path.join(ROOT, 'examples', 'hengtong-bank.account.md'), example());
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
