@@ -31,7 +31,7 @@
 //   HARNESS_VERBOSE=1    echo the workbench log (browser console / VS Code log) live
 //   HARNESS_KEEP_TMP=1   keep the temporary user-data/log folder
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
-// Anything else in the environment (e.g. HARNESS_FORCE_FAIL, HARNESS_GREP)
+// Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test)
 // reaches the extension host, which inherits code-server's environment.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

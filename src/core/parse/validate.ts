@@ -135,7 +135,7 @@ const actualType = (v: unknown): MessageKey =>
     : Array.isArray(v) ? 'typeList' : v === null ? 'typeNull' : 'typeMapping';
 
 /** `stakeholders[2].attitude` */
-export function describePath(path: readonly PathKey[]): string {
+function describePath(path: readonly PathKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
@@ -192,7 +192,7 @@ function toPlan(data: Record<string, unknown>, fileName: string, removed: boolea
   } as Plan;
 }
 
-export function defaultId(fileName: string): string {
+function defaultId(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.replace(/\.account\.md$/i, '').replace(/\.md$/i, '');
 }
