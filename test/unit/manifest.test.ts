@@ -15,11 +15,12 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
   contributes: { views: Record<string, { id: string }[]>; commands: { command: string }[] };
 };
 
-/** The view types of the webview panels, as the panel classes declare them. */
+/** The view types of the webview panels, as their panel kinds (or classes) declare them. */
 function panelViewTypes(dir = path.join(ROOT, 'src', 'extension')): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .flatMap((e) => [...fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').matchAll(/static readonly viewType = '([^']+)'/g)].map((m) => m[1]))
+    .flatMap((e) => [...fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').matchAll(/viewType(?::|\s*=)\s*'([^']+)'/g)].map((m) => m[1]))
+    .filter((t, i, all) => all.indexOf(t) === i)
     .sort();
 }
 
