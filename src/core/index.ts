@@ -1,6 +1,7 @@
 /** The engine's public surface: editor, command line and tests import from here only. */
 export * from './model/finding';
 export * from './model/selling-method';
+export * from './model/attitude-palette';
 export * from './model/plan';
 export * from './model/plan-analysis';
 export * from './model/settings';

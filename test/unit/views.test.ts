@@ -49,7 +49,7 @@ describe('view models', () => {
     assert.deepStrictEqual(accountRows(plans).map((r) => r.account), ['Acme', 'Lot 9', 'lot 9', 'Lot 10']);
   });
 
-  it('buying roles in the spec order, with gaps and trends', () => {
+  it('buying roles in the order of docs/format.md, with gaps and trends', () => {
     const a = checkPlan(wrap(edit(CLEAN, 'roles: [user, coach]', 'roles: [user]') + '  - date: 2026-11-20\n    attitudes: { cto: A }\n'), { fileName: 'a', today: TODAY });
     const g = roleGroups(a, DEFAULT_SETTINGS);
     assert.deepStrictEqual(g.map((x) => [x.key, x.people.length, x.gap]), [

@@ -1,4 +1,4 @@
-/** The selling method's fixed tables (spec: account-plan-format.md), in the spec's order. */
+/** The selling method's fixed tables (docs/format.md), in the order that page gives them. */
 
 export const TIERS = ['VIP', 'A', 'B', 'C', 'D'] as const;
 export type Tier = (typeof TIERS)[number];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { attitudeLetter, formatMoney as money, formatMoneySum, type Attitude, type Money } from '../../../core';
+import { attitudeColourId, attitudeLetter, formatMoney as money, formatMoneySum, type Attitude, type Money } from '../../../core';
 
 /** `¥1,200,000 + $500`, in the display language; empty when there is no amount. */
 export const formatMoney = (m: Money): string => formatMoneySum(m, vscode.env.language);
@@ -7,11 +7,11 @@ export const formatMoney = (m: Money): string => formatMoneySum(m, vscode.env.la
 export const formatAmount = (amount: number | undefined, currency: string): string =>
   amount === undefined ? '' : money(amount, currency, vscode.env.language);
 
-/** An attitude as a coloured dot: colours `accountPlans.attitudeA` … `E` (contributed per theme kind). */
+/** An attitude as a coloured dot: the palette's accountPlans.attitudeA … E (src/core/model/attitude-palette.ts), per theme kind. */
 export function attitudeIcon(attitude: Attitude | undefined, gone = false): vscode.ThemeIcon {
   if (gone) return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
   if (!attitude) return new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('descriptionForeground'));
-  return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`accountPlans.attitude${attitudeLetter(attitude)}`));
+  return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(attitudeColourId(attitudeLetter(attitude))));
 }
 
 export const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
