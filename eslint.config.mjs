@@ -1,10 +1,12 @@
 // Lint: typescript-eslint's recommended rules, plus the architecture rule of the house style:
-// src/core is pure (no vscode, no file system, no path), so the editor, the CLI and the tests
-// all run the same engine.
+// src/core (and src/markdown) is pure (no vscode, no Node built-in at all), so the editor, the
+// CLI, the webviews and the tests all run the same engine.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const banned = ['vscode', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path'];
+/** Every Node built-in without its prefix (`os`, `fs/promises`); the `node:*` pattern below bans the prefixed forms. */
+const banned = ['vscode', ...builtinModules.filter((m) => !m.startsWith('node:'))];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'media/dist/**', 'node_modules/**', 'test/fixtures/**', '**/*.mjs', '**/*.js'] },
@@ -28,6 +30,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: banned.map((name) => ({ name, message: 'src/core is pure: pass text in, get data out (house style).' })),
+        patterns: [{ group: ['node:*'], message: 'src/core is pure: no Node built-in (house style).' }],
       }],
       'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (tree-shakable)." }],
     },
@@ -35,7 +38,10 @@ export default tseslint.config(
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: banned.map((name) => ({ name, message: 'webview code runs in the browser.' })) }],
+      'no-restricted-imports': ['error', {
+        paths: banned.map((name) => ({ name, message: 'webview code runs in the browser.' })),
+        patterns: [{ group: ['node:*'], message: 'webview code runs in the browser.' }],
+      }],
     },
   },
 );

@@ -25,8 +25,16 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const pad = (n) => String(n).padStart(2, '0');
 const date = (r, fromYear, years) => `${fromYear + Math.floor(r() * years)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
 
-/** One plan's text, about 6 KB with the defaults. */
-export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15 } = {}) {
+const CURRENCIES = ['CNY', 'USD', 'EUR'];
+const CATEGORIES = ['pipeline', 'best-case', 'commit', 'omitted'];
+
+/**
+ * One plan's text, about 6 KB with the defaults. `mixed` gives the opportunities the variety a
+ * rollup must get right (other currencies, `forecast` categories with `omitted`, own
+ * probabilities, amounts with decimals, no amount, no close date, no owner); without it, the
+ * same bytes as ever.
+ */
+export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15, mixed = false } = {}) {
   const r = rng(i + 1);
   const pick = (a) => a[Math.floor(r() * a.length)];
   const out = ['---', `account: 客户${i} Holdings ${i}`, `id: acct-${i}`, `owner: ${pick(['林山', 'Wang Lei', '周航', 'Anna Lee'])}`, `tier: ${pick(TIERS)}`,
@@ -39,10 +47,12 @@ export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15 }
     out.push(`    roles: [${ROLES[s % ROLES.length]}]`, `    layer: ${LAYERS[s % 3]}`, `    attitude: ${attitudes[s]}`, `    influence: ${pick(['high', 'medium', 'low'])}`,
       `    needs: { company: [lower cost, uptime], personal: [recognition] }`, `    notes: Met at the annual conference; prefers email before calls.`);
   }
+  if (mixed && r() < 0.1) out.splice(out.findIndex((l) => l.startsWith('owner: ')), 1);
   out.push('opportunities:');
   for (let o = 0; o < opportunities; o++) {
     out.push(`  - id: o${o}`, `    name: Project ${o} for account ${i}`, `    stage: ${pick(STAGES)}`, `    amount: ${Math.floor(r() * 5000) * 1000}`,
       `    close: ${date(r, 2026, 2)}`, `    competitors: [Rival One]`, `    position: ${Math.floor(r() * 11) - 5}`, `    next: Send the revised quote and book the demo`);
+    if (mixed) mix(out, r, pick);
   }
   out.push('visits:');
   for (let v = 0; v < visits; v++) {
@@ -54,6 +64,18 @@ export function planText(i, { stakeholders = 8, opportunities = 3, visits = 15 }
   }
   out.push('---', '', `# Account ${i}`, '', 'Analysis of the customer, competitors and the project.', '');
   return out.join('\n');
+}
+
+/** Reworks the opportunity just written (the last lines of `out`) for a `mixed` plan. */
+function mix(out, r, pick) {
+  const at = (key) => out.findLastIndex((l) => l.startsWith(`    ${key}: `));
+  if (r() < 0.3) out.push(`    currency: ${pick(CURRENCIES)}`);
+  if (r() < 0.3) out.push(`    forecast: ${pick(CATEGORIES)}`);
+  if (r() < 0.2) out.push(`    probability: ${Math.floor(r() * 1000) / 10}`);
+  const amount = r();
+  if (amount < 0.1) out.splice(at('amount'), 1);
+  else if (amount < 0.5) out[at('amount')] = `    amount: ${Math.floor(r() * 5e8) / 1000}`;
+  if (r() < 0.1) out.splice(at('close'), 1);
 }
 
 export function generate(dir, count, shape) {

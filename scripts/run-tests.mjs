@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm test` (after the `pretest` hook has built src and test into out/):
+// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all five, in this order)
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
-//   cli          mocha on out/test/cli/**/*.test.js    (plain Node)
+//   cli          mocha on out/test/cli/**/*.test.js    (plain Node, spawning dist/cli.js)
 //   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
 //   grammar      node test/grammar/run.mjs             (TextMate scope assertions, vscode-tmgrammar-test)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
+// It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
+// `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
-// "N passed, N failed" over all suites. Exits 1 when a test failed, a suite
-// crashed, or no test ran at all. A suite with no compiled test files is
-// reported as empty and does not fail the run.
+// "N passed, N failed" over the suites run. Exits 1 when a test failed, a suite
+// crashed, or no test ran at all, and 2 on an unknown suite. A suite with no
+// compiled test files is reported as empty and does not fail the run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,15 +88,25 @@ function settle(name, code, counts) {
   return { name, ...counts };
 }
 
-const results = [];
-for (const [name, dir] of [['unit', 'out/test/unit'], ['cli', 'out/test/cli'], ['webview', 'out/test/webview']]) {
-  console.log(`\n=== ${name} ===`);
-  results.push(await mochaSuite(name, dir));
+const SUITES = {
+  unit: () => mochaSuite('unit', 'out/test/unit'),
+  cli: () => mochaSuite('cli', 'out/test/cli'),
+  webview: () => mochaSuite('webview', 'out/test/webview'),
+  grammar: grammarSuite,
+  integration: integrationSuite,
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !Object.hasOwn(SUITES, name));
+if (unknown.length) {
+  console.error(`unknown suite ${unknown.join(', ')}; use any of ${Object.keys(SUITES).join(', ')} (none: all)`);
+  process.exit(2);
 }
-console.log('\n=== grammar ===');
-results.push(await grammarSuite());
-console.log('\n=== integration ===');
-results.push(await integrationSuite());
+
+const results = [];
+for (const name of Object.keys(SUITES).filter((n) => asked.length === 0 || asked.includes(n))) {
+  console.log(`\n=== ${name} ===`);
+  results.push(await SUITES[name]());
+}
 
 console.log('\n=== summary ===');
 for (const r of results) {

@@ -31,7 +31,7 @@
 //   HARNESS_VERBOSE=1    echo the workbench log (browser console / VS Code log) live
 //   HARNESS_KEEP_TMP=1   keep the temporary user-data/log folder
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
-// Anything else in the environment (e.g. HARNESS_FORCE_FAIL, HARNESS_GREP)
+// Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test)
 // reaches the extension host, which inherits code-server's environment.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -72,7 +72,6 @@ const rowText = opts.row;
 const webviewText = opts['webview-text'];
 const wantedPort = Number(opts.port ?? process.env.PORT ?? 8080);
 const verbose = process.env.HARNESS_VERBOSE === '1';
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1) + 's';
@@ -180,6 +179,9 @@ for (const [what, p] of [['workspace', workspace], ['extension', path.join(exten
   if (!fs.existsSync(p)) await fail(`${what} not found: ${p}`);
 }
 if (mode === 'test' && !fs.existsSync(testsPath + '.js') && !fs.existsSync(testsPath)) await fail(`test bootstrap not found: ${testsPath}(.js) (did you compile?)`);
+// Chromium is launched as every test launches it (test/chromium.ts, compiled to out/ by `tsc -p .`).
+const chromiumHelper = path.join(ROOT, 'out', 'test', 'chromium.js');
+if (mode !== 'serve' && !fs.existsSync(chromiumHelper)) await fail(`${path.relative(ROOT, chromiumHelper)} not found (did you compile? npx tsc -p .)`);
 const main = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8')).main;
 if (main && !fs.existsSync(path.resolve(extensionDir, main))) await fail(`the extension's main ${main} is missing (run npm run build)`);
 const entry = path.join(path.dirname(require.resolve('code-server/package.json')), 'out', 'node', 'entry.js');
@@ -238,14 +240,8 @@ if (mode === 'serve') {
 }
 
 // ---------- open the workbench in headless Chromium ----------
-const { chromium } = require('playwright-core');
-browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-breakpad'],
-  env: { ...process.env, ...privateEnv },
-});
+const { launchChromium } = require(chromiumHelper);
+browser = await launchChromium({ env: { ...process.env, ...privateEnv } });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const wlog = (line) => { workbenchLog.write(line + '\n'); if (verbose) console.log(`[workbench] ${line}`); };
 page.on('console', (m) => wlog(`console.${m.type()}: ${m.text()}`));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Locale } from '../core/index';
+import { isIsoDate, type Locale } from '../core/index';
 
 /** Bad usage: printed as one line on stderr, exit status 2. */
 export class UsageError extends Error {}
@@ -38,11 +38,3 @@ export function pickLocale(value: string | undefined): Locale {
   throw new UsageError(`unknown language '${value}'; use one of ${LOCALES.join(', ')}`);
 }
 
-function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(0);
-  dt.setUTCFullYear(y, mo - 1, d);
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}

@@ -6,12 +6,15 @@ export {
 } from './i18n/catalogue';
 export { format } from './i18n/format';
 export * from './model/selling-method';
+export * from './model/attitude-palette';
 export * from './model/plan';
 export * from './model/plan-analysis';
 export * from './model/settings';
 export { checkPlan, locate, type CheckOptions } from './check-plan';
 export { forecast, type ForecastReport } from './rollups/forecast-report';
-export type { Money } from './model/money';
+export { denoise, formatAmount, formatCompactMoney, formatMoney, formatMoneySum, MoneySum, Sum, addUp, type Money } from './model/money';
+export { byCodePoint, byName } from './model/name-order';
+export * from './rollups/pipeline-rollup';
 export * from './rollups/funnel';
 export * from './rollups/forecast-model';
 export { todayLocal, isPlanFile, isIsoDate } from './model/dates';

@@ -1,5 +1,5 @@
 import {
-  STAGE_INFO, attitudeLetter, daysAgo, plural, stageSteps, translator, trendOf,
+  MoneySum, STAGE_INFO, attitudeLetter, daysAgo, formatMoney, plural, stageSteps, translator, trendOf,
   CATALOGUES, type Attitude, type MessageKey, type Translate, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
   type PlanFacts, type StakeholderFacts, type Visit,
 } from '../core/index';
@@ -156,8 +156,8 @@ function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
   return h`<tr class="ap-opportunity${state}">
 <td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t('card.next')}: ${next.join('; ')}</span>` : ''}</td>
 <td class="ap-nowrap">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t('category.lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
-<td class="ap-num">${op.amount !== undefined ? money(op.amount, o.currency, ctx.locale) : ''}</td>
-<td class="ap-num">${o.weighted !== undefined && o.stage !== 'lost' ? money(o.weighted, o.currency, ctx.locale) : ''}</td>
+<td class="ap-num">${op.amount !== undefined ? formatMoney(op.amount, o.currency, ctx.locale) : ''}</td>
+<td class="ap-num">${o.weighted !== undefined && o.stage !== 'lost' ? formatMoney(o.weighted, o.currency, ctx.locale) : ''}</td>
 <td class="ap-nowrap${overdue ? ' ap-overdue' : ''}">${op.close ?? ''}</td>
 <td>${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t(`category.${category}`)}</span>` : ''}</td>
 </tr>
@@ -230,28 +230,18 @@ const word = (t: Translate, key: string, value: string): string => (key in CATAL
 const cls = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '');
 
 function sum<T>(items: readonly (T & { currency: string })[], value: (x: T) => number | undefined): Money {
-  const out: Money = {};
+  const out = new MoneySum();
   for (const x of items) {
     const v = value(x);
-    if (v !== undefined) out[x.currency] = Math.round(((out[x.currency] ?? 0) + v) * 100) / 100;
+    if (v !== undefined) out.add(x.currency, v);
   }
-  return out;
+  return out.value;
 }
 
 function moneyLines(m: Money, ctx: Ctx): Part {
   const entries = Object.entries(m);
   if (entries.length === 0) return '—';
-  return entries.map(([currency, v], i) => ctx.h`${i > 0 ? new Html('<br>') : ''}${money(v, currency, ctx.locale)}`);
-}
-
-/** `CN¥2,600,000` (en) or `¥2,600,000` (zh-cn); a code Intl does not know as `2,600,000 XYZ`. */
-export function money(value: number, currency: string, locale: Locale): string {
-  const tag = locale === 'zh-cn' ? 'zh-CN' : 'en-US';
-  try {
-    return new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-  } catch {
-    return `${Math.round(value).toLocaleString(tag)} ${currency}`;
-  }
+  return entries.map(([currency, v], i) => ctx.h`${i > 0 ? new Html('<br>') : ''}${formatMoney(v, currency, ctx.locale)}`);
 }
 
 /** Days from `from` to `to` (both `YYYY-MM-DD`). */

@@ -2,7 +2,7 @@ import type { Locale } from '../core/index';
 import { Html, htmlTag } from './html';
 
 /** Nothing loads or runs: inline styles only, images only as data: URLs. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export interface PlanPage {
   readonly title: string;

@@ -80,7 +80,7 @@ By stage
   G              10%      1  CNY         100,000    10,000
   F              20%      1  USD          50,000    10,000
   E              25%      2  CNY          80,000    20,000
-                             EUR          33,333  8,333.25
+                             EUR          33,333     8,333
   D              30%      1  CNY       1,000,000   300,000
   C              50%      1  USD         400,000   200,000
   B              75%      1  CNY         200,000   120,000
@@ -89,7 +89,7 @@ By stage
 By forecast category
   Category   Count  Currency     Amount  Weighted
   pipeline       3  CNY         100,000    10,000
-                    EUR          33,333  8,333.25
+                    EUR          33,333     8,333
                     USD          50,000    10,000
   best-case      2  CNY         200,000   120,000
                     USD         400,000   200,000
@@ -100,7 +100,7 @@ By close quarter (open, not omitted)
   Quarter        Count  Currency   Amount  Weighted
   2025-Q4            1  CNY        80,000    20,000
   2026-Q2            2  CNY       100,000    10,000
-                        EUR        33,333  8,333.25
+                        EUR        33,333     8,333
   2026-Q3            2  USD       400,000   200,000
   2026-Q4            1  USD        50,000    10,000
   no close date      1  CNY       200,000   120,000
@@ -108,7 +108,7 @@ By close quarter (open, not omitted)
 Totals
                      Count  Currency   Amount  Weighted
   open, not omitted      7  CNY       380,000   150,000
-                            EUR        33,333  8,333.25
+                            EUR        33,333     8,333
                             USD       450,000   210,000
   won (stage S)          2  CNY       300,000
                             USD        20,000
@@ -132,7 +132,7 @@ Totals
       '| G | 10% | 1 | CNY | 100,000 | 10,000 |',
       '| F | 20% | 1 | USD | 50,000 | 10,000 |',
       '| E | 25% | 2 | CNY | 80,000 | 20,000 |',
-      '|  |  |  | EUR | 33,333 | 8,333.25 |',
+      '|  |  |  | EUR | 33,333 | 8,333 |',
       '| D | 30% | 1 | CNY | 1,000,000 | 300,000 |',
       '| C | 50% | 1 | USD | 400,000 | 200,000 |',
       '| B | 75% | 1 | CNY | 200,000 | 120,000 |',
@@ -140,7 +140,7 @@ Totals
     ].join('\n')));
     assert.ok(md.includes('| omitted | 1 | CNY | 1,000,000 | 300,000 |\n'));
     assert.ok(md.includes('| no close date | 1 | CNY | 200,000 | 120,000 |\n'));
-    assert.ok(md.includes('| open, not omitted | 7 | CNY | 380,000 | 150,000 |\n|  |  | EUR | 33,333 | 8,333.25 |\n|  |  | USD | 450,000 | 210,000 |\n'));
+    assert.ok(md.includes('| open, not omitted | 7 | CNY | 380,000 | 150,000 |\n|  |  | EUR | 33,333 | 8,333 |\n|  |  | USD | 450,000 | 210,000 |\n'));
     assert.ok(md.endsWith('| won (stage S) | 2 | CNY | 300,000 |  |\n|  |  | USD | 20,000 |  |\n'));
   });
 

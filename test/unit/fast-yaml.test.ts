@@ -58,7 +58,8 @@ describe('fast parser: same findings and data as the reference parser', () => {
     for (const f of files) same(fs.readFileSync(f, 'utf8'), path.relative(ROOT, f));
   });
 
-  it('on generated plans of the benchmark (random shapes)', async () => {
+  it('on generated plans of the benchmark (random shapes)', async function () {
+    this.timeout(20_000); // 120 parses: well over mocha's 2 s default on a busy machine
     const gen = (await import(path.join(ROOT, 'bench', 'generate.mjs'))) as { planText: (i: number, shape?: object) => string };
     for (let i = 0; i < 60; i++) same(gen.planText(i, { stakeholders: 1 + (i % 9), opportunities: i % 4, visits: i % 16 }), `gen-${i}.account.md`);
   });

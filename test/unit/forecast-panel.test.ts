@@ -67,6 +67,22 @@ describe('forecast panel model', () => {
     });
   });
 
+  it('sums keep their decimals, as the CLI and the views do (the display rounds)', () => {
+    const cents = [entry('file:///w/x.account.md', 'account: X\n', [
+      '{ id: a, name: A, stage: D, amount: 1234.567, close: 2027-01-01 }',
+      '{ id: b, name: B, stage: C, amount: 0.125, close: 2027-01-02 }',
+    ])];
+    const m = forecastPanel(cents, {}, options);
+    assert.deepStrictEqual(m.totals.open, { count: 2, amount: 1234.692, weighted: 370.4326 });
+    assert.deepStrictEqual([m.quarters[0].pipeline, m.quarters[0].bestCase], [370.3701, 0.0625]);
+  });
+
+  it('owner and tier choices in name order (case-blind, digits as numbers), none last', () => {
+    const people = ['Wang', 'lin', 'Lin', 'Lot 10', 'Lot 9', undefined].map((owner, i) =>
+      entry(`file:///w/p${i}.account.md`, `account: P${i}\n${owner ? `owner: ${owner}\n` : ''}`, ['{ id: a, name: A, stage: G, amount: 1 }']));
+    assert.deepStrictEqual(forecastPanel(people, {}, options).owners.map((c) => c.value), ['Lin', 'lin', 'Lot 9', 'Lot 10', 'Wang', '']);
+  });
+
   it('the funnel of the selection, with amounts per stage and the bottleneck', () => {
     assert.deepStrictEqual(all.funnel.steps.map((s) => [s.stage, s.count, s.reached, s.amount, s.weighted, s.stuck]), [
       ['G', 1, 9, 1000, 100, false], ['F', 1, 8, 200, 40, false], ['E', 1, 7, 400, 100, false], ['D', 1, 6, 0, 0, false],

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CLEAN, check, codes, edit, only, where } from './helpers';
 
-/** The spec's "precise readings", one by one. */
+/** The precise readings of the rules (docs/rules.md, one section per rule), one by one. */
 describe('rules: precise readings', () => {
   it('AP003 names keys that are not plain text as written: numbers, null, collections', () => {
     const odd = edit(CLEAN, 'tier: A\n', 'tier: A\n1: one\nnull: z\n[a, b]: 1\n');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../src/core';
 
 describe('settings', () => {
-  it('defaults are the spec\'s', () => {
+  it('defaults are those docs/rules.md lists', () => {
     assert.deepStrictEqual(DEFAULT_SETTINGS.requiredRoles, ['economic', 'technical', 'user', 'coach']);
     assert.deepStrictEqual(DEFAULT_SETTINGS.staleDays, { VIP: 30, A: 45, B: 60, C: 90, D: 180, none: 60 });
   });

@@ -116,7 +116,7 @@ stakeholders:
     const m = model(edit(ORG, 'roles: [technical, coach]', 'roles: [technical]'));
     assert.deepStrictEqual(m.placeholders, [{ role: 'coach' }], 'the coach who left does not count');
     const withFinancial = model(CLEAN, { settings: { requiredRoles: ['economic', 'financial', 'influencer'] } });
-    assert.deepStrictEqual(withFinancial.placeholders.map((p) => p.role), ['financial', 'influencer'], 'in the spec order');
+    assert.deepStrictEqual(withFinancial.placeholders.map((p) => p.role), ['financial', 'influencer'], 'in the order of docs/format.md');
   });
 
   it('no model when the frontmatter does not parse; an empty map for a plan without people', () => {

@@ -27,7 +27,29 @@ describe('view models', () => {
     assert.strictEqual(pipelineGroups([acme, beta], 'stage', { owner: 'Lin' }).reduce((n, x) => n + x.count, 0), 3);
   });
 
-  it('buying roles in the spec order, with gaps and trends', () => {
+  it('by quarter and by owner, the deals of the forecast total: open, not omitted; by stage, every open deal', () => {
+    const gamma = entry('file:///w/gamma.account.md', 'account: Gamma\nowner: lin\nopportunities:\n'
+      + '  - { id: o, name: Skip, stage: D, amount: 100, forecast: omitted, close: 2027-01-05 }\n'
+      + '  - { id: k, name: Keep, stage: D, amount: 0.125, close: 2027-01-06 }\n');
+    const d = pipelineGroups([gamma], 'stage')[3];
+    assert.deepStrictEqual([d.count, d.amount, d.weighted], [2, { CNY: 100.125 }, { CNY: 30.0375 }]);
+    for (const grouping of ['quarter', 'owner'] as const) {
+      const [only, ...rest] = pipelineGroups([gamma], grouping);
+      assert.deepStrictEqual([only.count, only.amount, only.weighted, rest.length], [1, { CNY: 0.125 }, { CNY: 0.0375 }, 0], grouping);
+    }
+    assert.deepStrictEqual(accountRows([gamma])[0].openWeighted, { CNY: 0.0375 });
+  });
+
+  it('names in one order: owners and accounts case-blind, digits as numbers, no owner last', () => {
+    const plan = (uri: string, account: string, owner?: string) =>
+      entry(`file:///w/${uri}.account.md`, `account: ${account}\n${owner ? `owner: ${owner}\n` : ''}opportunities:\n  - { id: x, name: X, stage: G, amount: 10 }\n`);
+    const plans = [plan('a', 'Lot 10', 'Wang'), plan('b', 'lot 9', 'lin'), plan('c', 'Lot 9', 'Lin'), plan('d', 'Acme')];
+    assert.deepStrictEqual(pipelineGroups(plans, 'owner').map((g) => g.key), ['Lin', 'lin', 'Wang', 'none']);
+    assert.deepStrictEqual(pipelineGroups(plans, 'stage')[0].items.map((i) => i.account), ['Acme', 'Lot 9', 'lot 9', 'Lot 10']);
+    assert.deepStrictEqual(accountRows(plans).map((r) => r.account), ['Acme', 'Lot 9', 'lot 9', 'Lot 10']);
+  });
+
+  it('buying roles in the order of docs/format.md, with gaps and trends', () => {
     const a = checkPlan(wrap(edit(CLEAN, 'roles: [user, coach]', 'roles: [user]') + '  - date: 2026-11-20\n    attitudes: { cto: A }\n'), { fileName: 'a', today: TODAY });
     const g = roleGroups(a, DEFAULT_SETTINGS);
     assert.deepStrictEqual(g.map((x) => [x.key, x.people.length, x.gap]), [

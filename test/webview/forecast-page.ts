@@ -6,12 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
 import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
 import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
+import { launchChromium } from '../chromium';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'media', 'dist');
@@ -19,14 +20,7 @@ export const TODAY = '2026-11-24';
 const ORIGIN = 'https://forecast.test';
 const NONCE = 'Te5tN0nce4Forecast';
 
-export const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-};
-
-export const launch = (): Promise<Browser> => chromium.launch(LAUNCH);
+export const launch = (): Promise<Browser> => launchChromium();
 
 /** Every `*.account.md` in the folders (relative to the repository), checked as the index would. */
 export function planEntries(...folders: string[]): PlanEntry[] {

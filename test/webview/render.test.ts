@@ -10,17 +10,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ATTITUDE_BADGES, ATTITUDE_THEME_COLOURS } from '../../src/core';
+import { launchChromium } from '../chromium';
+import { cssRgb } from '../colour-vision';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TODAY = '2026-11-24';
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-};
 
 const XSS = [
   '<img src=x onerror="window.__xss=1">',
@@ -109,7 +106,7 @@ describe('account-plans render, in Chromium', function () {
     assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm run build)');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'account-plans-page-'));
     renderToFile(path.join(ROOT, 'examples', 'hengtong-bank.account.md'), example());
-    browser = await chromium.launch(LAUNCH);
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -142,7 +139,9 @@ describe('account-plans render, in Chromium', function () {
     const card = await page.locator('.ap-card').boundingBox();
     assert.ok(card && card.width > 900 && card.height > 1000, JSON.stringify(card));
     assert.strictEqual(await color(page, '.ap-card', 'border-top-style'), 'solid', 'the stylesheet applies');
-    assert.strictEqual(await color(page, '.ap-att-b'), 'rgb(79, 127, 31)', 'attitude B in the light fallback colour');
+    assert.strictEqual(await color(page, '.ap-att-b', 'background-color'), cssRgb(ATTITUDE_BADGES.B.fill), 'attitude B on the palette\'s badge');
+    assert.strictEqual(await color(page, '.ap-att-b'), cssRgb(ATTITUDE_BADGES.B.ink));
+    assert.strictEqual(await color(page, '.ap-stage-b'), cssRgb(ATTITUDE_THEME_COLOURS.B.light), 'text in attitude B\'s light-theme colour');
     assert.strictEqual(await color(page, '.ap-gone .ap-name', 'text-decoration-line'), 'line-through', 'who left is struck through');
     assert.deepStrictEqual(requests, [pathToFileURL(example()).href]);
     assert.deepStrictEqual(events, []);
@@ -151,9 +150,10 @@ describe('account-plans render, in Chromium', function () {
 
   it('follows the reader: dark colours in a dark system, and VS Code theme variables where they are set', async () => {
     const { page } = await open(example(), { colorScheme: 'dark' });
-    assert.strictEqual(await color(page, '.ap-att-b'), 'rgb(156, 204, 101)');
+    assert.strictEqual(await color(page, '.ap-stage-b'), cssRgb(ATTITUDE_THEME_COLOURS.B.dark));
     await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.style.setProperty('--vscode-accountPlans-attitudeB', 'rgb(1, 2, 3)'));
-    assert.strictEqual(await color(page, '.ap-att-b'), 'rgb(1, 2, 3)');
+    assert.strictEqual(await color(page, '.ap-stage-b'), 'rgb(1, 2, 3)');
+    assert.strictEqual(await color(page, '.ap-att-b', 'background-color'), cssRgb(ATTITUDE_BADGES.B.fill), 'badges look the same on every theme');
     await page.close();
   });
 

@@ -8,21 +8,15 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkPlan, DEFAULT_SETTINGS, stakeholderMap, type MapModel, type Settings } from '../../src/core';
 import type { HostMessage, MapLabels, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
 import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
+import { launchChromium } from '../chromium';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'media', 'dist');
 export const TODAY = '2026-11-24';
-
-export const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-};
 
 /** The model of a plan text, as the host would send it. */
 export function modelOf(text: string, fileName = 'plan.account.md', settings: Settings = DEFAULT_SETTINGS): MapModel {
@@ -79,9 +73,7 @@ export async function serve(): Promise<Served> {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch(LAUNCH);
-}
+export const launch = (): Promise<Browser> => launchChromium();
 
 export interface MapPage {
   readonly page: Page;

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
-import type { MapModel } from '../../src/core';
+import { ATTITUDE_BADGES, type MapModel } from '../../src/core';
 import type { MapState, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
 import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
+import { cssRgb } from '../colour-vision';
 import {
   bigPlan, cspViolations, fixtureText, launch, modelOf, openMap, overlaps, rects, sent, serve, showModel, waitForRendered, waitForSent, type MapPage,
 } from './stakeholder-map-page';
@@ -21,9 +22,10 @@ declare const sessionStorage: { getItem(key: string): string | null };
 declare const DOMParser: new () => { parseFromString(text: string, type: string): PageNode };
 const pagePost = (m: unknown) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*');
 
-const PALETTE: Record<string, string> = {
-  A: 'rgb(30, 120, 96)', B: 'rgb(81, 209, 175)', C: 'rgb(229, 203, 120)', D: 'rgb(245, 150, 21)', E: 'rgb(208, 19, 19)', none: 'rgb(158, 158, 158)',
-};
+/** The badge fills of the palette module, as the browser reports them. */
+const PALETTE: Record<string, string> = Object.fromEntries(
+  Object.entries(ATTITUDE_BADGES).map(([key, b]) => [key === 'unknown' ? 'none' : key, cssRgb(b.fill)]),
+);
 
 const hengtong = () => modelOf(fixtureText('examples', 'hengtong-bank.account.md'), 'hengtong-bank.account.md');
 const attitudes = () => modelOf(fixtureText('test', 'fixtures', 'stakeholder-map', 'attitudes.account.md'), 'attitudes.account.md');
@@ -284,7 +286,7 @@ describe('stakeholder map webview (headless Chromium)', function () {
       const badge = doc.querySelector('[data-key="lin"] rect:nth-of-type(2)');
       return { error: doc.querySelector('parsererror')?.textContent ?? '', cards: doc.querySelectorAll('[data-key]').length, classes: doc.querySelectorAll('[class]').length, fill: badge?.getAttribute('fill') };
     }, svgMsg.data);
-    assert.deepStrictEqual(parsed, { error: '', cards: 9, classes: 0, fill: 'rgb(81, 209, 175)' }, 'colours written on the elements, no stylesheet needed');
+    assert.deepStrictEqual(parsed, { error: '', cards: 9, classes: 0, fill: PALETTE.B }, 'colours written on the elements, no stylesheet needed');
     assert.strictEqual(pngMsg.format, 'png');
     assert.match(pngMsg.data, /^data:image\/png;base64,/);
     const png = Buffer.from(pngMsg.data.slice('data:image/png;base64,'.length), 'base64');

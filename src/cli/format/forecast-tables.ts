@@ -1,4 +1,4 @@
-import type { ForecastReport, Money } from '../../core/index';
+import { formatAmount, type ForecastReport, type Money } from '../../core/index';
 
 /** A table both forecast views print: text aligns it with spaces, markdown with pipes. */
 export interface Table {
@@ -16,9 +16,8 @@ export interface ForecastSummary {
   readonly tables: readonly Table[];
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-/** Thousands separators, at most two decimals, the same on every machine. */
-export const formatNumber = (n: number): string => numberFormat.format(n);
+/** Whole units with thousands separators, the same on every machine (the JSON keeps the decimals). */
+const formatNumber = (n: number): string => formatAmount(n, 'en-US');
 
 const MONEY_HEADERS = ['Currency', 'Amount', 'Weighted'];
 

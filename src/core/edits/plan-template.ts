@@ -61,7 +61,7 @@ export interface VisitInput {
   readonly next?: string;
 }
 
-/** A visit entry with only the keys that have a value, in the spec's key order. */
+/** A visit entry with only the keys that have a value, in the key order of docs/format.md (Visit). */
 export function visitEntry(v: VisitInput): Record<string, unknown> {
   const out: Record<string, unknown> = { date: v.date };
   if (v.purpose) out.purpose = v.purpose;

@@ -8,18 +8,20 @@ export function todayLocal(now: Date = new Date()): string {
 }
 
 /** Days since 1970-01-01 for a valid ISO date. */
-export function dayNumber(iso: string): number {
+function dayNumber(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
+/** A real calendar day written YYYY-MM-DD (years before 100 too: `Date.UTC` would read 0099 as 1999). */
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, mo - 1, d);
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 

@@ -1,8 +1,9 @@
 import type { AttitudeRecord, OpportunityFacts, PlanFacts, StakeholderFacts } from './plan-analysis';
 import { STAGE_INFO, isOpenStage, type Attitude } from './selling-method';
 import type { Opportunity, Plan, Stakeholder, Visit } from './plan';
+import { denoise } from './money';
 
-/** Derived values of the spec, computed once per plan and day. */
+/** The derived values of docs/format.md (Derived values), computed once per plan and day. */
 export function computeFacts(plan: Plan, today: string, currency: string): PlanFacts {
   const pastVisits = plan.visits
     .filter((v): v is Visit & { date: string } => v.date !== undefined && v.date <= today)
@@ -69,8 +70,7 @@ function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityF
 }
 
 /**
- * amount × probability % (the spec's formula, decimals kept), cleared of binary floating-point
+ * amount × probability % (docs/format.md, Derived values; decimals kept), cleared of binary floating-point
  * noise: 0.1 × 30 is 0.03, not 0.030000000000000002.
  */
 export const weigh = (amount: number, probability: number): number => denoise((amount * probability) / 100);
-export const denoise = (v: number): number => Math.round(v * 1e6) / 1e6;

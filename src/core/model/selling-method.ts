@@ -1,4 +1,4 @@
-/** The selling method's fixed tables (spec: account-plan-format.md), in the spec's order. */
+/** The selling method's fixed tables (docs/format.md), in the order that page gives them. */
 import { en } from '../i18n/en';
 import { zhCn } from '../i18n/zh-cn';
 

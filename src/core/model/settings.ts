@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_FUNNEL_BENCHMARK } from '../rollups/funnel';
-import { BUYING_ROLES, TIERS } from './selling-method';
+import { BUYING_ROLES } from './selling-method';
 import { RULE_CODES, type RuleCode, type Severity } from './finding';
 
 /**
@@ -15,7 +15,7 @@ const severityOrOff = z.enum(['error', 'warning', 'information', 'hint', 'off'])
 const ratio = z.number().min(0).max(1);
 const funnelBenchmark = z.strictObject({ G: ratio, F: ratio, E: ratio, D: ratio, C: ratio, B: ratio, A: ratio });
 
-export const SettingsSchema = z.strictObject({
+const SettingsSchema = z.strictObject({
   /** Roles AP010 asks for when the account has an open opportunity. */
   requiredRoles: z.array(z.enum(BUYING_ROLES)),
   /** AP020: days without a past visit before an account with an open opportunity is stale. */
@@ -82,7 +82,6 @@ export function resolveSettings(input: unknown): SettingsResult {
   };
 }
 
-export const tierKeys = [...TIERS, 'none'] as const;
 export function severityFor(settings: Settings, code: RuleCode, fallback: Severity): Severity | 'off' {
   return settings.rules[code] ?? fallback;
 }

@@ -38,7 +38,7 @@ export interface ParsedPlan {
   readonly yamlStart: number;
 }
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 /**

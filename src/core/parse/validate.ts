@@ -128,7 +128,7 @@ const actualType = (v: unknown): MessageKey =>
     : Array.isArray(v) ? 'typeList' : v === null ? 'typeNull' : 'typeMapping';
 
 /** `stakeholders[2].attitude` */
-export function describePath(path: readonly PathKey[]): string {
+function describePath(path: readonly PathKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 

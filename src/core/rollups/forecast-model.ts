@@ -1,21 +1,17 @@
-import { quarterOf } from '../model/dates';
+import { Sum } from '../model/money';
+import { byCodePoint, byName } from '../model/name-order';
 import { funnel, stageCounts, FUNNEL_STAGES, type FunnelBenchmark, type FunnelStep, type Funnel } from './funnel';
 import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from '../model/selling-method';
 import type { OpportunityFacts } from '../model/plan-analysis';
 import type { Plan } from '../model/plan';
 import type { PlanEntry } from '../model/plan-analysis';
+import { byQuarter, countsInTotal, inFolder, passesFilter, quarterKey, type PlanFilter } from './pipeline-rollup';
 
 /**
  * What the Forecast panel shows: one currency at a time (amounts in different currencies are never
  * added), over the plans in a folder, of an owner, of a tier.
  */
-export interface ForecastQuery {
-  /** A folder's URI: only plans under it. */
-  readonly folder?: string;
-  /** Only plans of this owner; `''` for plans without one. */
-  readonly owner?: string;
-  /** Only plans of this tier; `''` for plans without one. */
-  readonly tier?: string;
+export interface ForecastQuery extends PlanFilter {
   /** The currency shown; default: the settings' currency when some opportunity uses it, else the most used. */
   readonly currency?: string;
   readonly sort?: RowSort;
@@ -116,14 +112,6 @@ export interface ForecastPanelModel {
   readonly rowCount: number;
 }
 
-const round = (v: number) => Math.round(v * 100) / 100;
-
-/** Plans under a folder URI (`file:///w/east` holds `file:///w/east/a.account.md`, not `file:///w/eastern/…`). */
-export function inFolder(uri: string, folder: string | undefined): boolean {
-  if (folder === undefined) return true;
-  return uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
-}
-
 /** The Forecast panel's figures, computed from analyses already made (no file is read). */
 export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions): ForecastPanelModel {
   const sel = select(entries, query);
@@ -143,17 +131,10 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
     owners: choices(sel.owners),
     tiers: choices(sel.tiers),
     currencies: choices(sel.currencies),
-    quarters: [...r.quarters.keys()].sort(byPeriod).map((period) => {
-      const q = r.quarters.get(period)!;
-      return { period, ...q, commit: round(q.commit), bestCase: round(q.bestCase), pipeline: round(q.pipeline), won: round(q.won) };
-    }),
-    totals: {
-      open: { count: r.open.count, amount: round(r.open.amount), weighted: round(r.open.weighted) },
-      byCategory: Object.fromEntries(FORECAST_CATEGORIES.map((c) => [c, { count: r.byCategory[c].count, weighted: round(r.byCategory[c].weighted) }])) as Record<ForecastCategory, { count: number; weighted: number }>,
-      won: { count: r.won.count, amount: round(r.won.amount) },
-    },
+    quarters: [...r.quarters.keys()].sort(byQuarter).map((period) => r.quarters.get(period)!.bar(period)),
+    totals: r.totals(),
     funnel: {
-      steps: f.steps.map((s) => ({ ...s, amount: round(r.stageAmount.get(s.stage)!.amount), weighted: round(r.stageAmount.get(s.stage)!.weighted) })),
+      steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
       bottleneck: f.bottleneck,
     },
     rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
@@ -179,8 +160,7 @@ function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
     }
     bump(owners, plan.owner ?? '');
     bump(tiers, plan.tier ?? '');
-    if (query.owner !== undefined && (plan.owner ?? '') !== query.owner) continue;
-    if (query.tier !== undefined && (plan.tier ?? '') !== query.tier) continue;
+    if (!passesFilter(e.uri, plan, query)) continue;
     plans.push(e);
     if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) incomplete++;
     for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
@@ -188,37 +168,59 @@ function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
   return { plans, owners, tiers, currencies, incomplete };
 }
 
-interface QuarterSums { commit: number; bestCase: number; pipeline: number; won: number; openCount: number; wonCount: number }
+/** Count and sums of one currency's deals, under the rounding rule. */
+class Tally {
+  count = 0;
+  readonly amount = new Sum();
+  readonly weighted = new Sum();
 
-/** Sums of one currency's open and won opportunities, as the panel's parts need them. */
+  add(o: OpportunityFacts): void {
+    this.count++;
+    this.amount.add(o.opportunity.amount ?? 0);
+    this.weighted.add(o.weighted ?? 0);
+  }
+}
+
+/** One quarter: the open deals that are not omitted, by category, and the won ones. */
+class QuarterTally {
+  readonly byCategory = new Map<ForecastCategory, Tally>(FORECAST_CATEGORIES.map((c) => [c, new Tally()]));
+  readonly won = new Tally();
+
+  bar(period: string): QuarterBar {
+    const weighted = (c: ForecastCategory) => this.byCategory.get(c)!.weighted.value;
+    const openCount = [...this.byCategory.values()].reduce((n, t) => n + t.count, 0);
+    return {
+      period, commit: weighted('commit'), bestCase: weighted('best-case'), pipeline: weighted('pipeline'),
+      won: this.won.amount.value, openCount, wonCount: this.won.count,
+    };
+  }
+}
+
+/**
+ * Sums of one currency's open and won opportunities, as the panel's parts need them: the deals of
+ * the forecast rollup (pipeline-rollup.ts), added with its rounding rule.
+ */
 class Rollup {
-  readonly quarters = new Map<string, QuarterSums>();
-  readonly byCategory = Object.fromEntries(FORECAST_CATEGORIES.map((c) => [c, { count: 0, weighted: 0 }])) as Record<ForecastCategory, { count: number; weighted: number }>;
-  readonly open = { count: 0, amount: 0, weighted: 0 };
-  readonly won = { count: 0, amount: 0 };
+  readonly quarters = new Map<string, QuarterTally>();
+  readonly byCategory = new Map<ForecastCategory, Tally>(FORECAST_CATEGORIES.map((c) => [c, new Tally()]));
+  readonly open = new Tally();
+  readonly won = new Tally();
   readonly stages: Stage[] = [];
-  readonly stageAmount = new Map<string, { amount: number; weighted: number }>(FUNNEL_STAGES.map((s) => [s, { amount: 0, weighted: 0 }]));
+  readonly byStage = new Map<string, Tally>(FUNNEL_STAGES.map((s) => [s, new Tally()]));
   readonly rows: ForecastRow[] = [];
 
   add(uri: string, plan: Plan, o: OpportunityFacts): void {
     if (!o.stage || !(o.open || o.won)) return;
-    const amount = o.opportunity.amount ?? 0;
-    const weighted = o.weighted ?? 0;
     this.stages.push(o.stage);
-    const sa = this.stageAmount.get(o.stage)!;
-    sa.amount += amount;
-    sa.weighted += weighted;
+    this.byStage.get(o.stage)!.add(o);
     const q = this.quarter(o.opportunity.close);
     if (o.won) {
-      this.won.count++;
-      this.won.amount += amount;
-      q.wonCount++;
-      q.won += amount;
+      this.won.add(o);
+      q.won.add(o);
       return;
     }
     const category = o.category!;
-    this.byCategory[category].count++;
-    this.byCategory[category].weighted += weighted;
+    this.byCategory.get(category)!.add(o);
     this.rows.push({
       uri, index: o.opportunity.index,
       account: plan.account ?? plan.id,
@@ -226,26 +228,29 @@ class Rollup {
       stage: o.stage as OpenStage, category, probability: o.probability, currency: o.currency,
       amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
     });
-    if (category === 'omitted') return;
-    this.open.count++;
-    this.open.amount += amount;
-    this.open.weighted += weighted;
-    q.openCount++;
-    if (category === 'commit') q.commit += weighted;
-    else if (category === 'best-case') q.bestCase += weighted;
-    else q.pipeline += weighted;
+    if (!countsInTotal(o)) return;
+    this.open.add(o);
+    q.byCategory.get(category)!.add(o);
   }
 
-  private quarter(close: string | undefined): QuarterSums {
-    const key = close ? quarterOf(close) : 'none';
+  totals(): ForecastPanelModel['totals'] {
+    return {
+      open: { count: this.open.count, amount: this.open.amount.value, weighted: this.open.weighted.value },
+      byCategory: Object.fromEntries(FORECAST_CATEGORIES.map((c) => {
+        const t = this.byCategory.get(c)!;
+        return [c, { count: t.count, weighted: t.weighted.value }];
+      })) as Record<ForecastCategory, { count: number; weighted: number }>,
+      won: { count: this.won.count, amount: this.won.amount.value },
+    };
+  }
+
+  private quarter(close: string | undefined): QuarterTally {
+    const key = quarterKey(close);
     let q = this.quarters.get(key);
-    if (!q) this.quarters.set(key, (q = { commit: 0, bestCase: 0, pipeline: 0, won: 0, openCount: 0, wonCount: 0 }));
+    if (!q) this.quarters.set(key, (q = new QuarterTally()));
     return q;
   }
 }
-
-/** Quarters in time order, `none` last. */
-const byPeriod = (x: string, y: string) => (x === 'none' ? 1 : y === 'none' ? -1 : x < y ? -1 : x > y ? 1 : 0);
 
 function mostUsed(m: Map<string, number>): string | undefined {
   let best: string | undefined;
@@ -253,26 +258,22 @@ function mostUsed(m: Map<string, number>): string | undefined {
   return best;
 }
 
-/** Choices by value, the empty value (no owner, no tier) last. */
+/** Choices in name order, the empty value (no owner, no tier) last. */
 const choices = (m: Map<string, number>): Choice[] =>
   [...m].map(([value, count]) => ({ value, count }))
-    .sort((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    .sort((a, b) => (a.value === b.value ? 0 : a.value === '' ? 1 : b.value === '' ? -1 : byName(a.value, b.value)));
 
 const STAGE_RANK = new Map<string, number>(OPEN_STAGES.map((s, i) => [s, i]));
 const CATEGORY_RANK = new Map<string, number>(FORECAST_CATEGORIES.map((c, i) => [c, i]));
 
-/** Names compare without regard to case, digits as numbers (`Lot 9` before `Lot 10`); equal ones in code-point order. */
-const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-
 type NameKey = 'account' | 'opportunity' | 'owner';
 const isNameKey = (k: RowSortKey): k is NameKey => k === 'account' || k === 'opportunity' || k === 'owner';
 
-/** Each distinct name's place in collation order: the collator runs once per pair of names, not per pair of rows. */
+/** Each distinct name's place in name order: the collator runs once per pair of names, not per pair of rows. */
 function nameRanks(rows: readonly ForecastRow[], key: NameKey): Map<string, number> {
   const names = new Set<string>();
   for (const r of rows) if (r[key]) names.add(r[key]!);
-  return new Map([...names].sort((x, y) => COLLATOR.compare(x, y) || byCodePoint(x, y)).map((n, i) => [n, i]));
+  return new Map([...names].sort(byName).map((n, i) => [n, i]));
 }
 
 /** The value a row is sorted by (a name as its rank); undefined sorts last either way. */

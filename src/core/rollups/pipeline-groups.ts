@@ -1,21 +1,13 @@
-import type { OpportunityFacts, PlanEntry } from '../model/plan-analysis';
-import { quarterOf } from '../model/dates';
+import type { PlanEntry } from '../model/plan-analysis';
 import type { Money } from '../model/money';
+import { byName } from '../model/name-order';
 import { OPEN_STAGES } from '../model/selling-method';
+import { byQuarter, countsInTotal, DealSums, deals, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
 
 export type PipelineGrouping = 'stage' | 'quarter' | 'owner';
-export interface PipelineFilter {
-  readonly owner?: string;
-  readonly tier?: string;
-}
-
-export interface PipelineItem {
-  readonly uri: string;
-  readonly account: string;
-  readonly owner?: string;
-  readonly tier?: string;
-  readonly facts: OpportunityFacts;
-}
+/** The Pipeline view filters by owner and tier (`''`: plans without one). */
+export type PipelineFilter = Pick<PlanFilter, 'owner' | 'tier'>;
+export type PipelineItem = Deal;
 
 export interface PipelineGroup {
   /** `G`…`A`, `S`, `lost`; a quarter like `2026-Q4` or `none`; an owner or `none`. */
@@ -26,39 +18,38 @@ export interface PipelineGroup {
   readonly items: readonly PipelineItem[];
 }
 
-/** Opportunities across plans, grouped. By stage: G → A, then won (S) and lost; otherwise open ones only. */
+/**
+ * Opportunities across plans, grouped. By stage: G → A (every open deal, as the forecast's
+ * `byStage`), then won (S) and lost. By close quarter or owner: the open deals that are not
+ * `omitted`, as the forecast's `byPeriod` and `total`; quarters in time order, owners in name
+ * order, `none` last.
+ */
 export function pipelineGroups(entries: Iterable<PlanEntry>, grouping: PipelineGrouping, filter: PipelineFilter = {}): PipelineGroup[] {
   const groups = new Map<string, PipelineItem[]>();
   if (grouping === 'stage') for (const s of [...OPEN_STAGES, 'S', 'lost']) groups.set(s, []);
-  for (const { uri, analysis } of entries) {
-    const plan = analysis.plan;
-    if (!plan || !analysis.facts) continue;
-    if (filter.owner !== undefined && (plan.owner ?? '') !== filter.owner) continue;
-    if (filter.tier !== undefined && (plan.tier ?? '') !== filter.tier) continue;
-    for (const facts of analysis.facts.opportunities) {
-      if (!facts.stage || (grouping !== 'stage' && !facts.open)) continue;
-      const key = grouping === 'stage' ? facts.stage
-        : grouping === 'quarter' ? (facts.opportunity.close ? quarterOf(facts.opportunity.close) : 'none')
-          : plan.owner ?? 'none';
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts });
-    }
+  for (const deal of deals(entries, { owner: filter.owner, tier: filter.tier })) {
+    if (grouping !== 'stage' && !countsInTotal(deal.facts)) continue;
+    const key = grouping === 'stage' ? deal.facts.stage!
+      : grouping === 'quarter' ? quarterKey(deal.facts.opportunity.close)
+        : deal.owner ?? NONE;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(deal);
   }
   const keys = [...groups.keys()];
-  if (grouping !== 'stage') keys.sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a.localeCompare(b)));
+  if (grouping === 'quarter') keys.sort(byQuarter);
+  if (grouping === 'owner') keys.sort((a, b) => (a === b ? 0 : a === NONE ? 1 : b === NONE ? -1 : byName(a, b)));
   return keys.map((key) => summarize(key, groups.get(key)!));
 }
 
 function summarize(key: string, items: PipelineItem[]): PipelineGroup {
-  const amount: Money = {};
-  const weighted: Money = {};
-  for (const { facts } of items) {
-    const a = facts.opportunity.amount;
-    if (a !== undefined) amount[facts.currency] = round((amount[facts.currency] ?? 0) + a);
-    if (facts.weighted !== undefined) weighted[facts.currency] = round((weighted[facts.currency] ?? 0) + facts.weighted);
-  }
-  const sorted = [...items].sort((a, b) => (b.facts.weighted ?? 0) - (a.facts.weighted ?? 0) || a.account.localeCompare(b.account));
-  return { key, count: items.length, amount, weighted, items: sorted };
+  const sums = new DealSums();
+  for (const { facts } of items) sums.add(facts);
+  return { key, ...sums.value, items: [...items].sort(byWeightThenName) };
 }
 
-const round = (v: number) => Math.round(v * 100) / 100;
+/** The largest weighted amount first; then account and opportunity in name order, then file order. */
+function byWeightThenName(a: PipelineItem, b: PipelineItem): number {
+  const name = (d: PipelineItem) => d.facts.opportunity.name ?? d.facts.opportunity.id ?? '';
+  return (b.facts.weighted ?? 0) - (a.facts.weighted ?? 0) || byName(a.account, b.account) || byName(name(a), name(b))
+    || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.facts.opportunity.index - b.facts.opportunity.index;
+}

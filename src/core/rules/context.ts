@@ -48,7 +48,7 @@ export function visitsWithin(ctx: RuleContext, days: number) {
   return ctx.facts.pastVisits.filter((v) => v.date !== undefined && v.date >= from);
 }
 
-export function shiftDays(iso: string, days: number): string {
+function shiftDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

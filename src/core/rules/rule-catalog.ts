@@ -1,6 +1,6 @@
 import type { RuleCode, Severity } from '../model/finding';
 
-/** Each rule's default severity and one-line description (spec: Rules). */
+/** Each rule's default severity and one-line description (docs/rules.md). */
 export const RULE_INFO: Record<RuleCode, { readonly severity: Severity; readonly title: string; readonly zh: string }> = {
   AP001: { severity: 'error', title: 'No frontmatter, or the YAML cannot be parsed', zh: '缺少 frontmatter 或 YAML 无法解析' },
   AP002: { severity: 'error', title: 'A value does not fit the schema', zh: '取值不符合格式' },

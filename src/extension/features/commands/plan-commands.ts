@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   ATTITUDES, ATTITUDE_INFO, BUYING_ROLES, LAYERS, LAYER_INFO, PURPOSES, PURPOSE_INFO, ROLE_INFO, STAGES, STAGE_INFO, TIERS,
-  appendListItem, attitudeLetter, stageSteps, checkPlan, isPlanFile, newPlanText, setScalar, slugify, stakeholderEntry, todayLocal, visitEntry,
+  appendListItem, attitudeLetter, stageSteps, byName, checkPlan, isPlanFile, newPlanText, setScalar, slugify, stakeholderEntry, todayLocal, visitEntry,
   type Attitude, type BuyingRole, type Plan, type Tier,
 } from '../../../core';
 import { COMMANDS } from '../../constants';
@@ -31,7 +31,7 @@ async function withPlan<T>(index: PlanIndex, plans: () => Promise<unknown>, ask:
   if (!uriOf(target) && !activePlan()) await plans().catch(() => undefined);
   const uri = uriOf(target) ?? activePlan() ?? (await ask.pick(t('ext.whichPlan'), index.entries()
     .map((e) => ({ label: e.analysis.plan?.account ?? e.uri.path.split('/').pop() ?? '', description: vscode.workspace.asRelativePath(e.uri), value: e.uri }))
-    .sort((a, b) => a.label.localeCompare(b.label))));
+    .sort((a, b) => byName(a.label, b.label))));
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   // The buffer as it is now (it may be ahead of the index by a debounce), parsed by the engine.

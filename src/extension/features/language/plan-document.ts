@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPlan, language, todayLocal, type PlanAnalysis, type TextEdit } from '../../../core';
+import { checkPlan, formatMoney, language, todayLocal, type PlanAnalysis, type TextEdit } from '../../../core';
 import type { Config } from '../../config';
 import type { PlanIndex } from '../../index/plan-index';
 
@@ -39,10 +39,5 @@ export function planDocument(doc: vscode.TextDocument, index: PlanIndex, config:
   };
 }
 
-export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    return `${Math.round(amount).toLocaleString(vscode.env.language)} ${currency}`;
-  }
-}
+/** An amount in the display language, for hovers and lenses. */
+export const money = (amount: number, currency: string): string => formatMoney(amount, currency, vscode.env.language);

@@ -1,27 +1,18 @@
 import * as vscode from 'vscode';
-import { attitudeLetter, type Attitude, type Money } from '../../../core';
+import { attitudeColourId, attitudeLetter, formatMoney as money, formatMoneySum, type Attitude, type Money } from '../../../core';
 import { t } from '../../words';
 
 /** `¥1,200,000 + $500`, in the display language; empty when there is no amount. */
-export function formatMoney(m: Money): string {
-  const parts = Object.entries(m).map(([currency, value]) => {
-    try {
-      return new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-    } catch {
-      return `${Math.round(value).toLocaleString(vscode.env.language)} ${currency}`;
-    }
-  });
-  return parts.join(' + ');
-}
+export const formatMoney = (m: Money): string => formatMoneySum(m, vscode.env.language);
 
 export const formatAmount = (amount: number | undefined, currency: string): string =>
-  amount === undefined ? '' : formatMoney({ [currency]: amount });
+  amount === undefined ? '' : money(amount, currency, vscode.env.language);
 
-/** An attitude as a coloured dot: colours `accountPlans.attitudeA` … `E` (contributed per theme kind). */
+/** An attitude as a coloured dot: the palette's accountPlans.attitudeA … E (src/core/model/attitude-palette.ts), per theme kind. */
 export function attitudeIcon(attitude: Attitude | undefined, gone = false): vscode.ThemeIcon {
   if (gone) return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
   if (!attitude) return new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('descriptionForeground'));
-  return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`accountPlans.attitude${attitudeLetter(attitude)}`));
+  return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(attitudeColourId(attitudeLetter(attitude))));
 }
 
 export const ARROWS = { up: '↑', down: '↓', same: '→' } as const;

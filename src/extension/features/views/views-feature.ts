@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TIERS, type PipelineFilter, type PipelineGrouping } from '../../../core';
+import { TIERS, byName, type PipelineFilter, type PipelineGrouping } from '../../../core';
 import type { Config } from '../../config';
 import { COMMANDS, VIEWS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
@@ -94,7 +94,7 @@ export class ViewsFeature implements vscode.Disposable {
 
   private async filterPipeline(index: PlanIndex, f?: { owner?: string; tier?: string }): Promise<void> {
     if (f) return this.pipeline.setFilter(f);
-    const owners = [...new Set(index.entries().map((e) => e.analysis.plan?.owner).filter((o): o is string => !!o))].sort();
+    const owners = [...new Set(index.entries().map((e) => e.analysis.plan?.owner).filter((o): o is string => !!o))].sort(byName);
     const choice = await this.prompter().pick<PipelineFilter>(t('tree.showPipelineOf'), [
       { label: t('tree.everyone'), value: {} },
       ...owners.map((owner) => ({ label: owner, description: t('tree.ownerHint'), value: { owner } })),
