@@ -10,7 +10,8 @@ import { isolatedGitEnv, plan, TestRepo } from './git-repo';
 const describe1 = (c: PlanChange): string =>
   `${c.kind} ${[c.before?.path, c.after?.path].filter((p, i, all) => p !== undefined && (i === 0 || p !== all[0])).join(' -> ')}`;
 
-describe('git plan source: changed plans between revisions', () => {
+describe('git plan source: changed plans between revisions', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   let first: string;
   let second: string;
@@ -88,7 +89,8 @@ describe('git plan source: changed plans between revisions', () => {
   });
 });
 
-describe('git plan source: paths with spaces and Chinese characters', () => {
+describe('git plan source: paths with spaces and Chinese characters', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   after(() => repo.dispose());
 
@@ -108,7 +110,8 @@ describe('git plan source: paths with spaces and Chinese characters', () => {
   });
 });
 
-describe('git plan source: BASE...HEAD', () => {
+describe('git plan source: BASE...HEAD', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   let fork: string;
   after(() => repo.dispose());
@@ -143,7 +146,8 @@ describe('git plan source: BASE...HEAD', () => {
   });
 });
 
-describe('git plan source: the working tree', () => {
+describe('git plan source: the working tree', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   after(() => repo.dispose());
 
@@ -171,7 +175,8 @@ describe('git plan source: the working tree', () => {
   });
 });
 
-describe('git plan source: one cat-file process, whatever the number of plans', () => {
+describe('git plan source: one cat-file process, whatever the number of plans', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   after(() => repo.dispose());
 
@@ -200,7 +205,8 @@ describe('git plan source: one cat-file process, whatever the number of plans', 
   });
 });
 
-describe('git plan source: files that are not plan text', () => {
+describe('git plan source: files that are not plan text', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   after(() => repo.dispose());
 
@@ -226,7 +232,8 @@ describe('git plan source: files that are not plan text', () => {
   });
 });
 
-describe('git plan source: errors are one line, exit status 2', () => {
+describe('git plan source: errors are one line, exit status 2', function () {
+  this.timeout(60_000);
   it('an unknown revision', () => {
     const repo = new TestRepo();
     try {
@@ -262,7 +269,8 @@ describe('git plan source: errors are one line, exit status 2', () => {
   });
 });
 
-describe('git plan source: history of one plan', () => {
+describe('git plan source: history of one plan', function () {
+  this.timeout(60_000);
   let repo: TestRepo;
   after(() => repo.dispose());
 
