@@ -317,6 +317,8 @@ describe('git plan source: history of one plan', function () {
     assert.throws(() => repo.git('merge', '-q', 'side', '-m', 'merge side'));
     repo.write('plans/a.account.md', plan('a', 'A'));
     const merge = repo.commit('merge side');
+    // A user's config that would print merges in another shape changes nothing.
+    repo.git('config', 'log.diffMerges', 'combined');
     const history = repo.source().history('plans/a.account.md');
     assert.deepEqual(history.slice(-3).map((h) => h.subject).sort(), ['main: a lost', 'merge side', 'side: a to B']);
     assert.equal(history.filter((h) => h.commit === merge).length, 1);

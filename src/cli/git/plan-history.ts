@@ -27,9 +27,10 @@ const FIELD = '\x1f';
  */
 export function planCommits(git: GitRunner, path: string, options: { since?: string; newest?: string } = {}): PlanCommit[] {
   const out = git.run([
-    // -m: a merge is listed with its diff against each parent, first parent first; parseLog keeps
-    // that one. Without it --follow leaves merges out, and with them a conflict's resolution.
-    'log', '--follow', '-m', '--raw', '-z', '--no-abbrev', '--no-show-signature', '--no-ext-diff', '--no-textconv',
+    // -m: a merge is listed with its diff against its first parent (git 2.32+, as pinned here, whatever
+    // the user's log.diffMerges), or against each parent, first parent first (older git; parseLog keeps
+    // that one). Without it --follow leaves merges out, and with them a conflict's resolution.
+    '-c', 'log.diffMerges=first-parent', 'log', '--follow', '-m', '--raw', '-z', '--no-abbrev', '--no-show-signature', '--no-ext-diff', '--no-textconv',
     `--format=${RECORD}%H${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%s`,
     ...(options.since ? [`--since=${options.since}`] : []),
     '--', path,
