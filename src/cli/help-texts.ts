@@ -6,6 +6,7 @@ Checks and rolls up key-account plans (*.account.md: YAML frontmatter + Markdown
 
 Commands:
   check [PATH...]      check plans against the format and the selling rules
+  export [PATH...]     write opportunities, stakeholders, visits or findings as CSV or JSON Lines
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
   render PLAN          write one plan as a self-contained HTML page (plan card and notes)
   schema               print the JSON Schema of a plan's frontmatter
@@ -76,4 +77,30 @@ ${SHARED_OPTIONS}
 
 Exit status: 0 when the page was written (whatever the findings; use 'check' to gate),
 2 on bad usage, a plan that cannot be read, an output that cannot be written, or an internal error.
+`;
+
+export const EXPORT_HELP = `Usage: account-plans export [PATH...] --what TABLE [options]
+
+Writes one flat table of every *.account.md under PATH (default: .), for spreadsheets and BI tools:
+one row per opportunity, stakeholder, visit or finding, each with the account's id and name and
+the plan's file, and the values the engine derives (weighted amount, forecast category, current
+attitude, last contact...).
+
+Options:
+  -w, --what TABLE        opportunities, stakeholders, visits or findings (required)
+  -f, --format FORMAT     csv (default) or jsonl (one JSON object per line)
+  -o, --output FILE       write the table to FILE (default: standard output)
+  --lang LANG             language of the findings' messages: en (default) or zh-cn
+${SHARED_OPTIONS}
+
+CSV is RFC 4180 (comma, CRLF line ends, quotes where needed) in UTF-8 with a byte-order mark, so
+Excel reads Chinese names. A list (roles, who was met) is one cell, joined by "; ". A text cell
+that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return)
+starts with ' instead. JSON Lines keeps numbers, true/false and lists as they are, and null for
+a missing value. Columns only ever get added at the end. Personal details, contacts and notes
+about people are never exported.
+
+A plan whose frontmatter cannot be read has no rows except in --what findings (a warning says so).
+
+Exit status: 0, or 2 on bad usage, an output that cannot be written, or an internal error.
 `;

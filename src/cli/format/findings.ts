@@ -19,7 +19,7 @@ export interface CheckReport {
   readonly unreadable: number;
 }
 
-function toCliFinding(file: string, f: Finding): CliFinding {
+export function toCliFinding(file: string, f: Finding): CliFinding {
   return {
     file,
     line: f.range.start.line + 1,

@@ -1,5 +1,6 @@
 import { Sum } from '../model/money';
 import { byCodePoint, byName } from '../model/name-order';
+import { csvCell } from './csv-cell';
 import { funnel, stageCounts, FUNNEL_STAGES, type FunnelBenchmark, type FunnelStep, type Funnel } from './funnel';
 import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage, type Stage } from '../model/selling-method';
 import type { OpportunityFacts } from '../model/plan-analysis';
@@ -319,11 +320,4 @@ export function forecastCsv(rows: readonly ForecastRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
