@@ -1,0 +1,61 @@
+import { splitFrontmatter, stripBom } from '../parse/frontmatter';
+import { mergeLines } from './line-merge';
+import { mergeFrontmatter, type MergeConflict } from './merge-frontmatter';
+import { readSide, Unsupported, type Side } from './yaml-sides';
+
+export type { MergeConflict } from './merge-frontmatter';
+
+export interface PlanMerge {
+  /** The merged plan, with conflict markers where a true conflict remains. */
+  readonly text: string;
+  readonly conflicts: readonly MergeConflict[];
+  /**
+   * `meaning`: the frontmatter merged item by item and field by field, the body line by line;
+   * `lines`: a side did not parse, so the whole file merged line by line, as git would.
+   */
+  readonly how: 'meaning' | 'lines';
+}
+
+interface Parts { readonly bom: string; readonly head: string; readonly side: Side; readonly close: string; readonly body: string }
+
+/**
+ * The three-way merge of a plan: what THEIRS changed against BASE, spliced into OURS. An empty
+ * BASE is a plan added on both sides. Never throws, never drops a byte of either side.
+ */
+export function mergePlans(base: string, ours: string, theirs: string): PlanMerge {
+  if (theirs === base || theirs === ours) return { text: ours, conflicts: [], how: 'meaning' };
+  if (ours === base) return { text: theirs, conflicts: [], how: 'meaning' };
+  const b = base.trim() === '' ? emptyParts() : parts(base);
+  const o = parts(ours);
+  const t = parts(theirs);
+  if (b && o && t) {
+    try {
+      const front = mergeFrontmatter(b.side, o.side, t.side);
+      const body = mergeLines(b.body, o.body, t.body);
+      const conflicts = [...front.conflicts, ...body.conflicts.map((c) => ({ where: 'body', ours: c.ours.trim(), theirs: c.theirs.trim() }))];
+      return { text: o.bom + o.head + front.text + o.close + body.text, conflicts, how: 'meaning' };
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+    }
+  }
+  const lines = mergeLines(stripBom(base), stripBom(ours), stripBom(theirs));
+  const bom = ours.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  return { text: bom + lines.text, conflicts: lines.conflicts.map((c) => ({ where: 'file', ours: c.ours.trim(), theirs: c.theirs.trim() })), how: 'lines' };
+}
+
+function parts(raw: string): Parts | undefined {
+  const text = stripBom(raw);
+  const split = splitFrontmatter(text);
+  if (split.kind !== 'ok') return undefined;
+  const side = readSide(text.slice(split.yamlStart, split.yamlEnd));
+  if (!side) return undefined;
+  return {
+    bom: raw.length !== text.length ? '\ufeff' : '', head: text.slice(0, split.yamlStart), side,
+    close: text.slice(split.yamlEnd, split.bodyStart), body: text.slice(split.bodyStart),
+  };
+}
+
+const emptyParts = (): Parts | undefined => {
+  const side = readSide('');
+  return side && { bom: '', head: '', side, close: '', body: '' };
+};
