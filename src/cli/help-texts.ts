@@ -8,8 +8,12 @@ Commands:
   check [PATH...]      check plans against the format and the selling rules
   export [PATH...]     write opportunities, stakeholders, visits or findings as CSV or JSON Lines
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
+  git-setup            set up git to merge plans by meaning and to diff them in business terms
+  merge BASE OURS THEIRS [PATHNAME]
+                       git's merge driver: a three-way merge of one plan, by meaning
   render PLAN          write one plan as a self-contained HTML page (plan card and notes)
   schema               print the JSON Schema of a plan's frontmatter
+  textconv PLAN        print a plan one fact per line (git's diff driver)
 
 Options:
   -h, --help           show help (also: account-plans <command> --help)
@@ -103,4 +107,50 @@ about people are never exported.
 A plan whose frontmatter cannot be read has no rows except in --what findings (a warning says so).
 
 Exit status: 0, or 2 on bad usage, an output that cannot be written, or an internal error.
+`;
+
+export const MERGE_HELP = `Usage: account-plans merge BASE OURS THEIRS [PATHNAME] [options]
+
+git's merge driver for plans (git passes %O %A %B %P; 'account-plans git-setup' configures it).
+Merges what THEIRS changed since BASE into OURS and writes the result to OURS:
+stakeholders and opportunities are matched by id, visits by date, purpose and people; a field
+changed on one side takes that side; the Markdown body merges line by line. Everything else in
+OURS keeps its bytes. Different changes to one field, or a change against a deletion, are left
+between <<<<<<< ours / ======= / >>>>>>> theirs markers around that line or item. When a version
+does not parse as a plan, the whole file merges line by line, as git would.
+An empty BASE is a plan added on both sides.
+
+Options:
+  --lang en|zh-cn         language of the messages (default en)
+  -h, --help              show this help
+
+Exit status: 0 merged cleanly, 1 conflict markers remain, 2 a file cannot be read or written.
+`;
+
+export const GIT_SETUP_HELP = `Usage: account-plans git-setup [options]
+
+Run inside a repository. Adds to the .gitattributes at its top:
+  *.account.md merge=account-plans diff=account-plans
+and sets, in the repository's own git config (.git/config):
+  merge.account-plans.name, merge.account-plans.driver   (COMMAND merge %O %A %B %P)
+  diff.account-plans.textconv                            (COMMAND textconv)
+Prints what it did; running it again changes nothing. Commit .gitattributes so everyone's
+merges go through the driver; each clone runs git-setup once for its own config.
+
+Options:
+  --command CMD           how git runs account-plans (default: account-plans, from the PATH),
+                          e.g. "npx account-plans" or "node /path/to/cli.js"
+  --lang en|zh-cn         language of the messages (default en)
+  -h, --help              show this help
+`;
+
+export const TEXTCONV_HELP = `Usage: account-plans textconv PLAN
+
+Prints PLAN one fact per line, for git's diff driver ('account-plans git-setup' configures it):
+git diff, git log -p and git GUIs then show plan changes as facts ("opportunity sdwan: stage: A")
+rather than YAML lines. Visits come in date order, each field on its own line, named by the item
+it belongs to; the Markdown body follows as written. A file that does not parse is printed as is.
+
+Options:
+  -h, --help              show this help
 `;

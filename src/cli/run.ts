@@ -2,8 +2,11 @@ import { UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
+import { runGitSetup } from './commands/git-setup';
+import { runMerge } from './commands/merge';
 import { runRender } from './commands/render';
 import { runSchema } from './commands/schema';
+import { runTextconv } from './commands/textconv';
 import type { Host } from './host';
 import { MAIN_HELP } from './help-texts';
 
@@ -11,8 +14,11 @@ const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> 
   check: runCheck,
   export: runExport,
   forecast: runForecast,
+  'git-setup': runGitSetup,
+  merge: runMerge,
   render: runRender,
   schema: runSchema,
+  textconv: runTextconv,
 };
 
 /** The whole command line, without touching `process`: returns the exit status. */

@@ -34,3 +34,4 @@ export { newPlanText, slugify, visitEntry, stakeholderEntry, type NewPlan, type 
 export * as language from './language';
 export * from './diff';
 export * from './merge';
+export { factLines } from './textconv/fact-lines';

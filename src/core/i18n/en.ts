@@ -413,6 +413,15 @@ export const en = {
   'cmd.attitude': 'Attitude',
   'cmd.exported': 'Exported {count} opportunities to {file}',
   'cmd.writeFailed': 'Could not write {file}: {reason}',
+  'cli.merge.conflict': '{path}: conflict in {where}: ours {ours}, theirs {theirs}',
+  'cli.merge.deleted': '(deleted)',
+  'cli.merge.byLines': '{path}: one version does not parse as a plan, so the file was merged line by line',
+  'cli.merge.summary.one': '{path}: 1 conflict left between <<<<<<< and >>>>>>> markers',
+  'cli.merge.summary.other': '{path}: {count} conflicts left between <<<<<<< and >>>>>>> markers',
+  'cli.gitSetup.added': 'added to {file}: {line}',
+  'cli.gitSetup.present': '{file} already has: {line}',
+  'cli.gitSetup.set': 'set git config {key} = {value}',
+  'cli.gitSetup.kept': 'git config {key} is already {value}',
 } as const;
 
 export type MessageKey = keyof typeof en;

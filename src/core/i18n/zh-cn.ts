@@ -393,4 +393,13 @@ export const zhCn: Catalogue = {
   'cmd.attitude': '态度',
   'cmd.exported': '已导出 {count} 个商机到 {file}',
   'cmd.writeFailed': '无法写入 {file}：{reason}',
+  'cli.merge.conflict': '{path}：{where} 有冲突：我方 {ours}，对方 {theirs}',
+  'cli.merge.deleted': '(已删除)',
+  'cli.merge.byLines': '{path}：有一个版本无法解析为客户计划，因此整个文件按行合并',
+  'cli.merge.summary.one': '{path}：剩余 1 处冲突，位于 <<<<<<< 与 >>>>>>> 标记之间',
+  'cli.merge.summary.other': '{path}：剩余 {count} 处冲突，位于 <<<<<<< 与 >>>>>>> 标记之间',
+  'cli.gitSetup.added': '已写入 {file}：{line}',
+  'cli.gitSetup.present': '{file} 中已有：{line}',
+  'cli.gitSetup.set': '已设置 git config {key} = {value}',
+  'cli.gitSetup.kept': 'git config {key} 已是 {value}',
 };

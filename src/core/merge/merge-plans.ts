@@ -1,7 +1,7 @@
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 import { mergeLines } from './line-merge';
 import { mergeFrontmatter, type MergeConflict } from './merge-frontmatter';
-import { readSide, Unsupported, type Side } from './yaml-sides';
+import { readSide, type Side } from './yaml-sides';
 
 export type { MergeConflict } from './merge-frontmatter';
 
@@ -34,8 +34,8 @@ export function mergePlans(base: string, ours: string, theirs: string): PlanMerg
       const body = mergeLines(b.body, o.body, t.body);
       const conflicts = [...front.conflicts, ...body.conflicts.map((c) => ({ where: 'body', ours: c.ours.trim(), theirs: c.theirs.trim() }))];
       return { text: o.bom + o.head + front.text + o.close + body.text, conflicts, how: 'meaning' };
-    } catch (e) {
-      if (!(e instanceof Unsupported)) throw e;
+    } catch {
+      // Unsupported (a shape the splice cannot handle safely), or a fault of ours: never worse than git.
     }
   }
   const lines = mergeLines(stripBom(base), stripBom(ours), stripBom(theirs));
