@@ -105,6 +105,13 @@ describe('mergePlans', () => {
     assert.deepEqual(planData(merged.text).front, { ...(planData(BASE).front as object), account: 'Acme Group', tier: 'A', owner: 'Lin' });
   });
 
+  it('removes a whole list THEIRS removed, or marks it when OURS changed it', () => {
+    const noVisits = edit(BASE, 'visits:\n  - date: 2026-10-01\n    with: [ceo]\n    summary: Kick-off\n', '');
+    assert.equal(mergePlans(BASE, edit(BASE, 'stage: C', 'stage: B'), noVisits).text, edit(noVisits, 'stage: C', 'stage: B'));
+    const clash = mergePlans(BASE, edit(BASE, 'summary: Kick-off', 'summary: Kick-off!'), noVisits);
+    assert.deepEqual(clash.conflicts.map((c) => [c.where, c.theirs]), [['visits', undefined]]);
+  });
+
   it('merges the Markdown body line by line, as git does (changes to adjacent lines conflict)', () => {
     const ours = edit(BASE, 'Notes line one.', 'Notes line one (ours).');
     const theirs = edit(BASE, 'Notes line two.', 'Notes line two (theirs).');

@@ -126,6 +126,7 @@ class Merger {
 
   /** Item by item, when OURS has a block list there; false to merge the key as one value. */
   private tryList(key: string, b?: MapPair, o?: MapPair, t?: MapPair): boolean {
+    if (b && !t) return false; // THEIRS removed the whole list: one value, removed or in conflict
     const oi = blockItems(o?.value);
     const bi = b ? blockItems(b.value) : [];
     const ti = t ? blockItems(t.value) : [];
