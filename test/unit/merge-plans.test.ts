@@ -53,6 +53,14 @@ describe('mergePlans', () => {
     assert.equal(merged.text, edit(theirs, 'attitude: C', 'attitude: B+'));
   });
 
+  it('carries THEIRS\' comments where git\'s line merge is clean and means the same', () => {
+    const ours = edit(BASE, '    summary: Kick-off\n', '    summary: Kick-off\n  - date: 2026-11-05\n    summary: Ours\n');
+    const theirs = edit(BASE, '    stage: C\n', '    # moved after the demo\n    stage: B # was C\n');
+    const merged = mergePlans(BASE, ours, theirs);
+    assert.deepEqual(merged.conflicts, []);
+    assert.equal(merged.text, edit(ours, '    stage: C\n', '    # moved after the demo\n    stage: B # was C\n'));
+  });
+
   it('takes the same change made on both sides once', () => {
     const both = edit(BASE, 'stage: C', 'stage: B');
     const ours = edit(both, 'Notes line one.', 'Notes line one, ours.');

@@ -1,7 +1,7 @@
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 import { mergeLines } from './line-merge';
 import { mergeFrontmatter, type MergeConflict } from './merge-frontmatter';
-import { readSide, type Side } from './yaml-sides';
+import { canonical, readSide, type Side } from './yaml-sides';
 
 export type { MergeConflict } from './merge-frontmatter';
 
@@ -31,9 +31,10 @@ export function mergePlans(base: string, ours: string, theirs: string): PlanMerg
   if (b && o && t) {
     try {
       const front = mergeFrontmatter(b.side, o.side, t.side);
+      const yaml = front.conflicts.length ? front.text : preferLineMerge(b.side, o.side, t.side, front.text);
       const body = mergeLines(b.body, o.body, t.body);
       const conflicts = [...front.conflicts, ...body.conflicts.map((c) => ({ where: 'body', ours: c.ours.trim(), theirs: c.theirs.trim() }))];
-      return { text: o.bom + o.head + front.text + o.close + body.text, conflicts, how: 'meaning' };
+      return { text: o.bom + o.head + yaml + o.close + body.text, conflicts, how: 'meaning' };
     } catch {
       // Unsupported (a shape the splice cannot handle safely), or a fault of ours: never worse than git.
     }
@@ -59,3 +60,16 @@ const emptyParts = (): Parts | undefined => {
   const side = readSide('');
   return side && { bom: '', head: '', side, close: '', body: '' };
 };
+
+/**
+ * git's own line merge of the frontmatter, when it is clean and means exactly what the merge by
+ * meaning does: it also carries THEIRS' comments and layout, which the merge by meaning (comparing
+ * values) leaves as OURS wrote them.
+ */
+function preferLineMerge(base: Side, ours: Side, theirs: Side, merged: string): string {
+  const lines = mergeLines(base.text, ours.text, theirs.text);
+  if (lines.conflicts.length || lines.text === merged) return merged;
+  const side = readSide(lines.text);
+  const meant = readSide(merged);
+  return side && meant && canonical(side.doc) === canonical(meant.doc) ? lines.text : merged;
+}
