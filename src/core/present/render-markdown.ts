@@ -1,0 +1,99 @@
+import type { ChangeSet } from '../diff/diff-plans';
+import type { Locale } from '../model/finding';
+import { plural } from '../i18n/catalogue';
+import { describeChanges, type AccountLines, type ChangeLine, type DescribedChanges, type WaterfallTable } from './describe-changes';
+import { escapePlanText as esc } from './markdown-escape';
+
+export interface MarkdownOptions {
+  readonly locale?: Locale;
+  /** Each account in a collapsible <details> section (the pull-request report), else under a heading. */
+  readonly collapsible?: boolean;
+  /** The most the document may hold, counted by `measure`; detail is trimmed to fit, never the headline. */
+  readonly limit?: number;
+  /** How the limit counts: UTF-16 code units (`chars`, a comment's limit) or UTF-8 `bytes` (a job summary's). */
+  readonly measure?: 'chars' | 'bytes';
+}
+
+/**
+ * A change set as GitHub-flavoured Markdown: the headline, the waterfall, each account's changes
+ * and findings. Everything from a plan goes through `escapePlanText`, so it stays plain text.
+ * With a limit, the accounts with the least change are left out first, and a line says which.
+ */
+export function renderChangeMarkdown(cs: ChangeSet, options: MarkdownOptions = {}): string {
+  const d = describeChanges(cs, options.locale);
+  const size = options.measure === 'bytes' ? utf8Length : (s: string) => s.length;
+  const head = [`## ${esc(d.title)}`, '', ...d.headline.map((h, i) => (i === 0 ? `**${esc(h)}**` : `- ${esc(h)}`)), ''].join('\n') + '\n';
+  const waterfall = d.waterfall ? `### ${esc(d.waterfallTitle)}\n\n${table(d.waterfall)}\n\n` : '';
+  const blocks = d.accounts.map((a) => ({ account: a, text: accountBlock(a, d, options.collapsible ?? false) }));
+  const accountsHeading = blocks.length ? `### ${esc(d.t('diff.accounts'))}\n\n` : '';
+  const whole = head + waterfall + accountsHeading + blocks.map((b) => b.text).join('');
+  if (options.limit === undefined || size(whole) <= options.limit) return whole;
+  return trimmed(d, { head, waterfall, accountsHeading, blocks }, options.limit, size);
+}
+
+interface Parts {
+  readonly head: string;
+  readonly waterfall: string;
+  readonly accountsHeading: string;
+  readonly blocks: readonly { readonly account: AccountLines; readonly text: string }[];
+}
+
+/** Keeps the accounts that changed most while the document fits, and names the others. */
+function trimmed(d: DescribedChanges, parts: Parts, limit: number, size: (s: string) => number): string {
+  const byWeight = [...parts.blocks].sort((a, b) => b.account.weight - a.account.weight);
+  let waterfall = parts.waterfall;
+  const fixed = (kept: number) => parts.head + waterfall + parts.accountsHeading + leftOutNote(d, byWeight.slice(kept).map((b) => b.account));
+  if (size(fixed(0)) > limit) waterfall = `_${esc(d.t('diff.waterfallNotShown'))}_\n\n`;
+  let used = size(fixed(0));
+  let kept = 0;
+  for (; kept < byWeight.length; kept++) {
+    const next = used + size(byWeight[kept].text) + size(fixed(kept + 1)) - size(fixed(kept));
+    if (next > limit) break;
+    used = next;
+  }
+  const keep = new Set(byWeight.slice(0, kept));
+  const body = parts.blocks.filter((b) => keep.has(b)).map((b) => b.text).join('');
+  const out = parts.head + waterfall + parts.accountsHeading + body + leftOutNote(d, byWeight.slice(kept).map((b) => b.account));
+  // The headline is never cut; a headline alone beyond the limit is returned as it is.
+  return out;
+}
+
+/** "12 accounts not shown: a, b, c and 9 more" (at most 20 names, so the note stays small). */
+function leftOutNote(d: DescribedChanges, left: readonly AccountLines[]): string {
+  if (left.length === 0) return '';
+  const shown = left.slice(0, 20).map((a) => a.name);
+  const names = left.length > shown.length
+    ? d.t('diff.notShownMore', { names: shown.join(', '), count: left.length - shown.length })
+    : shown.join(', ');
+  return `_${esc(d.t(plural('diff.notShown', left.length), { count: left.length, names }))}_\n`;
+}
+
+function accountBlock(a: AccountLines, d: DescribedChanges, collapsible: boolean): string {
+  const title = a.name === a.id ? esc(a.name) : `${esc(a.name)} · ${esc(a.id)}`;
+  const count = a.lines.length + a.findings.length;
+  const items = [
+    ...a.lines.map((l) => `- ${line(l)}`),
+    ...a.findings.map((f) => `- ${f.kind === 'introduced' ? '⚠️' : '✅'} ${esc(d.t(f.kind === 'introduced' ? 'diff.introduced' : 'diff.fixed'))}: ${esc(f.text)}`),
+  ].join('\n');
+  if (!collapsible) return `#### ${title}\n\n${items}\n\n`;
+  const summary = `<strong>${title}</strong> · ${esc(d.t(plural('diff.changes', count), { count }))}`;
+  return `<details><summary>${summary}</summary>\n\n${items}\n\n</details>\n\n`;
+}
+
+const line = (l: ChangeLine): string => (l.subject ? `**${esc(l.subject)}**: ${esc(l.text)}` : esc(l.text));
+
+function table(w: WaterfallTable): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(esc).join(' | ')} |`;
+  const rule = `| --- |${w.headers.slice(1).map(() => ' ---: |').join('')}`;
+  return [row(w.headers), rule, ...w.rows.map(row)].join('\n');
+}
+
+/** UTF-8 length of a string, without the platform's encoders (core is pure). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
