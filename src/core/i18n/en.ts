@@ -471,6 +471,7 @@ export const en = {
   'diff.opp.pulledIn': 'close {from} → {to}, pulled in {days} days',
   'diff.opp.leftQuarter': 'left {quarter}',
   'diff.opp.enteredQuarter': 'entered {quarter}',
+  'diff.opp.closeEdge': '{change}, {edge}',
   'diff.opp.amount': 'amount {from} → {to} {arrow}',
   'diff.opp.currency': 'currency {from} → {to}',
   'diff.opp.forecast': 'forecast category {from} → {to}',

@@ -167,7 +167,7 @@ function opportunityEvent(e: OpportunityEvent, o: OpportunityDiff, t: Translate,
       const dates = { from: or(t, e.from), to: or(t, e.to), days: Math.abs(e.days ?? 0) };
       const base = e.direction === 'pushed-out' ? t('diff.opp.pushedOut', dates) : e.direction === 'pulled-in' ? t('diff.opp.pulledIn', dates) : t('diff.opp.close', dates);
       const edge = e.leftQuarter ? t('diff.opp.leftQuarter', { quarter }) : e.enteredQuarter ? t('diff.opp.enteredQuarter', { quarter }) : '';
-      return { text: edge ? `${base}, ${edge}` : base, tone: toneOf(e.direction) };
+      return { text: edge ? t('diff.opp.closeEdge', { change: base, edge }) : base, tone: toneOf(e.direction) };
     }
     case 'amount': return { text: t('diff.opp.amount', { from: money(e.from, e.currency), to: money(e.to, e.currency), arrow: arrow(e.direction) }).trimEnd(), tone: toneOf(e.direction) };
     case 'currency': return { text: t('diff.opp.currency', { from: e.from, to: e.to }) };
