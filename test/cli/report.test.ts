@@ -38,7 +38,7 @@ describe('account-plans report', function () {
     assert.match(r.stdout, /^## Plan changes\n\n\*\*Pipeline 2026-Q4: CN¥500,000 → CN¥0 \(−CN¥500,000\)\*\*\n- 1 deal moved\n- 1 account changed\n- findings: 0 introduced, 3 fixed\n/);
     assert.match(r.stdout, /### Pipeline waterfall, 2026-Q4\n\n\| Step \|/);
     assert.match(r.stdout, /<details><summary><strong>Hengtong Bank · hengtong<\/strong> · \d+ changes<\/summary>\n\n- \*\*Core banking renewal\*\*: stage C → B ↑/);
-    assert.match(r.stdout, /- ✅ finding fixed: AP010 /);
+    assert.match(r.stdout, /<\/details>\n\n### Findings\n\n- ✅ finding fixed: AP010 .* — Hengtong Bank\n/);
     assert.doesNotMatch(r.stdout, /Jiangcheng Water/, 'main moved on since; that is not this branch\'s change');
     assert.doesNotMatch(r.stdout, /not shown/);
     assertInert(r.stdout);
@@ -168,7 +168,7 @@ describe('account-plans report: it fits where it goes', function () {
     assert.match(r.stdout, /^## Plan changes\n\n\*\*Pipeline 2026-Q4: .*\*\*\n- 503 deals moved\n- 503 accounts changed\n- findings: /);
     assert.match(r.stdout, /### Pipeline waterfall, 2026-Q4/);
     for (let i = 0; i < 3; i++) assert.match(r.stdout, new RegExp(`<strong>Big Account ${i} · big-${i}</strong>`));
-    const note = /_(\d+) accounts not shown: Regional Distribution Partner Number \d{4} of the Eastern Sales Area, .* and (\d+) more_\n$/.exec(r.stdout);
+    const note = /_(\d+) accounts not shown: Regional Distribution Partner Number \d{4} of the Eastern Sales Area, .* and (\d+) more_\n\n### Findings\n\n/.exec(r.stdout);
     assert.ok(note, r.stdout.slice(-400));
     const shown = (r.stdout.match(/<details>/g) ?? []).length;
     assert.equal(shown + Number(note[1]), 503, 'every account is shown or counted');

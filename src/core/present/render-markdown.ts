@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../diff/diff-plans';
 import type { Locale } from '../model/finding';
 import { plural } from '../i18n/catalogue';
-import { describeChanges, type AccountLines, type ChangeLine, type DescribedChanges, type WaterfallTable } from './describe-changes';
+import { describeChanges, type AccountLines, type ChangeLine, type DescribedChanges, type FindingLine, type WaterfallTable } from './describe-changes';
 import { escapePlanText as esc } from './markdown-escape';
 
 export interface MarkdownOptions {
@@ -16,46 +16,73 @@ export interface MarkdownOptions {
 
 /**
  * A change set as GitHub-flavoured Markdown: the headline, the waterfall, each account's changes
- * and findings. Everything from a plan goes through `escapePlanText`, so it stays plain text.
+ * and findings (collapsible: each account folded, the findings gathered in a section at the end). Everything from a plan goes through `escapePlanText`, so it stays plain text.
  * With a limit, the accounts with the least change are left out first, and a line says which.
  */
 export function renderChangeMarkdown(cs: ChangeSet, options: MarkdownOptions = {}): string {
   const d = describeChanges(cs, options.locale);
   const size = options.measure === 'bytes' ? utf8Length : (s: string) => s.length;
+  const collapsible = options.collapsible ?? false;
   const head = [`## ${esc(d.title)}`, '', ...d.headline.map((h, i) => (i === 0 ? `**${esc(h)}**` : `- ${esc(h)}`)), ''].join('\n') + '\n';
   const waterfall = d.waterfall ? `### ${esc(d.waterfallTitle)}\n\n${table(d.waterfall)}\n\n` : '';
-  const blocks = d.accounts.map((a) => ({ account: a, text: accountBlock(a, d, options.collapsible ?? false) }));
-  const accountsHeading = blocks.length ? `### ${esc(d.t('diff.accounts'))}\n\n` : '';
-  const whole = head + waterfall + accountsHeading + blocks.map((b) => b.text).join('');
+  const blocks = d.accounts.map((a): Block => ({
+    account: a, details: accountBlock(a, d, collapsible), findings: collapsible ? findingItems(a, d) : '',
+  }));
+  const parts: Parts = {
+    head, waterfall, blocks,
+    accountsHeading: blocks.length ? `### ${esc(d.t('diff.accounts'))}\n\n` : '',
+    findingsHeading: blocks.some((b) => b.findings) ? `### ${esc(d.t('diff.findings'))}\n\n` : '',
+  };
+  const whole = assemble(d, parts, blocks, []);
   if (options.limit === undefined || size(whole) <= options.limit) return whole;
-  return trimmed(d, { head, waterfall, accountsHeading, blocks }, options.limit, size);
+  return trimmed(d, parts, options.limit, size);
+}
+
+interface Block {
+  readonly account: AccountLines;
+  /** The account's section. */
+  readonly details: string;
+  /** Its lines in the report's findings section ('' when they stay in its section). */
+  readonly findings: string;
 }
 
 interface Parts {
   readonly head: string;
   readonly waterfall: string;
   readonly accountsHeading: string;
-  readonly blocks: readonly { readonly account: AccountLines; readonly text: string }[];
+  readonly findingsHeading: string;
+  readonly blocks: readonly Block[];
 }
 
-/** Keeps the accounts that changed most while the document fits, and names the others. */
+/** The document: headline, waterfall, the accounts kept (in the change set's order), the note, the findings. */
+function assemble(d: DescribedChanges, parts: Parts, kept: readonly Block[], left: readonly Block[]): string {
+  const keep = new Set(kept);
+  const shown = parts.blocks.filter((b) => keep.has(b));
+  const findings = shown.map((b) => b.findings).join('');
+  const note = leftOutNote(d, left.map((b) => b.account));
+  return parts.head + parts.waterfall + (shown.length || note ? parts.accountsHeading : '') + shown.map((b) => b.details).join('')
+    + (note ? `${note}\n` : '') + (findings ? `${parts.findingsHeading}${findings}\n` : '');
+}
+
+/**
+ * Keeps the accounts that changed most while the document fits, and names the others. The
+ * headline always stays; the waterfall too, unless it alone does not fit.
+ */
 function trimmed(d: DescribedChanges, parts: Parts, limit: number, size: (s: string) => number): string {
   const byWeight = [...parts.blocks].sort((a, b) => b.account.weight - a.account.weight);
-  let waterfall = parts.waterfall;
-  const fixed = (kept: number) => parts.head + waterfall + parts.accountsHeading + leftOutNote(d, byWeight.slice(kept).map((b) => b.account));
-  if (size(fixed(0)) > limit) waterfall = `_${esc(d.t('diff.waterfallNotShown'))}_\n\n`;
-  let used = size(fixed(0));
+  let p = parts;
+  const fixed = (kept: number): number =>
+    size(p.head + p.waterfall + p.accountsHeading + p.findingsHeading + leftOutNote(d, byWeight.slice(kept).map((b) => b.account))) + 2;
+  if (fixed(0) > limit) p = { ...p, waterfall: `_${esc(d.t('diff.waterfallNotShown'))}_\n\n` };
+  let used = fixed(0);
   let kept = 0;
   for (; kept < byWeight.length; kept++) {
-    const next = used + size(byWeight[kept].text) + size(fixed(kept + 1)) - size(fixed(kept));
+    const b = byWeight[kept];
+    const next = used + size(b.details) + size(b.findings) + fixed(kept + 1) - fixed(kept);
     if (next > limit) break;
     used = next;
   }
-  const keep = new Set(byWeight.slice(0, kept));
-  const body = parts.blocks.filter((b) => keep.has(b)).map((b) => b.text).join('');
-  const out = parts.head + waterfall + parts.accountsHeading + body + leftOutNote(d, byWeight.slice(kept).map((b) => b.account));
-  // The headline is never cut; a headline alone beyond the limit is returned as it is.
-  return out;
+  return assemble(d, p, byWeight.slice(0, kept), byWeight.slice(kept));
 }
 
 /** "12 accounts not shown: a, b, c and 9 more" (at most 20 names, so the note stays small). */
@@ -68,14 +95,21 @@ function leftOutNote(d: DescribedChanges, left: readonly AccountLines[]): string
   return `_${esc(d.t(plural('diff.notShown', left.length), { count: left.length, names }))}_\n`;
 }
 
+/** The report's findings section: one line per finding introduced or fixed, with its account. */
+function findingItems(a: AccountLines, d: DescribedChanges): string {
+  return a.findings.map((f) => `- ${finding(f, d)} — ${esc(a.name)}\n`).join('');
+}
+
+const finding = (f: FindingLine, d: DescribedChanges): string =>
+  `${f.kind === 'introduced' ? '⚠️' : '✅'} ${esc(d.t(f.kind === 'introduced' ? 'diff.introduced' : 'diff.fixed'))}: ${esc(f.text)}`;
+
 function accountBlock(a: AccountLines, d: DescribedChanges, collapsible: boolean): string {
   const title = a.name === a.id ? esc(a.name) : `${esc(a.name)} · ${esc(a.id)}`;
   const count = a.lines.length + a.findings.length;
-  const items = [
-    ...a.lines.map((l) => `- ${line(l)}`),
-    ...a.findings.map((f) => `- ${f.kind === 'introduced' ? '⚠️' : '✅'} ${esc(d.t(f.kind === 'introduced' ? 'diff.introduced' : 'diff.fixed'))}: ${esc(f.text)}`),
-  ].join('\n');
+  // The report gathers findings in a section of their own; `diff` keeps them with the account.
+  const items = [...a.lines.map((l) => `- ${line(l)}`), ...(collapsible ? [] : a.findings.map((f) => `- ${finding(f, d)}`))].join('\n');
   if (!collapsible) return `#### ${title}\n\n${items}\n\n`;
+  if (a.lines.length === 0) return '';
   const summary = `<strong>${title}</strong> · ${esc(d.t(plural('diff.changes', count), { count }))}`;
   return `<details><summary>${summary}</summary>\n\n${items}\n\n</details>\n\n`;
 }
