@@ -59,7 +59,7 @@ function assemble(d: DescribedChanges, parts: Parts, kept: readonly Block[], lef
   const keep = new Set(kept);
   const shown = parts.blocks.filter((b) => keep.has(b));
   const findings = shown.map((b) => b.findings).join('');
-  const note = leftOutNote(d, left.map((b) => b.account));
+  const note = leftOutNote(d, left.slice(0, NAMED).map((b) => b.account), left.length);
   return parts.head + parts.waterfall + (shown.length || note ? parts.accountsHeading : '') + shown.map((b) => b.details).join('')
     + (note ? `${note}\n` : '') + (findings ? `${parts.findingsHeading}${findings}\n` : '');
 }
@@ -72,7 +72,8 @@ function trimmed(d: DescribedChanges, parts: Parts, limit: number, size: (s: str
   const byWeight = [...parts.blocks].sort((a, b) => b.account.weight - a.account.weight);
   let p = parts;
   const fixed = (kept: number): number =>
-    size(p.head + p.waterfall + p.accountsHeading + p.findingsHeading + leftOutNote(d, byWeight.slice(kept).map((b) => b.account))) + 2;
+    size(p.head + p.waterfall + p.accountsHeading + p.findingsHeading
+      + leftOutNote(d, byWeight.slice(kept, kept + NAMED).map((b) => b.account), byWeight.length - kept)) + 2;
   if (fixed(0) > limit) p = { ...p, waterfall: `_${esc(d.t('diff.waterfallNotShown'))}_\n\n` };
   let used = fixed(0);
   let kept = 0;
@@ -85,14 +86,15 @@ function trimmed(d: DescribedChanges, parts: Parts, limit: number, size: (s: str
   return assemble(d, p, byWeight.slice(0, kept), byWeight.slice(kept));
 }
 
-/** "12 accounts not shown: a, b, c and 9 more" (at most 20 names, so the note stays small). */
-function leftOutNote(d: DescribedChanges, left: readonly AccountLines[]): string {
-  if (left.length === 0) return '';
-  const shown = left.slice(0, 20).map((a) => a.name);
-  const names = left.length > shown.length
-    ? d.t('diff.notShownMore', { names: shown.join(', '), count: left.length - shown.length })
-    : shown.join(', ');
-  return `_${esc(d.t(plural('diff.notShown', left.length), { count: left.length, names }))}_\n`;
+/** How many left-out accounts the note names; it counts the rest, so it stays small. */
+const NAMED = 20;
+
+/** "12 accounts not shown: a, b, c and 9 more": `named` are the first of `count` left out. */
+function leftOutNote(d: DescribedChanges, named: readonly AccountLines[], count: number): string {
+  if (count === 0) return '';
+  const names = named.map((a) => a.name).join(', ');
+  const list = count > named.length ? d.t('diff.notShownMore', { names, count: count - named.length }) : names;
+  return `_${esc(d.t(plural('diff.notShown', count), { count, names: list }))}_\n`;
 }
 
 /** The report's findings section: one line per finding introduced or fixed, with its account. */
