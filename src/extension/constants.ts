@@ -24,8 +24,7 @@ export const RULES_DOC = ['docs', 'rules.md'] as const;
 
 export const OPEN_SETTINGS_COMMAND = 'workbench.action.openSettings';
 
-/** The Account Plans activity-bar container and its views. */
-export const VIEW_CONTAINER = 'accountPlans';
+/** The views of the Account Plans activity-bar container. */
 export const VIEWS = {
   pipeline: 'accountPlans.pipeline',
   roles: 'accountPlans.buyingRoles',

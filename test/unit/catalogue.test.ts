@@ -4,8 +4,8 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { CATALOGUES, DEFAULT_SETTINGS, checkPlan, format, language, localeOf, translator, type Catalogue } from '../../src/core';
 import { placeholders } from '../../src/core/i18n/format';
-import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
-import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
+import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
+import { mapLabels } from '../../src/extension/features/stakeholder-map/map-words';
 import { TODAY } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

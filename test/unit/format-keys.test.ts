@@ -167,4 +167,19 @@ describe('format keys: item snippets', () => {
     assert.strictEqual(language.snippetText(language.ITEM_SNIPPETS.visits),
       '- date: ${1:YYYY-MM-DD}\n  purpose: ${2|sign,relationship,progress,solution,research|}\n  with: [${3}]\n  summary: ${4}\n  next: ${5}');
   });
+
+  for (const [kind, path] of PATHS) {
+    it(`completion of a value offers exactly the schema's choices, for every key of ${kind} that has them`, () => {
+      const properties = jsonObjectAt(shipped, path).properties;
+      let checked = 0;
+      for (const [key, property] of Object.entries(properties)) {
+        if (!property.enum || key === 'attitude') continue;
+        const text = `---\n${blockYaml(planWith(path, { _: 'x' }))}${' '.repeat(2 * path.length)}${key}: `;
+        const offered = language.complete({ text: `${text}\n---\n`, offset: text.length, today: TODAY }).map((e) => e.label);
+        assert.deepStrictEqual([...offered].sort(), [...property.enum].map(String).sort(), `${kind}.${key}`);
+        checked++;
+      }
+      if (['plan', 'stakeholder', 'opportunity', 'visit'].includes(kind)) assert.ok(checked > 0, `${kind} has keys with choices`);
+    });
+  }
 });

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
-import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
+import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
 import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
 import { launchChromium } from '../chromium';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { ForecastPage, launch, planEntries } from './forecast-page';
-import { forecastLabels } from '../../src/extension/features/forecast/forecast-labels';
+import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
 
 const FIXTURES = 'test/fixtures/forecast-panel';
 const rowNames = (p: ForecastPage) => p.texts('table.opportunities tbody td.opportunity');

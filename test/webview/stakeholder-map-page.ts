@@ -11,7 +11,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { checkPlan, DEFAULT_SETTINGS, stakeholderMap, type MapModel, type Settings } from '../../src/core';
 import type { HostMessage, MapLabels, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
-import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
+import { mapLabels } from '../../src/extension/features/stakeholder-map/map-words';
 import { launchChromium } from '../chromium';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { ATTITUDE_BADGES, type MapModel } from '../../src/core';
 import type { MapState, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
-import { mapLabels } from '../../src/extension/features/stakeholder-map/labels';
+import { mapLabels } from '../../src/extension/features/stakeholder-map/map-words';
 import { cssRgb } from '../colour-vision';
 import {
   bigPlan, cspViolations, fixtureText, launch, modelOf, openMap, overlaps, rects, sent, serve, showModel, waitForRendered, waitForSent, type MapPage,

@@ -44,7 +44,7 @@ function render(format: (typeof FORMATS)[number], report: ForecastReport, planCo
   }
 }
 
-/** The spec's key order, whatever order the engine built its objects in. */
+/** The key order of docs/format.md (the forecast rollup), whatever order the engine built its objects in. */
 function inSpecOrder(r: ForecastReport): ForecastReport {
   const money = (m: Record<string, number>) => Object.fromEntries(Object.entries(m));
   return {

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 import { newYamlDocument, parseYaml } from '../parse/yaml-document';
 
@@ -116,4 +116,3 @@ function lineStartAtOrAfter(text: string, offset: number): number {
   return nl === -1 ? text.length : nl + 1;
 }
 
-export const isYamlCollection = isCollection;

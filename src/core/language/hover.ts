@@ -51,7 +51,7 @@ export function hoverAt(tree: YamlTree, offset: number, analysis: PlanAnalysis |
 /** Plan text inside hover Markdown: every Markdown character escaped, so a name is only ever text. */
 export const esc = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 
-export function stageLines(s: Stage, t: Translate = translator()): string[] {
+function stageLines(s: Stage, t: Translate = translator()): string[] {
   const i = STAGE_INFO[s];
   if (s === 'lost') return [t('hover.lost')];
   return [
@@ -61,7 +61,7 @@ export function stageLines(s: Stage, t: Translate = translator()): string[] {
   ];
 }
 
-export const attitudeLine = (a: Attitude): string => {
+const attitudeLine = (a: Attitude): string => {
   const info = ATTITUDE_INFO[attitudeLetter(a)];
   return `**${a}** — ${info.en} (${info.zh})`;
 };

@@ -73,4 +73,4 @@ function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityF
  * amount × probability % (docs/format.md, Derived values; decimals kept), cleared of binary floating-point
  * noise: 0.1 × 30 is 0.03, not 0.030000000000000002.
  */
-export const weigh = (amount: number, probability: number): number => denoise((amount * probability) / 100);
+const weigh = (amount: number, probability: number): number => denoise((amount * probability) / 100);

@@ -8,7 +8,7 @@ import {
  * (AP003, completion), the description of each key (completion, hover) and which object a
  * key opens (`stakeholders` holds stakeholders, a stakeholder's `grid` is a grid).
  */
-export const OBJECT_SCHEMAS = {
+const OBJECT_SCHEMAS = {
   plan: PlanSchema,
   stakeholder: StakeholderSchema,
   opportunity: OpportunitySchema,
@@ -20,7 +20,7 @@ export const OBJECT_SCHEMAS = {
 } as const;
 
 export type ObjectKind = keyof typeof OBJECT_SCHEMAS;
-export const OBJECT_KINDS = Object.keys(OBJECT_SCHEMAS) as ObjectKind[];
+const OBJECT_KINDS = Object.keys(OBJECT_SCHEMAS) as ObjectKind[];
 
 type AnySchema = z.core.$ZodType;
 const shapeOf = (kind: ObjectKind): Record<string, AnySchema> => OBJECT_SCHEMAS[kind].shape as Record<string, AnySchema>;
@@ -69,7 +69,7 @@ export const CHILD_OBJECTS: Readonly<Record<ObjectKind, Readonly<Record<string, 
 ));
 
 /** The object a key of `kind` opens, if it is one with fixed keys: `plan.stakeholders` → a list of stakeholders. */
-export const childObject = (kind: ObjectKind, key: string): ChildObject | undefined =>
+const childObject = (kind: ObjectKind, key: string): ChildObject | undefined =>
   Object.hasOwn(CHILD_OBJECTS[kind], key) ? CHILD_OBJECTS[kind][key] : undefined;
 
 /** The kind of object at a data path (`['stakeholders', 2, 'grid']` is a grid); list indices are skipped. */

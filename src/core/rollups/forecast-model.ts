@@ -21,7 +21,7 @@ export interface ForecastQuery extends PlanFilter {
 export const ROW_SORT_KEYS = ['account', 'opportunity', 'stage', 'category', 'amount', 'weighted', 'probability', 'close', 'owner'] as const;
 export type RowSortKey = (typeof ROW_SORT_KEYS)[number];
 export interface RowSort { readonly key: RowSortKey; readonly dir: 'asc' | 'desc' }
-export const DEFAULT_ROW_SORT: RowSort = { key: 'weighted', dir: 'desc' };
+const DEFAULT_ROW_SORT: RowSort = { key: 'weighted', dir: 'desc' };
 
 /** A change of the query from the panel's page; `null` clears a filter. The folder can only be cleared. */
 export interface ForecastQueryChange {

@@ -3,7 +3,7 @@ import type { Money } from '../model/money';
 import { FORECAST_CATEGORIES, OPEN_STAGES, STAGE_INFO, type ForecastCategory, type OpenStage } from '../model/selling-method';
 import { byQuarter, countsInTotal, DealSums, quarterKey } from './pipeline-rollup';
 
-/** The `account-plans forecast --format json` shape of the spec, field for field. */
+/** The `account-plans forecast --format json` shape of docs/format.md (the forecast rollup), field for field. */
 export interface ForecastReport {
   readonly byStage: readonly { stage: OpenStage; probability: number; count: number; amount: Money; weighted: Money }[];
   readonly byCategory: readonly { category: ForecastCategory; count: number; amount: Money; weighted: Money }[];

@@ -19,7 +19,7 @@ export interface RoleGroup {
   readonly people: readonly PersonRow[];
 }
 
-/** The six roles in the spec's order (or the three layers), each with its people. */
+/** The six roles in the order of docs/format.md (or the three layers), each with its people. */
 export function roleGroups(analysis: PlanAnalysis, settings: Settings, by: 'role' | 'layer' = 'role'): RoleGroup[] {
   const facts = analysis.facts;
   if (!facts) return [];

@@ -10,7 +10,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export const toDiagnosticSeverity = (s: Severity): vscode.DiagnosticSeverity => SEVERITY[s];
+const toDiagnosticSeverity = (s: Severity): vscode.DiagnosticSeverity => SEVERITY[s];
 
 /** A finding as a diagnostic whose code links to the rule's section of the bundled reference. */
 export function findingToDiagnostic(finding: Finding, rulesDoc: vscode.Uri): vscode.Diagnostic {

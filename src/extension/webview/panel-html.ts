@@ -9,7 +9,7 @@ export function nonce(): string {
 }
 
 /** Only the built webview bundles and their CSS may load into a panel. */
-export const webviewRoots = (extensionUri: vscode.Uri): vscode.Uri[] => [vscode.Uri.joinPath(extensionUri, 'media', 'dist')];
+const webviewRoots = (extensionUri: vscode.Uri): vscode.Uri[] => [vscode.Uri.joinPath(extensionUri, 'media', 'dist')];
 
 export const webviewOptions = (extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions => ({
   enableScripts: true,

@@ -10,7 +10,7 @@ import type { MapLabels, MapPerson } from './protocol';
 const TREND_ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
 /** Rough width of a string in px: CJK and other wide characters take 1 em, the rest about 0.6 em. */
-export function textWidth(text: string, size: number): number {
+function textWidth(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : size * 0.6;
   return w;
@@ -30,7 +30,7 @@ export function fit(text: string, max: number, size: number): string {
 const letterClass = (p: { letter?: string }) => `att-${p.letter ?? 'none'}`;
 
 /** What a screen reader hears for a person. */
-export function describePerson(p: MapPerson, labels: MapLabels): string {
+function describePerson(p: MapPerson, labels: MapLabels): string {
   const parts = [p.name];
   if (p.title) parts.push(p.title);
   parts.push(p.attitude ? `${p.attitude} ${labels.attitudes[p.letter ?? 'unknown']}` : labels.attitudes.unknown);

@@ -18,7 +18,7 @@ const RANK_GAP = 56;
 const HEADING = 28;
 
 /** Size by influence: a high-influence person's card is larger (and its border heavier, in CSS). */
-export const influenceScale = (p: MapPerson): number =>
+const influenceScale = (p: MapPerson): number =>
   p.influence === 'high' ? 1.15 : p.influence === 'low' ? 0.88 : 1;
 
 export interface CardPlace { readonly person: MapPerson; readonly x: number; readonly y: number; readonly scale: number }
@@ -178,7 +178,7 @@ function withPlaceholders(base: Scene, model: MapModel, labels: MapLabels): Scen
 }
 
 /** Bands for the decision, procurement and usage layers (and people without a layer), in org-chart order. */
-export function layersScene(model: MapModel, labels: MapLabels, order: ReadonlyMap<string, number>): Scene {
+function layersScene(model: MapModel, labels: MapLabels, order: ReadonlyMap<string, number>): Scene {
   const HEADER = 150, PAD = 16;
   const keys = ['decision', 'procurement', 'usage', 'none'] as const;
   const byOrder = (a: MapPerson, b: MapPerson) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || a.index - b.index;
@@ -221,7 +221,7 @@ export function layersScene(model: MapModel, labels: MapLabels, order: ReadonlyM
 }
 
 /** The 25-grid: personal 1–5 left to right, company E (bottom) to A (top); targets as dashed chips with an arrow. */
-export function gridScene(model: MapModel, labels: MapLabels, order: ReadonlyMap<string, number>): Scene {
+function gridScene(model: MapModel, labels: MapLabels, order: ReadonlyMap<string, number>): Scene {
   const AXIS = 150, CELL_W = CHIP.w + 20, PAD = 10, STEP = CHIP.h + 6;
   const personal = [1, 2, 3, 4, 5];
   const company = ['A', 'B', 'C', 'D', 'E'];
@@ -278,7 +278,7 @@ export function gridScene(model: MapModel, labels: MapLabels, order: ReadonlyMap
 const centre = (c: { x: number; y: number }): Point => ({ x: c.x + CHIP.w / 2, y: c.y + CHIP.h / 2 });
 
 /** Where the segment from `p` to the centre of `b` enters `b`. */
-export function clipToBox(p: Point, b: Box): Point {
+function clipToBox(p: Point, b: Box): Point {
   const cx = b.x + b.w / 2, cy = b.y + b.h / 2;
   const dx = p.x - cx, dy = p.y - cy;
   if (dx === 0 && dy === 0) return { x: cx, y: cy };
@@ -287,7 +287,7 @@ export function clipToBox(p: Point, b: Box): Point {
 }
 
 /** Left-to-right order of the org chart, for the other modes. */
-export function orgOrder(org: Scene): Map<string, number> {
+function orgOrder(org: Scene): Map<string, number> {
   const sorted = [...org.cards].sort((a, b) => a.x - b.x || a.y - b.y);
   return new Map(sorted.map((c, i) => [c.person.key, i]));
 }

@@ -8,7 +8,7 @@ import type { PlanIndex } from '../../index/plan-index';
 import { webviewOptions } from '../../webview/panel-html';
 import { PanelChannel, type PanelKind } from '../../webview/panel-channel';
 import { REVEAL_COMMAND } from '../views/commands';
-import { forecastLabels } from './forecast-labels';
+import { forecastLabels } from './forecast-words';
 import { displayLocale, t } from '../../words';
 import { WebviewMessageSchema, RevivedStateSchema, type CheckedMessage } from './inbound-messages';
 

@@ -5,7 +5,7 @@ import { engineLocale } from '../../config';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
 import { webviewOptions } from '../../webview/panel-html';
 import { PanelChannel, type PanelKind, type Unrevised } from '../../webview/panel-channel';
-import { mapLabels } from './labels';
+import { mapLabels } from './map-words';
 import { RevivedStateSchema, WebviewMessageSchema, type CheckedMessage } from './inbound-messages';
 import { t } from '../../words';
 
@@ -166,7 +166,7 @@ export class StakeholderMapPanel implements vscode.Disposable {
 }
 
 /** `hengtong-bank.account.md` → `hengtong-bank.stakeholders.svg` in the same folder. */
-export function exportUri(planUri: vscode.Uri, format: 'svg' | 'png'): vscode.Uri {
+function exportUri(planUri: vscode.Uri, format: 'svg' | 'png'): vscode.Uri {
   const name = fileNameOf(planUri).replace(/\.account\.md$/, '');
   return planUri.with({ path: planUri.path.replace(/[^/]*$/, `${name}.stakeholders.${format}`) });
 }

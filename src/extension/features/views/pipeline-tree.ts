@@ -65,7 +65,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   }
 }
 
-export function groupLabel(key: string, grouping: PipelineGrouping): string {
+function groupLabel(key: string, grouping: PipelineGrouping): string {
   if (grouping === 'stage') {
     if (key === 'S') return t('tree.won');
     if (key === 'lost') return t('tree.lost');
