@@ -6,12 +6,14 @@ Checks and rolls up key-account plans (*.account.md: YAML frontmatter + Markdown
 
 Commands:
   check [PATH...]      check plans against the format and the selling rules
+  diff [BASE [HEAD]]   what changed in the plans between two git revisions, in business terms
   export [PATH...]     write opportunities, stakeholders, visits or findings as CSV or JSON Lines
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
   git-setup            set up git to merge plans by meaning and to diff them in business terms
   merge BASE OURS THEIRS [PATHNAME]
                        git's merge driver: a three-way merge of one plan, by meaning
   render PLAN          write one plan as a self-contained HTML page (plan card and notes)
+  report               one Markdown report of a pull request's plan changes (comment or job summary)
   schema               print the JSON Schema of a plan's frontmatter
   textconv PLAN        print a plan one fact per line (git's diff driver)
 
@@ -153,4 +155,57 @@ it belongs to; the Markdown body follows as written. A file that does not parse 
 
 Options:
   -h, --help              show this help
+`;
+
+const CHANGE_OPTIONS = `  --lang LANG             language of the output: en (default) or zh-cn
+  --today YYYY-MM-DD      the day both sides are checked as of, and its quarter for the waterfall
+                          (default: today, local time)
+  -c, --config FILE       JSON settings, as in the editor (keys with or without "accountPlans.")
+  --currency CODE         currency of opportunities without one (overrides the config; default CNY)
+  -h, --help              show this help`;
+
+export const DIFF_HELP = `Usage: account-plans diff [BASE [HEAD]] [options] [-- PATH...]
+
+Says what changed in the plans (*.account.md) between two git revisions, in business terms:
+deals added, won, lost, moved between stages, pushed out or pulled in; people whose attitude
+changed or who left; decision-chain roles now covered or lost; visits and next steps; the
+quarter's weighted pipeline as a waterfall; the findings a change introduced or fixed.
+
+  diff                    HEAD against the working tree (untracked plans count as added)
+  diff REV                REV against the working tree
+  diff A B, diff A..B     A against B
+  diff A...B              the merge base of A and B against B (what a pull request from B shows)
+  diff ... -- PATH...     only the plans under these paths
+
+Accounts are matched by their id, not their file name. Only the plans that changed are read.
+
+Options:
+  -f, --format FORMAT     text (default; coloured on a terminal unless NO_COLOR is set), json
+                          (the change set, docs/diff.md "JSON output") or markdown
+  --exit-code             exit with 1 when a plan changed, 0 when none did (as git diff does)
+${CHANGE_OPTIONS}
+
+Exit status: 0 (or 1 with --exit-code when something changed); 2 on bad usage, an unknown
+revision, no git repository, or an internal error.
+`;
+
+export const REPORT_HELP = `Usage: account-plans report [--base REV] [--head REV] [--for TARGET] [options] [-- PATH...]
+
+Writes one Markdown document for a pull request: a headline (the quarter's pipeline change per
+currency, deals moved, accounts changed, findings introduced and fixed), the pipeline waterfall,
+then each account's changes and findings in a collapsible section. Text from the plans is
+escaped: it can never add a link, an image, an HTML tag, an @mention or a #123 reference.
+
+Options:
+  --base REV              compare from REV (default: the merge base of HEAD with origin/HEAD,
+                          else main, else master; HEAD~1 when that is HEAD itself or none exists)
+  --head REV              compare to REV (default: HEAD)
+  --for TARGET            comment (default): at most 65,536 characters, a pull-request comment;
+                          summary: at most 1 MiB (1,048,576 bytes of UTF-8), a job summary
+${CHANGE_OPTIONS}
+
+When the report would be too long, the accounts with the least change are left out first (never
+the headline), and a line names them ("12 accounts not shown: ...").
+
+Exit status: 0; 2 on bad usage, an unknown revision, no git repository, or an internal error.
 `;

@@ -1,10 +1,12 @@
 import { UsageError } from './args';
 import { runCheck } from './commands/check';
+import { runDiff } from './commands/diff';
 import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
 import { runGitSetup } from './commands/git-setup';
 import { runMerge } from './commands/merge';
 import { runRender } from './commands/render';
+import { runReport } from './commands/report';
 import { runSchema } from './commands/schema';
 import { runTextconv } from './commands/textconv';
 import type { Host } from './host';
@@ -12,11 +14,13 @@ import { MAIN_HELP } from './help-texts';
 
 const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> = {
   check: runCheck,
+  diff: runDiff,
   export: runExport,
   forecast: runForecast,
   'git-setup': runGitSetup,
   merge: runMerge,
   render: runRender,
+  report: runReport,
   schema: runSchema,
   textconv: runTextconv,
 };
@@ -36,7 +40,7 @@ export function run(argv: readonly string[], host: Host): number {
 
 function dispatch(argv: readonly string[], host: Host): number {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError("missing command: check, export, forecast, render or schema (see 'account-plans --help')");
+  if (first === undefined) throw new UsageError("missing command: check, diff, export, forecast, render, report or schema (see 'account-plans --help')");
   if (first === '-h' || first === '--help') {
     host.out(MAIN_HELP);
     return 0;
@@ -48,6 +52,6 @@ function dispatch(argv: readonly string[], host: Host): number {
   }
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest, host);
-  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, export, forecast, render or schema`);
-  throw new UsageError(`unknown command '${first}'; use check, export, forecast, render or schema (see 'account-plans --help')`);
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, diff, export, forecast, render, report or schema`);
+  throw new UsageError(`unknown command '${first}'; use check, diff, export, forecast, render, report or schema (see 'account-plans --help')`);
 }

@@ -35,3 +35,4 @@ export * as language from './language';
 export * from './diff';
 export * from './merge';
 export { factLines } from './textconv/fact-lines';
+export * from './present';

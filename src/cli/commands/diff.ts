@@ -1,0 +1,39 @@
+import { renderChangeMarkdown, type ChangeSet } from '../../core/index';
+import { parseArgs, parseCommandLine, pickFormat } from '../args';
+import { styles } from '../format/ansi';
+import { formatChangesText } from '../format/changes-text';
+import { DIFF_HELP } from '../help-texts';
+import { type Host, useColor } from '../host';
+import { CHANGE_OPTIONS, loadChanges, splitPaths, tooMany } from './plan-changes';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+/**
+ * `account-plans diff [BASE [HEAD]] [-- PATH...]`: what changed in the plans between two
+ * revisions (default: HEAD against the working tree), in business terms.
+ * Exit status: 0; with --exit-code, 1 when something changed; 2 on bad usage.
+ */
+export function runDiff(argv: readonly string[], host: Host): number {
+  const { args, paths } = splitPaths(argv);
+  const { values, positionals } = parseCommandLine('diff', () => parseArgs({
+    args,
+    options: { ...CHANGE_OPTIONS, format: { type: 'string', short: 'f' }, 'exit-code': { type: 'boolean' } },
+    allowPositionals: true,
+  }));
+  if (values.help) {
+    host.out(DIFF_HELP);
+    return 0;
+  }
+  if (positionals.length > 2) throw tooMany('diff', positionals.slice(2));
+  const format = pickFormat('diff', values.format, FORMATS);
+  const [base, head] = positionals;
+  const { changes, comparison, locale } = loadChanges(host, values, paths, (source) => source.compare(base, head));
+  if (format === 'json') host.out(`${JSON.stringify(diffJson(changes, comparison), null, 2)}\n`);
+  else if (format === 'markdown') host.out(renderChangeMarkdown(changes, { locale }));
+  else host.out(formatChangesText(changes, locale, styles(useColor(host))));
+  return values['exit-code'] && changes.changed ? 1 : 0;
+}
+
+/** The JSON output: the change set (docs/diff.md, "JSON output") and the revisions compared. */
+export const diffJson = (changes: ChangeSet, comparison: { before: string; after: string }): object =>
+  ({ ...changes, revisions: { before: comparison.before, after: comparison.after } });

@@ -1,0 +1,63 @@
+import { diffPlans, todayLocal, type ChangeSet, type Locale } from '../../core/index';
+import { pickLocale, pickToday, UsageError } from '../args';
+import { loadSettings } from '../config';
+import { openGitPlanSource, type Comparison, type PlanSource } from '../git';
+import type { Host } from '../host';
+
+/** Options `diff` and `report` share: the change set's day, settings and language. */
+export const CHANGE_OPTIONS = {
+  today: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  currency: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface ChangeValues {
+  readonly today?: string;
+  readonly config?: string;
+  readonly currency?: string;
+  readonly lang?: string;
+}
+
+/** `[ARGS...] -- PATH...`: what comes before `--`, and the paths after it. */
+export function splitPaths(argv: readonly string[]): { args: string[]; paths: string[] } {
+  const at = argv.indexOf('--');
+  return at < 0 ? { args: [...argv], paths: [] } : { args: argv.slice(0, at), paths: argv.slice(at + 1) };
+}
+
+export interface LoadedChanges {
+  readonly changes: ChangeSet;
+  readonly comparison: Comparison;
+  readonly locale: Locale;
+}
+
+/**
+ * The change set between the sides `pick` chooses (from the repository holding the working
+ * folder), limited to `paths`: only the changed plans are read, in one cat-file stream.
+ */
+export function loadChanges(
+  host: Host, values: ChangeValues, paths: readonly string[], pick: (source: PlanSource) => Comparison,
+): LoadedChanges {
+  const today = pickToday(values.today, todayLocal);
+  const locale = pickLocale(values.lang);
+  const settings = loadSettings(host.cwd, values.config, values.currency);
+  const source = openGitPlanSource({ cwd: host.cwd, env: host.env });
+  const comparison = pick(source);
+  const texts = source.readChanges(source.changedPlans(comparison, paths));
+  for (const u of texts.unreadable) {
+    host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
+  }
+  return { changes: diffPlans(texts.before, texts.after, { today, settings, locale }), comparison, locale };
+}
+
+function describeUnreadable(content: { kind: string; size?: number; reason?: string }): string {
+  if (content.kind === 'too-large') return `it is too large (${content.size ?? '?'} bytes)`;
+  if (content.kind === 'binary') return 'it is not text';
+  return content.reason ?? content.kind;
+}
+
+/** Too many revisions: a usage error that names the command. */
+export function tooMany(command: string, extra: readonly string[]): UsageError {
+  return new UsageError(`unexpected argument '${extra[0]}'; paths go after '--' (see 'account-plans ${command} --help')`);
+}
