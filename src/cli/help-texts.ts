@@ -8,6 +8,7 @@ Commands:
   check [PATH...]      check plans against the format and the selling rules
   export [PATH...]     write opportunities, stakeholders, visits or findings as CSV or JSON Lines
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
+  history PLAN         one plan across its git commits: stages, amounts, attitudes, visits
   render PLAN          write one plan as a self-contained HTML page (plan card and notes)
   schema               print the JSON Schema of a plan's frontmatter
 
@@ -103,4 +104,21 @@ about people are never exported.
 A plan whose frontmatter cannot be read has no rows except in --what findings (a warning says so).
 
 Exit status: 0, or 2 on bad usage, an output that cannot be written, or an internal error.
+`;
+
+export const HISTORY_HELP = `Usage: account-plans history PLAN [options]
+
+Shows one plan across the git commits that touched it, oldest first, following renames: per
+commit, the stage, amount and weighted amount of each opportunity, the attitude of each person
+and the visits per month. The text and Markdown forms give the starting point, then only what
+each commit changed; JSON gives the full figures at every commit (shape: docs/diff.md, "history
+JSON"). A commit where the plan does not parse is shown with its first error, not fatal.
+
+Options:
+  --since DATE            only commits since DATE (any date git takes: 2026-01-01, "3 months ago")
+  -f, --format FORMAT     text (default), json or markdown
+  --lang LANG             language of the words: en (default) or zh-cn
+${SHARED_OPTIONS}
+
+Exit status: 0, or 2 on bad usage, outside a git repository, or an internal error.
 `;

@@ -2,6 +2,7 @@ import { UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
+import { runHistory } from './commands/history';
 import { runRender } from './commands/render';
 import { runSchema } from './commands/schema';
 import type { Host } from './host';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> 
   check: runCheck,
   export: runExport,
   forecast: runForecast,
+  history: runHistory,
   render: runRender,
   schema: runSchema,
 };
@@ -30,7 +32,7 @@ export function run(argv: readonly string[], host: Host): number {
 
 function dispatch(argv: readonly string[], host: Host): number {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError("missing command: check, export, forecast, render or schema (see 'account-plans --help')");
+  if (first === undefined) throw new UsageError("missing command: check, export, forecast, history, render or schema (see 'account-plans --help')");
   if (first === '-h' || first === '--help') {
     host.out(MAIN_HELP);
     return 0;
@@ -42,6 +44,6 @@ function dispatch(argv: readonly string[], host: Host): number {
   }
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest, host);
-  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, export, forecast, render or schema`);
-  throw new UsageError(`unknown command '${first}'; use check, export, forecast, render or schema (see 'account-plans --help')`);
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, export, forecast, history, render or schema`);
+  throw new UsageError(`unknown command '${first}'; use check, export, forecast, history, render or schema (see 'account-plans --help')`);
 }

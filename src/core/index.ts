@@ -33,3 +33,4 @@ export { stakeholderMap, freshness, type MapModel, type MapPerson, type MapEdge,
 export { newPlanText, slugify, visitEntry, stakeholderEntry, type NewPlan, type VisitInput, type StakeholderInput } from './edits/plan-template';
 export * as language from './language';
 export * from './diff';
+export { escapeMarkdown } from './present/markdown-escape';
