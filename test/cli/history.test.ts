@@ -96,6 +96,14 @@ describe('account-plans history (one plan across its commits, real git repositor
     assert.match(run('acme.account.md').stdout, /drop\n {4}The plan was deleted\.\n/);
   });
 
+  it('a commit where the plan is binary is reported as unreadable, in the chosen language', () => {
+    repo.write('acme.account.md', plan('acme')).commit('text');
+    repo.write('acme.account.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01])).commit('binary');
+    assert.match(run('acme.account.md').stdout, /binary\n {4}The plan could not be read here: it holds binary content\n/);
+    assert.match(run('acme.account.md', '--lang', 'zh-cn').stdout, /binary\n {4}此处计划无法读取：文件含二进制内容\n/);
+    assert.equal(json('acme.account.md').commits[1].state, 'unreadable');
+  });
+
   it('speaks Chinese with --lang zh-cn', () => {
     repo.write('acme.account.md', fullPlan({ stage: 'C', amount: 100000, attitude: 'C' })).commit('first');
     repo.write('acme.account.md', fullPlan({ stage: 'B', amount: 100000, attitude: 'D' })).commit('second');

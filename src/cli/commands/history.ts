@@ -1,4 +1,4 @@
-import { planHistory, todayLocal, translator, type HistoryInput, type PlanHistory } from '../../core/index';
+import { planHistory, todayLocal, translator, type HistoryInput, type PlanHistory, type Translate } from '../../core/index';
 import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { styles } from '../format/ansi';
@@ -31,18 +31,18 @@ export function runHistory(argv: readonly string[], host: Host): number {
   const settings = loadSettings(host.cwd, values.config, values.currency);
   const revisions = openGitPlanSource({ cwd: host.cwd, env: host.env }).history(file, { since: values.since });
   if (revisions.length === 0) host.err(`account-plans: ${translator(locale)('history.none', { path: file })}\n`);
-  const history = planHistory(revisions.map(toInput), { today, settings, locale });
+  const history = planHistory(revisions.map((r) => toInput(r, translator(locale))), { today, settings, locale });
   host.out(render(format, history, file, values.since, host, locale));
   return 0;
 }
 
-function toInput(r: PlanRevision): HistoryInput {
+function toInput(r: PlanRevision, t: Translate): HistoryInput {
   const base = { commit: r.commit, date: r.date, author: r.author, subject: r.subject, path: r.path };
   if (!r.content) return base;
   switch (r.content.kind) {
     case 'text': return { ...base, text: r.content.text };
-    case 'binary': return { ...base, unreadable: 'binary content' };
-    case 'too-large': return { ...base, unreadable: `too large (${r.content.size} bytes)` };
+    case 'binary': return { ...base, unreadable: t('history.binary') };
+    case 'too-large': return { ...base, unreadable: t('history.tooLarge', { size: r.content.size }) };
     case 'missing': return { ...base, unreadable: r.content.reason };
   }
 }

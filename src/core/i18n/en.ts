@@ -334,6 +334,8 @@ export const en = {
   'history.attitude': '{name}: attitude {from} → {to}',
   'history.visits': 'Visits in {month}: {from} → {to}',
   'history.visitsMonth': 'Visits in {month}: {count}',
+  'history.binary': 'it holds binary content',
+  'history.tooLarge': 'it is {size} bytes, over the limit',
   'history.noValue': 'none',
   // ---------- quick fixes and CodeLens ----------
   'fix.changeKey': 'Change "{key}" to "{suggestion}"',

@@ -317,6 +317,8 @@ export const zhCn: Catalogue = {
   'history.attitude': '{name}：态度 {from} → {to}',
   'history.visits': '{month} 拜访次数：{from} → {to}',
   'history.visitsMonth': '{month} 拜访次数：{count}',
+  'history.binary': '文件含二进制内容',
+  'history.tooLarge': '文件大小 {size} 字节，超出上限',
   'history.noValue': '无',
   'fix.changeKey': '将 "{key}" 改为 "{suggestion}"',
   'fix.changeId': '改为 "{id}"',
