@@ -10,6 +10,7 @@ Commands:
   export [PATH...]     write opportunities, stakeholders, visits or findings as CSV or JSON Lines
   forecast [PATH...]   roll up open and won opportunities by stage, category and quarter
   git-setup            set up git to merge plans by meaning and to diff them in business terms
+  history PLAN         one plan across its git commits: stages, amounts, attitudes, visits
   merge BASE OURS THEIRS [PATHNAME]
                        git's merge driver: a three-way merge of one plan, by meaning
   render PLAN          write one plan as a self-contained HTML page (plan card and notes)
@@ -208,4 +209,21 @@ When the report would be too long, the accounts with the least change are left o
 the headline), and a line names them ("12 accounts not shown: ...").
 
 Exit status: 0; 2 on bad usage, an unknown revision, no git repository, or an internal error.
+`;
+
+export const HISTORY_HELP = `Usage: account-plans history PLAN [options]
+
+Shows one plan across the git commits that touched it, oldest first, following renames: per
+commit, the stage, amount and weighted amount of each opportunity, the attitude of each person
+and the visits per month. The text and Markdown forms give the starting point, then only what
+each commit changed; JSON gives the full figures at every commit (shape: docs/diff.md, "history
+JSON"). A commit where the plan does not parse is shown with its first error, not fatal.
+
+Options:
+  --since DATE            only commits since DATE (any date git takes: 2026-01-01, "3 months ago")
+  -f, --format FORMAT     text (default), json or markdown
+  --lang LANG             language of the words: en (default) or zh-cn
+${SHARED_OPTIONS}
+
+Exit status: 0, or 2 on bad usage, outside a git repository, or an internal error.
 `;

@@ -4,6 +4,7 @@ import { runDiff } from './commands/diff';
 import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
 import { runGitSetup } from './commands/git-setup';
+import { runHistory } from './commands/history';
 import { runMerge } from './commands/merge';
 import { runRender } from './commands/render';
 import { runReport } from './commands/report';
@@ -18,12 +19,16 @@ const COMMANDS: Record<string, (argv: readonly string[], host: Host) => number> 
   export: runExport,
   forecast: runForecast,
   'git-setup': runGitSetup,
+  history: runHistory,
   merge: runMerge,
   render: runRender,
   report: runReport,
   schema: runSchema,
   textconv: runTextconv,
 };
+
+/** `check, diff, … or textconv`: usage errors name every command, from the table above. */
+const COMMAND_LIST = ((names) => `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`)(Object.keys(COMMANDS));
 
 /** The whole command line, without touching `process`: returns the exit status. */
 export function run(argv: readonly string[], host: Host): number {
@@ -40,7 +45,7 @@ export function run(argv: readonly string[], host: Host): number {
 
 function dispatch(argv: readonly string[], host: Host): number {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError("missing command: check, diff, export, forecast, render, report or schema (see 'account-plans --help')");
+  if (first === undefined) throw new UsageError(`missing command: ${COMMAND_LIST} (see 'account-plans --help')`);
   if (first === '-h' || first === '--help') {
     host.out(MAIN_HELP);
     return 0;
@@ -52,6 +57,6 @@ function dispatch(argv: readonly string[], host: Host): number {
   }
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (command) return command(rest, host);
-  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: check, diff, export, forecast, render, report or schema`);
-  throw new UsageError(`unknown command '${first}'; use check, diff, export, forecast, render, report or schema (see 'account-plans --help')`);
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; a command comes first: ${COMMAND_LIST}`);
+  throw new UsageError(`unknown command '${first}'; use ${COMMAND_LIST} (see 'account-plans --help')`);
 }

@@ -43,7 +43,7 @@ describe('account-plans usage', () => {
   });
 
   describe('bad usage: exit 2 and one line on stderr', () => {
-    it('no command', () => assertUsageError(cli([]), /missing command: check, diff, export, forecast, render, report or schema/));
+    it('no command', () => assertUsageError(cli([]), /missing command: check, diff, export, forecast, git-setup, history, merge, render, report, schema or textconv/));
     it('an unknown command', () => assertUsageError(cli(['lint']), /unknown command 'lint'/));
     it('an option before the command', () => assertUsageError(cli(['--format', 'json']), /unknown option '--format'; a command comes first/));
     it('an unknown option', () => assertUsageError(cli(['check', '--fix']), /^account-plans: unknown option '--fix' \(see 'account-plans check --help'\)\n$/));

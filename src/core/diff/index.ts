@@ -6,3 +6,4 @@ export { WATERFALL_STEPS, WATERFALL_SIGN, type Waterfall, type WaterfallBucket, 
 export type { StakeholderDiff, StakeholderEvent, PersonSnapshot, CoverageChange, CoverageLoss, VisitRef } from './stakeholders';
 export type { VisitChange, VisitSummary, NextStepChange } from './visits';
 export { findingKey, type FindingChange, type FindingsDiff } from './findings';
+export { planHistory, changesBetween, type PlanHistory, type HistoryEntry, type HistoryInput, type HistoryChange, type HistoryOpportunity, type HistoryPerson, type HistoryOptions } from './plan-history';
