@@ -35,7 +35,7 @@ describe('account-plans report', function () {
   it('on a branch: the merge base with main against HEAD, as the pull request shows it', () => {
     const r = report(...TODAY);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^## Plan changes\n\n\*\*Pipeline 2026-Q4: CN¥500,000 → CN¥0 \(−CN¥500,000\)\*\*\n- 1 deal moved\n- 1 account changed\n- findings: 0 introduced, 3 fixed\n/);
+    assert.match(r.stdout, /^<!-- account-plans-report -->\n## Plan changes\n\n\*\*Pipeline 2026-Q4: CN¥500,000 → CN¥0 \(−CN¥500,000\)\*\*\n- 1 deal moved\n- 1 account changed\n- findings: 0 introduced, 3 fixed\n/);
     assert.match(r.stdout, /### Pipeline waterfall, 2026-Q4\n\n\| Step \|/);
     assert.match(r.stdout, /<details><summary><strong>Hengtong Bank · hengtong<\/strong> · \d+ changes<\/summary>\n\n- \*\*Core banking renewal\*\*: stage C → B ↑/);
     assert.match(r.stdout, /<\/details>\n\n### Findings\n\n- ✅ finding fixed: AP010 .* — Hengtong Bank\n/);
@@ -89,7 +89,7 @@ describe('account-plans report', function () {
   it('--lang zh-cn writes the report in Chinese', () => {
     const r = report('--lang', 'zh-cn', ...TODAY);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^## 计划变更\n\n\*\*2026-Q4 管道：/);
+    assert.match(r.stdout, /^<!-- account-plans-report -->\n## 计划变更\n\n\*\*2026-Q4 管道：/);
     assert.match(r.stdout, /### 管道瀑布图，2026-Q4/);
     assert.match(r.stdout, /<summary><strong>Hengtong Bank · hengtong<\/strong> · \d+ 处变更<\/summary>/);
   });
@@ -165,7 +165,8 @@ describe('account-plans report: it fits where it goes', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.length <= 65_536, `${r.stdout.length} characters`);
     assert.ok(r.stdout.length > 60_000, 'filled, not emptied');
-    assert.match(r.stdout, /^## Plan changes\n\n\*\*Pipeline 2026-Q4: .*\*\*\n- 503 deals moved\n- 503 accounts changed\n- findings: /);
+    assert.ok(r.stdout.startsWith('<!-- account-plans-report -->\n'), 'the sticky comment\'s marker, inside the limit');
+    assert.match(r.stdout, /^<!-- account-plans-report -->\n## Plan changes\n\n\*\*Pipeline 2026-Q4: .*\*\*\n- 503 deals moved\n- 503 accounts changed\n- findings: /);
     assert.match(r.stdout, /### Pipeline waterfall, 2026-Q4/);
     for (let i = 0; i < 3; i++) assert.match(r.stdout, new RegExp(`<strong>Big Account ${i} · big-${i}</strong>`));
     const note = /_(\d+) accounts not shown: Regional Distribution Partner Number \d{4} of the Eastern Sales Area, .* and (\d+) more_\n\n### Findings\n\n/.exec(r.stdout);
@@ -182,6 +183,7 @@ describe('account-plans report: it fits where it goes', function () {
     assert.ok(r.stdout.length > 65_536);
     assert.equal((r.stdout.match(/<details>/g) ?? []).length, 503);
     assert.doesNotMatch(r.stdout, /not shown/);
+    assert.doesNotMatch(r.stdout, /account-plans-report/, 'a job summary carries no comment marker');
   });
 });
 

@@ -15,6 +15,12 @@ export const REPORT_LIMITS = {
 type Target = keyof typeof REPORT_LIMITS;
 
 /**
+ * The first line of a comment report: the Action and the GitLab job find their earlier comment by
+ * it and edit that one. Counted inside the limit, so the posted comment never goes over it.
+ */
+export const COMMENT_MARKER = '<!-- account-plans-report -->';
+
+/**
  * `account-plans report [--base REV] [--head REV] [--for comment|summary] [-- PATH...]`: one
  * Markdown document for a pull request, trimmed to fit where it goes.
  */
@@ -34,7 +40,9 @@ export function runReport(argv: readonly string[], host: Host): number {
   const head = values.head ?? 'HEAD';
   const { changes, locale } = loadChanges(host, values, paths, (source) =>
     (values.base !== undefined ? source.compare(values.base, head) : defaultComparison(source, head)));
-  host.out(renderChangeMarkdown(changes, { locale, collapsible: true, ...REPORT_LIMITS[target] }));
+  const { limit, measure } = REPORT_LIMITS[target];
+  const marker = target === 'comment' ? `${COMMENT_MARKER}\n` : '';
+  host.out(marker + renderChangeMarkdown(changes, { locale, collapsible: true, measure, limit: limit - marker.length }));
   return 0;
 }
 
