@@ -2,13 +2,14 @@ import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker,
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkPlan, type CheckOptions, type PlanAnalysis } from '../core/index';
+import { checkPlan, diffPath, type CheckOptions, type DiffOptions, type PathDiff, type PlanAnalysis } from '../core/index';
 import { describeFsError } from './walk';
 
 /**
- * Checks plans on every core. `run` stays synchronous: the main thread sleeps on a shared
+ * Runs the engine on every core. `run` stays synchronous: the main thread sleeps on a shared
  * counter (Atomics.wait) that workers bump after each batch, and drains their ports with
- * receiveMessageOnPort. Plans are spread in small batches, so a slow file does not hold up a core.
+ * receiveMessageOnPort. Jobs are spread in small batches, so a slow file does not hold up a core.
+ * Two tasks: `check` (one plan's findings) and `diff` (one path's two sides, see `diffPath`).
  */
 const ROLE = 'account-plans-check-worker';
 const BATCH = 64;
@@ -18,7 +19,30 @@ export type Job = { readonly name: string; readonly text: string } | { readonly 
 /** A job's outcome: the analysis, or why its file could not be read. */
 export type Outcome = PlanAnalysis | { readonly unreadable: string };
 type Options = Omit<CheckOptions, 'fileName'>;
-type Result = { readonly index: number; readonly analysis: Outcome };
+/** One path of a diff: its text on each side it exists on. */
+export interface DiffJob { readonly path: string; readonly before?: string; readonly after?: string }
+
+interface Tasks {
+  check: { job: Job; options: Options & { findingsOnly?: boolean }; result: Outcome };
+  diff: { job: DiffJob; options: DiffOptions; result: PathDiff };
+}
+type Task = keyof Tasks;
+
+const TASKS: { [T in Task]: (job: Tasks[T]['job'], options: Tasks[T]['options']) => Tasks[T]['result'] } = {
+  check(job, { findingsOnly, ...options }) {
+    let text: string;
+    try {
+      text = 'text' in job ? job.text : fs.readFileSync(job.path, 'utf8');
+    } catch (e) {
+      return { unreadable: describeFsError(e) };
+    }
+    const a = checkPlan(text, { ...options, fileName: job.name });
+    // `check` needs only the findings: sending the plan and facts back would cost more than checking.
+    return findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
+  },
+  // Only the account's diff and its deals come back, not the checked plans: cloning those costs more than diffing them.
+  diff: (job, options) => diffPath(job.path, job.before, job.after, options),
+};
 
 /** Threads for `jobs` plans: none for a few hundred (starting workers costs more), else one per core and 500 plans, at most 8. `ACCOUNT_PLANS_THREADS` overrides. */
 export function workerCount(jobs: number): number {
@@ -29,46 +53,62 @@ export function workerCount(jobs: number): number {
 
 /** Checks `jobs` on worker threads; the results come back in the order of `jobs`. */
 export function checkInParallel(jobs: readonly Job[], options: Options, threads: number, findingsOnly = false): Outcome[] {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const results: Outcome[] = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: threads }, () => {
-    const { port1, port2 } = new MessageChannel();
-    const w = new Worker(entry(), { workerData: { role: ROLE, signal, options, findingsOnly, reply: port2 }, transferList: [port2] });
-    return { w, port: port1, busy: false };
-  });
-  const give = (slot: (typeof workers)[number]) => {
-    if (next >= jobs.length) return;
-    const from = next;
-    next = Math.min(jobs.length, next + BATCH);
-    slot.busy = true;
-    slot.w.postMessage({ from, jobs: jobs.slice(from, next) });
-  };
+  const pool = new WorkerPool(threads);
   try {
-    workers.forEach(give);
-    let seen = 0;
+    return pool.run('check', jobs, { ...options, findingsOnly });
+  } finally {
+    pool.close();
+  }
+}
+
+/** Threads started ahead of their work (they load while the caller reads its input), then given one task after another. */
+export class WorkerPool {
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly workers: { w: Worker; port: MessagePort }[];
+
+  constructor(threads: number) {
+    this.workers = Array.from({ length: threads }, () => {
+      const { port1, port2 } = new MessageChannel();
+      const w = new Worker(entry(), { workerData: { role: ROLE, signal: this.signal, reply: port2 }, transferList: [port2] });
+      return { w, port: port1 };
+    });
+  }
+
+  /** Runs `task` on every job; the results come back in the order of `jobs`. */
+  run<T extends Task>(task: T, jobs: readonly Tasks[T]['job'][], options: Tasks[T]['options']): Tasks[T]['result'][] {
+    const results: Tasks[T]['result'][] = new Array(jobs.length);
+    let next = 0;
+    let done = 0;
+    const give = (slot: (typeof this.workers)[number]) => {
+      if (next >= jobs.length) return;
+      const from = next;
+      next = Math.min(jobs.length, next + BATCH);
+      slot.w.postMessage({ task, options, from, jobs: jobs.slice(from, next) });
+    };
+    let seen = Atomics.load(this.signal, 0);
+    this.workers.forEach(give);
     while (done < jobs.length) {
-      Atomics.wait(signal, 0, seen, 60_000);
-      seen = Atomics.load(signal, 0);
-      for (const slot of workers) {
+      Atomics.wait(this.signal, 0, seen, 60_000);
+      seen = Atomics.load(this.signal, 0);
+      for (const slot of this.workers) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-          const msg = m.message as { results?: Result[]; error?: string };
+          const msg = m.message as { results?: { index: number; result: Tasks[T]['result'] }[]; error?: string };
           if (msg.error) throw new Error(msg.error);
-          for (const r of msg.results ?? []) results[r.index] = r.analysis;
+          for (const r of msg.results ?? []) results[r.index] = r.result;
           done += msg.results?.length ?? 0;
-          slot.busy = false;
           give(slot);
         }
       }
     }
-  } finally {
-    for (const { w, port } of workers) {
+    return results;
+  }
+
+  close(): void {
+    for (const { w, port } of this.workers) {
       port.close();
       void w.terminate();
     }
   }
-  return results;
 }
 
 /** This bundle (dist/cli.js) when bundled, else the compiled worker module next to this one. */
@@ -78,23 +118,13 @@ function entry(): string {
 }
 
 function serve(port: NonNullable<typeof parentPort>): void {
-  const { signal, options, reply, findingsOnly } = workerData as { signal: Int32Array; options: Options; reply: MessagePort; findingsOnly: boolean };
-  port.on('message', ({ from, jobs }: { from: number; jobs: Job[] }) => {
+  const { signal, reply } = workerData as { signal: Int32Array; reply: MessagePort };
+  port.on('message', ({ task, options, from, jobs }: { task: Task; options: never; from: number; jobs: never[] }) => {
     try {
-      const results = jobs.map((j, i): Result => {
-        let text: string;
-        try {
-          text = 'text' in j ? j.text : fs.readFileSync(j.path, 'utf8');
-        } catch (e) {
-          return { index: from + i, analysis: { unreadable: describeFsError(e) } };
-        }
-        const a = checkPlan(text, { ...options, fileName: j.name });
-        // `check` needs only the findings: sending the plan and facts back would cost more than checking.
-        return { index: from + i, analysis: findingsOnly ? { fileName: a.fileName, findings: a.findings } : a };
-      });
-      reply.postMessage({ results });
+      const run = TASKS[task] as (job: unknown, options: unknown) => unknown;
+      reply.postMessage({ results: jobs.map((job, i) => ({ index: from + i, result: run(job, options) })) });
     } catch (e) {
-      reply.postMessage({ error: `internal error while checking: ${(e as Error).message}` });
+      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}: ${(e as Error).message}` });
     }
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);

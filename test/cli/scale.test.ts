@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TestRepo } from './git-repo';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const GEN = path.join(__dirname, '..', '..', '..', 'bench', 'generate.mjs');
@@ -81,5 +82,38 @@ describe('many plans: worker threads and the --cache', function () {
     const out = checkInParallel([{ name: 'a.account.md', path: plan }, { name: 'gone.account.md', path: path.join(dir, 'gone.account.md') }], { today: '2026-11-24' }, 2, true);
     assert.ok('findings' in out[0] && out[0].findings.length > 0);
     assert.deepStrictEqual(out[1], { unreadable: 'no such file or directory' });
+  });
+
+  it('diff on worker threads gives exactly the output of one thread: moves, new ids, breaks and all', () => {
+    const repo = new TestRepo();
+    try {
+      fs.cpSync(path.join(dir, 'ws'), repo.dir, { recursive: true });
+      const base = repo.commit('240 plans');
+      const plans = fs.readdirSync(path.join(repo.dir, 'region-2')).filter((f) => f.endsWith('.account.md')).map((f) => `region-2/${f}`);
+      assert.ok(plans.length >= 8);
+      const edit = (file: string, change: (text: string) => string) => repo.write(file, change(fs.readFileSync(path.join(repo.dir, file), 'utf8')));
+      for (const file of plans.slice(4)) edit(file, (t) => t.replace(/^( {4}stage: )\S+$/m, '$1B').replace(/^( {4}attitude: )\S+$/m, '$1A'));
+      // A move, an account taking another's path with a new id, a plan that breaks, one removed and one added.
+      fs.mkdirSync(path.join(repo.dir, 'moved'));
+      fs.renameSync(path.join(repo.dir, plans[0]), path.join(repo.dir, 'moved', path.basename(plans[0])));
+      edit(plans[1], (t) => t.replace(/^id: .*$/m, 'id: someone-else'));
+      edit(plans[2], (t) => t.replace(/^stakeholders:$/m, 'stakeholders: [unclosed'));
+      repo.remove(plans[3]);
+      repo.write('new/fresh.account.md', '---\naccount: Fresh Ltd\nopportunities:\n  - id: o1\n    stage: D\n    amount: 1000\n---\n');
+      const head = repo.commit('changes');
+      const diff = (threads: string) =>
+        spawnSync(process.execPath, [CLI, 'diff', base, head, '--format', 'json', '--today', '2026-11-24'], { cwd: repo.dir, encoding: 'utf8', env: { ...repo.env, ACCOUNT_PLANS_THREADS: threads }, maxBuffer: 1 << 28 });
+      const one = diff('0');
+      const two = diff('2');
+      assert.strictEqual(one.status, 0, one.stderr);
+      const changes = JSON.parse(one.stdout) as { accounts: { status: string }[]; unparsable: unknown[] };
+      assert.ok(changes.accounts.filter((a) => a.status === 'changed').length >= 4);
+      assert.ok(changes.accounts.some((a) => a.status === 'added') && changes.accounts.some((a) => a.status === 'removed'));
+      assert.strictEqual(changes.unparsable.length, 1);
+      assert.strictEqual(two.status, one.status);
+      assert.strictEqual(two.stdout, one.stdout);
+    } finally {
+      repo.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { diffPlans, WATERFALL_STEPS } from '../../src/core';
+import { assembleChanges, diffPath, diffPlans, WATERFALL_STEPS } from '../../src/core';
 import { BASE, EMPTY_LISTS, TODAY, changeLists, edit, run, wrap } from './diff-fixtures';
 
 const OTHER = 'account: Beta\nopportunities:\n  - { id: x, name: X, stage: A, amount: 500, close: 2026-12-01 }\n';
@@ -108,5 +108,20 @@ describe('diff: accounts', () => {
       ['acme', 'changed', 'b/acme.account.md', 'c/acme.account.md'],
     ]);
     assert.deepStrictEqual(set.accounts[1].changes, [{ kind: 'moved', from: 'b/acme.account.md', to: 'c/acme.account.md' }]);
+  });
+
+  it('path by path, in any order, assembles into the same change set (how the CLI spreads a diff over threads)', () => {
+    const other = edit(BASE, 'owner: Lin', 'owner: Wu');
+    const before: Record<string, string> = { 'a/acme.account.md': wrap(BASE), 'b/beta.account.md': wrap(OTHER), 'c/gone.account.md': wrap(OTHER.replace('Beta', 'Gone')) };
+    const after: Record<string, string> = { 'z/acme.account.md': wrap(other), 'b/beta.account.md': wrap(edit(OTHER, 'stage: A', 'stage: won')), 'd/new.account.md': wrap(BASE.replace('id: acme', 'id: new')) };
+    const options = { today: TODAY };
+    const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const parts = paths.map((p) => diffPath(p, before[p], after[p], options));
+    assert.deepStrictEqual(parts.map((p) => [p.path, p.kind]), [
+      ['a/acme.account.md', 'loose'], ['b/beta.account.md', 'paired'], ['c/gone.account.md', 'loose'], ['z/acme.account.md', 'loose'], ['d/new.account.md', 'loose'],
+    ]);
+    const whole = diffPlans(before, after, options);
+    assert.deepStrictEqual(assembleChanges([...parts].reverse(), options), whole);
+    assert.deepStrictEqual(whole.accounts.map((a) => [a.id, a.status]), [['acme', 'changed'], ['beta', 'changed'], ['gone', 'removed'], ['new', 'added']]);
   });
 });

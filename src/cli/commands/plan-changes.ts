@@ -1,8 +1,9 @@
-import { diffPlans, todayLocal, type ChangeSet, type Locale } from '../../core/index';
+import { assembleChanges, diffPlans, todayLocal, type ChangeSet, type DiffOptions, type Locale } from '../../core/index';
 import { pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { openGitPlanSource, type Comparison, type PlanSource } from '../git';
 import type { Host } from '../host';
+import { WorkerPool, workerCount, type DiffJob } from '../worker';
 
 /** Options `diff` and `report` share: the change set's day, settings and language. */
 export const CHANGE_OPTIONS = {
@@ -44,11 +45,26 @@ export function loadChanges(
   const settings = loadSettings(host.cwd, values.config, values.currency);
   const source = openGitPlanSource({ cwd: host.cwd, env: host.env });
   const comparison = pick(source);
-  const texts = source.readChanges(source.changedPlans(comparison, paths));
-  for (const u of texts.unreadable) {
-    host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
+  const changed = source.changedPlans(comparison, paths);
+  // Threads start now and load while git reads the blobs.
+  const threads = workerCount(changed.length);
+  const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+  try {
+    const texts = source.readChanges(changed);
+    for (const u of texts.unreadable) {
+      host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
+    }
+    const options: DiffOptions = { today, settings, locale };
+    const changes = pool ? assembleChanges(pool.run('diff', diffJobs(texts.before, texts.after), options), options) : diffPlans(texts.before, texts.after, options);
+    return { changes, comparison, locale };
+  } finally {
+    pool?.close();
   }
-  return { changes: diffPlans(texts.before, texts.after, { today, settings, locale }), comparison, locale };
+}
+
+/** Each path with its text on either side. */
+function diffJobs(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): DiffJob[] {
+  return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({ path, before: before.get(path), after: after.get(path) }));
 }
 
 function describeUnreadable(content: { kind: string; size?: number; reason?: string }): string {

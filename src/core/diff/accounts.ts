@@ -48,16 +48,18 @@ export type AccountChange =
   /** The plan stopped parsing (`side: 'after'`) or parses again (`side: 'before'` was broken). */
   | { readonly kind: 'unparsable'; readonly side: 'before' | 'after'; readonly error: Finding | null };
 
-export function loadPlans(set: PlanSet, options: DiffOptions, reuse?: Map<string, LoadedPlan>): LoadedPlan[] {
-  const entries = set instanceof Map ? [...set.entries()] : Object.entries(set);
-  return entries
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, text]) => {
-      const same = reuse?.get(path);
-      if (same && same.text === text) return same;
-      const analysis = checkPlan(text, { fileName: path, today: options.today, settings: options.settings, locale: options.locale, cacheParse: false });
-      return { path, text, analysis };
-    });
+/** Checks one plan as the change set needs it (each text is seen once: no parse is kept). */
+export function loadPlan(path: string, text: string, options: DiffOptions): LoadedPlan {
+  const analysis = checkPlan(text, { fileName: path, today: options.today, settings: options.settings, locale: options.locale, cacheParse: false });
+  return { path, text, analysis };
+}
+
+const idOf = (p: LoadedPlan): string | undefined => p.analysis.plan?.id;
+
+/** The two sides of one path are one account when their ids agree or one side has none (it does not parse). */
+export function pairedByPath(b: LoadedPlan, a: LoadedPlan): AccountPair | undefined {
+  if (idOf(a) !== idOf(b) && idOf(a) !== undefined && idOf(b) !== undefined) return undefined;
+  return { id: idOf(a) ?? idOf(b) ?? defaultId(a.path), before: b, after: a };
 }
 
 /**
@@ -66,7 +68,6 @@ export function loadPlans(set: PlanSet, options: DiffOptions, reuse?: Map<string
  * Two plans with one id on the same side pair with the other side's in path order.
  */
 export function matchAccounts(before: readonly LoadedPlan[], after: readonly LoadedPlan[]): AccountPair[] {
-  const idOf = (p: LoadedPlan) => p.analysis.plan?.id;
   const pairs: AccountPair[] = [];
   const usedBefore = new Set<LoadedPlan>();
   const usedAfter = new Set<LoadedPlan>();
@@ -79,7 +80,8 @@ export function matchAccounts(before: readonly LoadedPlan[], after: readonly Loa
   // Same path and the same id (or one side unreadable): the common case, taken first.
   for (const a of after) {
     const b = byPath.get(a.path);
-    if (b && (idOf(a) === idOf(b) || idOf(a) === undefined || idOf(b) === undefined)) pair(b, a, idOf(a) ?? idOf(b) ?? defaultId(a.path));
+    const same = b && pairedByPath(b, a);
+    if (same) pair(b, a, same.id);
   }
   const pool = new Map<string, LoadedPlan[]>();
   for (const b of before) {

@@ -2,12 +2,12 @@ import { quarterOf } from '../model/dates';
 import type { Finding } from '../model/finding';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import {
-  accountChanges, loadPlans, matchAccounts, sideOf,
+  accountChanges, loadPlan, matchAccounts, pairedByPath, sideOf,
   type AccountChange, type AccountPair, type DiffOptions, type LoadedPlan, type PlanSet, type PlanSide,
 } from './accounts';
 import { findingsDiff, type FindingsDiff } from './findings';
 import { opportunityDiffs, pairOpportunities, type OpportunityDiff } from './opportunities';
-import { coverageChanges, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
+import { coverageChanges, pairPeople, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
 import { nextStepChanges, pairVisits, visitChanges, type NextStepChange, type VisitChange } from './visits';
 import { waterfall, type DealPair, type Waterfall } from './waterfall';
 
@@ -57,28 +57,69 @@ export interface ChangeSet {
 /**
  * The semantic difference between two sets of plans (path → text), both checked with the same
  * options. Pure; never throws on a plan: one that does not parse is reported, not fatal.
+ * The same as `assembleChanges` over `diffPath` of every path, which a caller may spread over threads.
  */
 export function diffPlans(before: PlanSet, after: PlanSet, options: DiffOptions): ChangeSet {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
-  const opts = { ...options, settings };
-  const quarter = options.quarter ?? quarterOf(options.today);
-  const oldPlans = loadPlans(before, opts);
-  const newPlans = loadPlans(after, opts, new Map(oldPlans.map((p) => [p.path, p])));
-  const pairs = matchAccounts(oldPlans, newPlans);
-  const accounts = pairs.map((p) => accountDiff(p, opts.today, quarter, settings));
-  const deals: DealPair[] = pairs.flatMap((p) =>
-    pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts).map((d) => ({ ...d, account: p.id })));
+  const old = toMap(before);
+  const now = toMap(after);
+  const paths = [...new Set([...old.keys(), ...now.keys()])];
+  return assembleChanges(paths.map((path) => diffPath(path, old.get(path), now.get(path), options)), options);
+}
+
+const toMap = (set: PlanSet): ReadonlyMap<string, string> => (set instanceof Map ? set : new Map(Object.entries(set)));
+
+/**
+ * One path's sides, checked. When they are one account by path (see `matchAccounts`), the
+ * account's diff and its deals; otherwise the loaded sides, for `assembleChanges` to match by id
+ * with the other paths' (a moved file, an account that took another's path).
+ */
+export type PathDiff =
+  | { readonly kind: 'paired'; readonly path: string; readonly account: AccountDiff; readonly deals: readonly DealPair[]; readonly unparsable: readonly UnparsablePlan[] }
+  | { readonly kind: 'loose'; readonly path: string; readonly before?: LoadedPlan; readonly after?: LoadedPlan };
+
+/** Checks the plan at `path` on each side it exists on (once when the text is the same) and diffs it when it pairs by path. */
+export function diffPath(path: string, beforeText: string | undefined, afterText: string | undefined, options: DiffOptions): PathDiff {
+  const opts = withDefaults(options);
+  const before = beforeText === undefined ? undefined : loadPlan(path, beforeText, opts);
+  const after = afterText === undefined ? undefined : beforeText === afterText ? before : loadPlan(path, afterText, opts);
+  const pair = before && after ? pairedByPath(before, after) : undefined;
+  if (!pair) return { kind: 'loose', path, before, after };
+  return { kind: 'paired', path, ...diffPair(pair, opts) };
+}
+
+/** The change set from every path's `diffPath`, in any order. */
+export function assembleChanges(paths: readonly PathDiff[], options: DiffOptions): ChangeSet {
+  const opts = withDefaults(options);
+  const byPath = (side: 'before' | 'after') => paths.flatMap((p) => (p.kind === 'loose' && p[side] ? [p[side]!] : []))
+    .sort((a, b) => compareText(a.path, b.path));
+  const loose = matchAccounts(byPath('before'), byPath('after')).map((pair) => diffPair(pair, opts));
+  const diffs = [...paths.flatMap((p) => (p.kind === 'paired' ? [p] : [])), ...loose]
+    .sort((x, y) => compareText(x.account.id, y.account.id) || compareText(pathOfDiff(x.account), pathOfDiff(y.account)));
+  const accounts = diffs.map((d) => d.account);
   const count = (k: keyof FindingsDiff) => accounts.reduce((n, a) => n + a.findings[k].length, 0);
   return {
     version: 1,
-    today: options.today,
-    quarter,
+    today: opts.today,
+    quarter: opts.quarter,
     changed: accounts.some((a) => a.status !== 'unchanged'),
     accounts,
-    unparsable: pairs.flatMap((p) => [...broken(p, 'before'), ...broken(p, 'after')]),
-    waterfall: waterfall(deals, quarter),
+    unparsable: diffs.flatMap((d) => d.unparsable),
+    waterfall: waterfall(diffs.flatMap((d) => d.deals), opts.quarter),
     findings: { introduced: count('introduced'), fixed: count('fixed'), unchanged: count('unchanged') },
   };
+}
+
+type Resolved = DiffOptions & { readonly settings: Settings; readonly quarter: string };
+const withDefaults = (o: DiffOptions): Resolved =>
+  ({ ...o, settings: o.settings ?? DEFAULT_SETTINGS, quarter: o.quarter ?? quarterOf(o.today) });
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const pathOfDiff = (a: AccountDiff): string => (a.after ?? a.before)!.path;
+
+/** One account's diff, its deals for the waterfall and its sides that do not parse. */
+function diffPair(p: AccountPair, opts: Resolved): Omit<Extract<PathDiff, { kind: 'paired' }>, 'kind' | 'path'> {
+  const deals = pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts).map((d) => ({ ...d, account: p.id }));
+  return { account: accountDiff(p, opts.today, opts.quarter, opts.settings), deals, unparsable: [...broken(p, 'before'), ...broken(p, 'after')] };
 }
 
 function broken(p: AccountPair, side: 'before' | 'after'): UnparsablePlan[] {
@@ -112,11 +153,12 @@ function details(pair: AccountPair, today: string, quarter: string, settings: Se
   const changes = accountChanges(pair);
   if ((b && !b.plan) || (a && !a.plan)) return { ...NOTHING, changes };
   const visits = pairVisits(b?.plan?.visits ?? [], a?.plan?.visits ?? []);
+  const people = pairPeople(b?.facts, a?.facts);
   return {
     changes,
     opportunities: opportunityDiffs(b?.facts, a?.facts, quarter),
-    stakeholders: stakeholderDiffs(b?.facts, a?.facts, a?.plan),
-    coverage: coverageChanges(b?.facts, a?.facts, settings),
+    stakeholders: stakeholderDiffs(people, a?.plan),
+    coverage: coverageChanges(people, settings),
     visits: visitChanges(visits, b?.plan, a?.plan, today),
     nextSteps: nextStepChanges(pairOpportunities(b?.facts, a?.facts), visits),
   };

@@ -54,22 +54,23 @@ export interface CoverageChange {
   readonly people: readonly { readonly key: string; readonly name?: string; readonly reason?: CoverageLoss }[];
 }
 
-type Person = StakeholderFacts & { index: number; id?: string; name?: string };
-
-function pairPeople(before: PlanFacts | undefined, after: PlanFacts | undefined): ItemPair<StakeholderFacts>[] {
-  const wrap = (f: PlanFacts | undefined): Person[] =>
-    (f?.stakeholders ?? []).map((s) => ({ ...s, index: s.stakeholder.index, id: s.stakeholder.id, name: s.stakeholder.name }));
-  return matchItems(wrap(before), wrap(after));
+/** The people of both sides, paired as a reader would (see `matchItems`). */
+export function pairPeople(before: PlanFacts | undefined, after: PlanFacts | undefined): ItemPair<StakeholderFacts>[] {
+  // The stakeholder itself carries index, id and name: no copy of the facts is made to match them.
+  const wrap = (f: PlanFacts | undefined) => (f?.stakeholders ?? []).map((facts) => ({ ...identity(facts.stakeholder), facts }));
+  return matchItems(wrap(before), wrap(after)).map((p) => ({ key: p.key, before: p.before?.facts, after: p.after?.facts }));
 }
+
+const identity = (s: StakeholderFacts['stakeholder']) => ({ index: s.index, id: s.id, name: s.name });
 
 const snapshot = (f: StakeholderFacts): PersonSnapshot => {
   const s = f.stakeholder;
   return { id: s.id, name: s.name, roles: s.roles ?? [], attitude: f.attitude, influence: s.influence, grid: s.grid, left: s.left, gone: f.gone };
 };
 
-export function stakeholderDiffs(before: PlanFacts | undefined, after: PlanFacts | undefined, afterPlan: Plan | undefined): StakeholderDiff[] {
+export function stakeholderDiffs(pairs: readonly ItemPair<StakeholderFacts>[], afterPlan: Plan | undefined): StakeholderDiff[] {
   const diffs: StakeholderDiff[] = [];
-  for (const { key, before: b, after: a } of pairPeople(before, after)) {
+  for (const { key, before: b, after: a } of pairs) {
     const events: StakeholderEvent[] = !b ? [{ kind: 'added' }] : !a ? [{ kind: 'removed' }] : personEvents(b, a, afterPlan);
     if (events.length) diffs.push({ key, before: b && snapshot(b), after: a && snapshot(a), events });
   }
@@ -116,8 +117,7 @@ const sameGrid = (x: Grid | undefined, y: Grid | undefined) => x?.personal === y
 const companyDepth = (g: Grid) => GRID_COMPANY.indexOf(g.company as (typeof GRID_COMPANY)[number]);
 
 /** Coverage of each required role by people who have not left, before and after. */
-export function coverageChanges(before: PlanFacts | undefined, after: PlanFacts | undefined, settings: Settings): CoverageChange[] {
-  const pairs = pairPeople(before, after);
+export function coverageChanges(pairs: readonly ItemPair<StakeholderFacts>[], settings: Settings): CoverageChange[] {
   const holds = (f: StakeholderFacts | undefined, role: BuyingRole) => !!f && !f.gone && !!f.stakeholder.roles?.includes(role);
   const changes: CoverageChange[] = [];
   for (const role of settings.requiredRoles) {

@@ -57,7 +57,9 @@ export function pairVisits(before: readonly Visit[], after: readonly Visit[]): V
   return pairs;
 }
 
-const exactKey = (v: Visit): string => JSON.stringify([v.date, v.purpose, [...(v.with ?? [])].sort(), v.opportunity ?? null]);
+/** Date, purpose, people (in any order) and deal; NUL never occurs in a plan that parses, so it separates the parts. */
+const exactKey = (v: Visit): string =>
+  `${v.date ?? '\u0001'}\0${v.purpose ?? '\u0001'}\0${[...(v.with ?? [])].sort().join('\0\0')}\0${v.opportunity ?? '\u0001'}`;
 
 export type VisitPair = { readonly before?: Visit; readonly after?: Visit };
 
