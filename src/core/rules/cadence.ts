@@ -30,8 +30,15 @@ export const economicBuyerNotVisited: Rule = (ctx) => {
   }
 };
 
-/** Past visits in the last 365 days that met someone (still there) in the decision layer, oldest first. */
+/** Past visits in the last 365 days that met someone (still there) in the decision layer, oldest first; worked out once per check. */
 function decisionVisits(ctx: RuleContext) {
+  let visits = decisionVisitsOf.get(ctx);
+  if (!visits) decisionVisitsOf.set(ctx, (visits = findDecisionVisits(ctx)));
+  return visits;
+}
+const decisionVisitsOf = new WeakMap<RuleContext, ReturnType<typeof findDecisionVisits>>();
+
+function findDecisionVisits(ctx: RuleContext) {
   const deciders = new Set(ctx.active.filter((s) => s.stakeholder.layer === 'decision').flatMap((s) => s.stakeholder.id ?? []));
   return visitsWithin(ctx, 365).filter((v) => v.with?.some((id) => deciders.has(id)));
 }

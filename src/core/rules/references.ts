@@ -23,11 +23,13 @@ export const danglingReferences: Rule = (ctx) => {
   const person = (id: string, at: readonly [number, number] | undefined) => {
     if (at && !people.has(id)) ctx.report('AP005', 'noSuchStakeholder', at, { id }, { id, kind: 'stakeholder' });
   };
+  // The data says whether a reference dangles; only then is its place in the file looked up.
+  const dangles = (ids: readonly string[]) => ids.some((id) => !people.has(id));
   for (const s of ctx.plan.stakeholders) {
-    if (s.reports_to !== undefined) person(s.reports_to, ctx.loc.value(['stakeholders', s.index, 'reports_to']));
+    if (s.reports_to !== undefined && !people.has(s.reports_to)) person(s.reports_to, ctx.loc.value(['stakeholders', s.index, 'reports_to']));
   }
   for (const v of ctx.plan.visits) {
-    if (v.with) {
+    if (v.with && dangles(v.with)) {
       for (const item of ctx.loc.items(['visits', v.index, 'with'])) {
         if (typeof item.value === 'string' && v.with.includes(item.value)) person(item.value, item.at);
       }
@@ -37,6 +39,7 @@ export const danglingReferences: Rule = (ctx) => {
       if (at) ctx.report('AP005', 'noSuchOpportunity', at, { id: v.opportunity }, { id: v.opportunity, kind: 'opportunity' });
     }
     if (v.attitudes) {
+      // Every key in the file counts, even one whose attitude was invalid and left out of the data.
       for (const { name, at } of ctx.loc.keys(['visits', v.index, 'attitudes'])) person(name, at);
     }
   }
