@@ -86,3 +86,16 @@ describe('comparePanelModel: what the Compare panel shows', () => {
     assert.strictEqual(m.waterfalls[0].bars[0].label, '变更前管道');
   });
 });
+
+describe('comparePanelModel: the waterfall chart within one currency', () => {
+  it('a move between forecast categories is one net step (the table keeps both rows)', () => {
+    // Deal one C → A: out of best case (500), into commit (900): the currency's pipeline gains 400.
+    const m = model(BASE, edit(BASE, 'stage: C', 'stage: A'));
+    assert.deepStrictEqual(m.waterfalls[0].bars.map((b) => [b.label, b.kind, b.start, b.end, b.amount]), [
+      ['Pipeline before', 'total', 0, 500, 'CN¥500'],
+      ['± moved between forecast categories', 'up', 500, 900, '+CN¥400'],
+      ['Pipeline after', 'total', 0, 900, 'CN¥900'],
+    ]);
+    assert.deepStrictEqual(m.waterfallTable?.rows.map((r) => r[0]), ['Pipeline before', '− moved to another category', '+ moved from another category', 'Pipeline after']);
+  });
+});

@@ -364,6 +364,7 @@ export const en = {
   'compare.tile.deals': 'Deals changed',
   'compare.tile.people': 'People changed',
   'compare.tile.visits': 'Visits added',
+  'compare.waterfallMoved': '± moved between forecast categories',
   'compare.waterfallCurrency': '{currency}, {quarter}',
   'compare.page.title': 'Plan changes',
   'compare.page.loading': 'Comparing the plan…',

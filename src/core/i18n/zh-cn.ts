@@ -347,6 +347,7 @@ export const zhCn: Catalogue = {
   'compare.tile.deals': '变化的商机',
   'compare.tile.people': '变化的联系人',
   'compare.tile.visits': '新增拜访',
+  'compare.waterfallMoved': '± 在预测类别之间移动',
   'compare.waterfallCurrency': '{currency},{quarter}',
   'compare.page.title': '计划变更',
   'compare.page.loading': '正在比较计划…',

@@ -216,20 +216,27 @@ function totalsByCurrency(cs: ChangeSet): CurrencyTotals[] {
   return [...totals.values()];
 }
 
-/** Per currency whose pipeline moved: before, each step that moved it (from the running total), after. */
+/**
+ * Per currency whose pipeline moved: before, each step that moved it (from the running total),
+ * after. Moves between forecast categories show as one net step (the table has them per category).
+ */
 function waterfallCharts(cs: ChangeSet, t: Translate, locale: Locale): WaterfallChart[] {
   return totalsByCurrency(cs).filter((c) => c.steps.size > 0).map((c) => {
     const amount = (v: number) => formatMoney(v, c.currency, locale);
     const bars: WaterfallBar[] = [{ label: t('diff.step.before'), kind: 'total', start: 0, end: c.before.value, amount: amount(c.before.value) }];
     const running = new Sum().add(c.before.value);
-    for (const s of WATERFALL_STEPS) {
-      const v = c.steps.get(s)?.value;
-      if (!v) continue;
+    const step = (label: string, signed: number) => {
+      if (signed === 0) return;
       const start = running.value;
-      running.add(WATERFALL_SIGN[s] * v);
-      const up = WATERFALL_SIGN[s] > 0;
-      bars.push({ label: t(`diff.step.${s}`), kind: up ? 'up' : 'down', start, end: running.value, amount: `${up ? '+' : '−'}${amount(v)}` });
+      running.add(signed);
+      bars.push({ label, kind: signed > 0 ? 'up' : 'down', start, end: running.value, amount: `${signed > 0 ? '+' : '−'}${amount(Math.abs(signed))}` });
+    };
+    for (const s of WATERFALL_STEPS) {
+      if (s === 'movedOut' || s === 'movedIn') continue;
+      step(t(`diff.step.${s}`), WATERFALL_SIGN[s] * (c.steps.get(s)?.value ?? 0));
     }
+    // Within one currency a move between forecast categories changes the total only by its net.
+    step(t('compare.waterfallMoved'), new Sum().add(c.steps.get('movedIn')?.value ?? 0).add(-(c.steps.get('movedOut')?.value ?? 0)).value);
     bars.push({ label: t('diff.step.after'), kind: 'total', start: 0, end: c.after.value, amount: amount(c.after.value) });
     return { currency: c.currency, title: t('compare.waterfallCurrency', { currency: c.currency, quarter: cs.quarter }), bars };
   });

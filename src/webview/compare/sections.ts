@@ -35,7 +35,7 @@ function dealsTable(rows: readonly DealChangeRow[], l: CompareLabels): HTMLTable
   const head = el('tr', {}, ...[l['compare.page.deal'], l['compare.page.stage'], l['compare.page.amount'], l['compare.page.close'], l['compare.page.changes']]
     .map((h) => el('th', { scope: 'col' }, h)));
   const body = rows.map((d) => el('tr', { class: `deal ${d.status}` },
-    nameCell(d.name, d.status, l), moveCell(d.stage, 'stage'), moveCell(d.amount, 'amount num'), moveCell(d.close, 'close'), whatChanged(d.lines)));
+    nameCell(d.name, d.status, l), moveCell(d.stage, 'stage'), moveCell(d.amount, 'amount'), moveCell(d.close, 'close'), whatChanged(d.lines)));
   return el('table', { class: 'deals' }, el('thead', {}, head), el('tbody', {}, ...body));
 }
 

@@ -19,11 +19,11 @@ export function waterfallChartConfig(chart: WaterfallChart, n: Numbers, theme: T
   const base = common(theme);
   return {
     type: 'bar' as const,
-    data: { labels: chart.bars.map((b) => b.label), datasets: [dataset] },
+    data: { labels: chart.bars.map((b) => wrap(b.label)), datasets: [dataset] },
     options: {
       ...base,
       scales: {
-        x: axis(theme, false),
+        x: { ...axis(theme, false), ticks: { ...axis(theme, false).ticks, maxRotation: 0, autoSkip: false } },
         y: { ...axis(theme, false, (v) => n.compact(Number(v))), beginAtZero: true },
       },
       plugins: {
@@ -33,6 +33,18 @@ export function waterfallChartConfig(chart: WaterfallChart, n: Numbers, theme: T
       },
     },
   };
+}
+
+/** A step's name on lines of about 12 characters (Chart.js draws an array as lines), so no label is slanted. */
+export function wrap(label: string, width = 12): string | string[] {
+  const words = label.split(' ');
+  const lines: string[] = [];
+  for (const w of words) {
+    const last = lines.length ? lines[lines.length - 1] : undefined;
+    if (last !== undefined && last.length + 1 + w.length <= width) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  return lines.length > 1 ? lines : label;
 }
 
 /** The chart in words, for screen readers (and tests): each bar's label and amount. */
