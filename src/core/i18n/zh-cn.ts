@@ -348,7 +348,7 @@ export const zhCn: Catalogue = {
   'compare.tile.people': '变化的联系人',
   'compare.tile.visits': '新增拜访',
   'compare.waterfallMoved': '± 在预测类别之间移动',
-  'compare.waterfallCurrency': '{currency},{quarter}',
+  'compare.waterfallCurrency': '{currency}，{quarter}',
   'compare.page.title': '计划变更',
   'compare.page.loading': '正在比较计划…',
   'compare.page.revisions': '{before} → {after}',
