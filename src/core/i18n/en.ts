@@ -394,7 +394,7 @@ export const en = {
   'compare.emptyPlan': 'no plan',
   'compare.title': 'Changes: {plan}',
   'compare.pick': 'Compare {plan} with which revision?',
-  'compare.pickDescription': '{hash} · {author} · {when}',
+  'compare.pickDescription': '{author} · {when}',
   'compare.noPlan': 'Open an account plan (*.account.md) to compare it with a revision.',
   'compare.noGit': 'Comparing with a revision needs VS Code\'s built-in Git extension, and it is missing or disabled (setting git.enabled).',
   'compare.noRepository': '{file} is not in a git repository that VS Code has open.',

@@ -377,7 +377,7 @@ export const zhCn: Catalogue = {
   'compare.emptyPlan': '无计划',
   'compare.title': '变更：{plan}',
   'compare.pick': '将 {plan} 与哪个修订版本比较？',
-  'compare.pickDescription': '{hash} · {author} · {when}',
+  'compare.pickDescription': '{author} · {when}',
   'compare.noPlan': '请先打开一个客户计划（*.account.md），再与修订版本比较。',
   'compare.noGit': '与修订版本比较需要 VS Code 内置的 Git 扩展，但它缺失或已停用（设置 git.enabled）。',
   'compare.noRepository': '{file} 不在 VS Code 已打开的 git 仓库中。',

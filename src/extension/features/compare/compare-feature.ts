@@ -70,7 +70,7 @@ export class CompareFeature implements vscode.Disposable {
     const hash = await this.services.prompter().pick<string>(t('compare.pick', { plan }), log.commits.map((c) => ({
       label: `${shortHash(c.hash)} ${subjectOf(c)}`,
       description: t('compare.pickDescription', {
-        hash: shortHash(c.hash), author: c.authorName ?? '',
+        author: c.authorName ?? '',
         when: c.authorDate ? daysAgo(words, Math.max(0, Math.floor((today - c.authorDate.getTime()) / 86_400_000))) : '',
       }),
       value: c.hash,

@@ -88,13 +88,14 @@ export class PlanHistoryTreeProvider implements vscode.TreeDataProvider<HistoryR
   }
 
   getTreeItem(r: HistoryRow): vscode.TreeItem {
-    const item = new vscode.TreeItem(subjectOf(r.commit), vscode.TreeItemCollapsibleState.None);
+    // What changed leads (a narrow sidebar cuts the description first); the commit's subject follows.
+    const item = new vscode.TreeItem(r.summary, vscode.TreeItemCollapsibleState.None);
     item.id = `${r.uri.toString()}#${r.commit.hash}`;
-    item.description = r.summary;
+    item.description = subjectOf(r.commit);
     item.iconPath = new vscode.ThemeIcon('git-commit');
     item.contextValue = 'planCommit';
     const date = r.commit.authorDate ? r.commit.authorDate.toISOString().slice(0, 10) : '';
-    item.tooltip = `${t('planHistory.tooltip', { hash: shortHash(r.commit.hash), author: r.commit.authorName ?? '', date })}\n${r.commit.message.trim()}\n\n${r.summary}`;
+    item.tooltip = `${r.summary}\n\n${r.commit.message.trim()}\n${t('planHistory.tooltip', { hash: shortHash(r.commit.hash), author: r.commit.authorName ?? '', date })}`;
     item.command = {
       command: COMMANDS.compareWithRevision, title: t('compare.page.title'),
       arguments: [r.uri, { before: r.commit.parents[0] ?? '', after: r.commit.hash }],
