@@ -87,7 +87,7 @@ describe('Plan History and Compare with Revision (the built-in Git extension, a 
     const items = rows.map((r) => api.planHistory.getTreeItem(r));
     assert.deepStrictEqual(items.map((i) => [i.label, i.description]), [
       ['Acme Upgrade C→B · Li Na D→B · 1 visit', 'Acme: after the workshop'],
-      ['plan created · 1 visit', 'Acme: first plan'],
+      ['plan added · 1 visit', 'Acme: first plan'],
     ]);
     assert.deepStrictEqual(rows.map((r) => r.commit.hash), hashes);
     assert.match(String(items[0].tooltip), /Lin Shan · 2026-11-02/);

@@ -27,8 +27,8 @@ describe('summariseChanges: one commit in a few words (Plan History)', () => {
     assert.strictEqual(summary(BASE, edit(BASE, '    attitude: A\n', '    attitude: A\n    left: 2026-11-01\n')), 'Ou left');
   });
 
-  it('a plan created or deleted is one part (with the visits it came with), not every deal and person', () => {
-    assert.strictEqual(summary(undefined, BASE), 'plan created · 2 visits');
+  it('a plan added (first commit, or renamed to this path) or deleted is one part (with the visits it came with), not every deal and person', () => {
+    assert.strictEqual(summary(undefined, BASE), 'plan added · 2 visits');
     assert.strictEqual(summary(BASE, undefined), 'plan deleted');
   });
 

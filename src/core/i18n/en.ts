@@ -350,7 +350,7 @@ export const en = {
   'compare.summary.visits.one': '{count} visit',
   'compare.summary.visits.other': '{count} visits',
   'compare.summary.more': '+{count} more',
-  'compare.summary.created': 'plan created',
+  'compare.summary.created': 'plan added',
   'compare.summary.deleted': 'plan deleted',
   'compare.summary.broken': 'does not parse',
   'compare.summary.parsesAgain': 'parses again',

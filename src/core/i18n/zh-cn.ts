@@ -333,7 +333,7 @@ export const zhCn: Catalogue = {
   'compare.summary.visits.one': '{count} 次拜访',
   'compare.summary.visits.other': '{count} 次拜访',
   'compare.summary.more': '另有 {count} 项',
-  'compare.summary.created': '新建计划',
+  'compare.summary.created': '新增计划',
   'compare.summary.deleted': '删除计划',
   'compare.summary.broken': '无法解析',
   'compare.summary.parsesAgain': '恢复可解析',
