@@ -29,7 +29,7 @@ const webview = (name) => ({
   outfile: `media/dist/${name}.js`,
 });
 const fs = require('fs');
-const webviews = ['stakeholder-map', 'forecast'].filter((n) => fs.existsSync(`src/webview/${n}/main.ts`));
+const webviews = ['stakeholder-map', 'forecast', 'compare'].filter((n) => fs.existsSync(`src/webview/${n}/main.ts`));
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

@@ -102,8 +102,15 @@ fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
-  'git.enabled': false,
+  // The built-in Git extension runs (Plan History and Compare with Revision read plans through it)
+  // but opens no repository by itself: only one a test or a command asks for inside the workspace,
+  // never the project's own repository around the test workspace, and it never fetches.
+  'git.enabled': true,
   'git.autoRepositoryDetection': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'git.autofetch': false,
+  'git.terminalAuthentication': false,
+  'git.showProgress': false,
   'npm.fetchOnlinePackageInfo': false,
   'typescript.disableAutomaticTypeAcquisition': true,
   'window.restoreWindows': 'none',

@@ -29,6 +29,7 @@ export const VIEWS = {
   pipeline: 'accountPlans.pipeline',
   roles: 'accountPlans.buyingRoles',
   accounts: 'accountPlans.accounts',
+  history: 'accountPlans.planHistory',
 } as const;
 
 export const COMMANDS = {
@@ -42,4 +43,5 @@ export const COMMANDS = {
   toggleRoleLayers: 'accountPlans.toggleRoleLayers',
   showStakeholderMap: 'accountPlans.showStakeholderMap',
   showForecast: 'accountPlans.showForecast',
+  compareWithRevision: 'accountPlans.compareWithRevision',
 } as const;

@@ -5,9 +5,11 @@ import { OUTPUT_CHANNEL } from './constants';
 import * as commands from './features/commands/plan-commands';
 import { windowPrompter, type Prompter } from './features/commands/prompter';
 import * as diagnostics from './features/diagnostics/diagnostics-feature';
+import * as compare from './features/compare/compare-feature';
 import * as forecast from './features/forecast/forecast-feature';
 import * as language from './features/language/language-feature';
 import * as markdownPreview from './features/markdown-preview/markdown-preview-feature';
+import * as planHistory from './features/plan-history/plan-history-feature';
 import * as stakeholderMap from './features/stakeholder-map/stakeholder-map-feature';
 import * as views from './features/views/views-feature';
 import { PlanIndex } from './index/plan-index';
@@ -36,12 +38,14 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const treeViews = views.activate(context, services);
   const maps = stakeholderMap.activate(context, services);
   const forecastPanel = forecast.activate(context, services);
+  const comparePanel = compare.activate(context, services);
+  const history = planHistory.activate(context, services, comparePanel.comparisons);
   const extendMarkdownIt = markdownPreview.activate(context, services);
   const ready = startIndexing(context, services);
 
   registerTestHooks(context, () => ({
     index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace,
-    recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel,
+    recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
     setPrompter: (p) => { prompter = p ?? windowPrompter; },
   }));
   timings.activationMs = performance.now() - timings.activationStart;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { Prompter } from './features/commands/prompter';
+import type { CompareFeature } from './features/compare/compare-feature';
 import type { ForecastFeature } from './features/forecast/forecast-feature';
+import type { PlanHistoryTreeProvider } from './features/plan-history/plan-history-tree';
 import type { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
 import type { ViewsFeature } from './features/views/views-feature';
 import type { PlanIndex } from './index/plan-index';
@@ -36,6 +38,10 @@ export interface TestHooks {
   readonly stakeholderMap: StakeholderMapFeature;
   /** The Forecast panel's command and serializer; the last model it sent. */
   readonly forecast: ForecastFeature;
+  /** Compare with Revision…: the command, its panel, and the model last sent to the page. */
+  readonly compare: CompareFeature;
+  /** The Plan History view's rows and message. */
+  readonly planHistory: PlanHistoryTreeProvider;
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {

@@ -38,7 +38,7 @@ describe('package.json', () => {
 
   it('activates to restore every webview panel it can serialize', () => {
     const types = panelViewTypes();
-    assert.deepStrictEqual(types, ['accountPlans.forecast', 'accountPlans.stakeholderMap']);
+    assert.deepStrictEqual(types, ['accountPlans.compare', 'accountPlans.forecast', 'accountPlans.stakeholderMap']);
     for (const t of types) assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${t}`), t);
   });
 

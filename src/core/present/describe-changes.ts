@@ -46,7 +46,7 @@ export interface DescribedChanges {
 /** Puts a change set into words; plan text is left as written (a renderer escapes it). */
 export function describeChanges(cs: ChangeSet, locale: Locale = 'en'): DescribedChanges {
   const t = translator(locale);
-  const money = (v: number | undefined, currency: string): string => (v === undefined ? t('diff.none') : formatMoney(v, currency, locale));
+  const money = moneyIn(t, locale);
   const accounts = cs.accounts.map((a) => accountLines(a, t, money, cs.quarter)).filter((a) => a.lines.length + a.findings.length > 0);
   return {
     title: t('diff.title'),
@@ -58,7 +58,11 @@ export function describeChanges(cs: ChangeSet, locale: Locale = 'en'): Described
   };
 }
 
-type Money = (v: number | undefined, currency: string) => string;
+/** Formats an amount in a currency; `—` (the catalogue's none) when there is none. */
+export type Money = (v: number | undefined, currency: string) => string;
+
+export const moneyIn = (t: Translate, locale: Locale): Money =>
+  (v, currency) => (v === undefined ? t('diff.none') : formatMoney(v, currency, locale));
 
 function headline(cs: ChangeSet, t: Translate, locale: Locale, changedAccounts: number): string[] {
   if (!cs.changed && changedAccounts === 0) return [t('diff.nothing')];
@@ -122,14 +126,14 @@ function accountLines(a: AccountDiff, t: Translate, money: Money, quarter: strin
   return { id: a.id, name, lines, findings, weight };
 }
 
-const findingText = (f: { code: string; message: string; range: { start: { line: number } } }, t: Translate): string =>
+export const findingText = (f: { code: string; message: string; range: { start: { line: number } } }, t: Translate): string =>
   t('diff.findingLine', { code: f.code, message: f.message, line: f.range.start.line + 1 });
 
 const arrow = (d: string | undefined): string => (d === 'up' || d === 'better' ? '↑' : d === 'down' || d === 'worse' ? '↓' : '');
 const toneOf = (d: string | undefined): Tone => (d === 'up' || d === 'better' || d === 'pulled-in' ? 'up' : d === 'down' || d === 'worse' || d === 'pushed-out' ? 'down' : undefined);
 const or = (t: Translate, v: string | number | undefined): string => (v === undefined || v === '' ? t('diff.none') : String(v));
 
-function accountChange(c: AccountDiff['changes'][number], t: Translate): ChangeLine {
+export function accountChange(c: AccountDiff['changes'][number], t: Translate): ChangeLine {
   switch (c.kind) {
     case 'renamed': return { text: t('diff.account.renamed', { from: or(t, c.from), to: or(t, c.to) }) };
     case 'moved': return { text: t('diff.account.moved', { from: c.from, to: c.to }) };
@@ -142,7 +146,7 @@ function accountChange(c: AccountDiff['changes'][number], t: Translate): ChangeL
   }
 }
 
-function opportunityLines(o: OpportunityDiff, t: Translate, money: Money, quarter: string): ChangeLine[] {
+export function opportunityLines(o: OpportunityDiff, t: Translate, money: Money, quarter: string): ChangeLine[] {
   const subject = o.after?.name ?? o.before?.name ?? o.key;
   return o.events.map((e) => ({ subject, ...opportunityEvent(e, o, t, money, quarter) }));
 }
@@ -180,7 +184,7 @@ function opportunityEvent(e: OpportunityEvent, o: OpportunityDiff, t: Translate,
   }
 }
 
-function personLines(s: StakeholderDiff, t: Translate): ChangeLine[] {
+export function personLines(s: StakeholderDiff, t: Translate): ChangeLine[] {
   const subject = s.after?.name ?? s.before?.name ?? s.key;
   return s.events.map((e) => ({ subject, ...personEvent(e, s, t) }));
 }
@@ -204,7 +208,7 @@ function personEvent(e: StakeholderEvent, s: StakeholderDiff, t: Translate): Omi
   }
 }
 
-function coverageLine(c: CoverageChange, t: Translate): ChangeLine {
+export function coverageLine(c: CoverageChange, t: Translate): ChangeLine {
   const role = t(`role.${c.role}`);
   const name = (p: CoverageChange['people'][number]) => p.name ?? p.key;
   if (c.change === 'gained') return { text: t('diff.coverage.gained', { role, names: c.people.map(name).join(', ') || t('diff.nobody') }), tone: 'up' };
@@ -213,7 +217,7 @@ function coverageLine(c: CoverageChange, t: Translate): ChangeLine {
   return { text: t('diff.coverage.lost', { role, reasons: c.people.map(reason).join(', ') || t('diff.nobody') }), tone: 'down' };
 }
 
-function visitLine(v: VisitChange, t: Translate): ChangeLine {
+export function visitLine(v: VisitChange, t: Translate): ChangeLine {
   const visit = v.visit;
   if (v.kind === 'removed') return { text: t('diff.visit.removed', { date: or(t, visit.date) }) };
   const params = {
@@ -224,7 +228,7 @@ function visitLine(v: VisitChange, t: Translate): ChangeLine {
   return { text: visit.planned ? t('diff.visit.planned', params) : t('diff.visit.added', params), tone: 'up' };
 }
 
-function nextStepLine(n: NextStepChange, t: Translate, a: AccountDiff): ChangeLine {
+export function nextStepLine(n: NextStepChange, t: Translate, a: AccountDiff): ChangeLine {
   const deal = n.opportunity ? a.opportunities.find((o) => o.key === n.opportunity) : undefined;
   const subject = deal ? deal.after?.name ?? deal.before?.name ?? deal.key : n.opportunity;
   return { subject, text: t(n.kind === 'added' ? 'diff.next.added' : 'diff.next.done', { text: n.text }), tone: n.kind === 'done' ? 'up' : undefined };

@@ -1,7 +1,8 @@
 import { el, type WebviewApi } from '../shared/dom';
 import { LatestRevision } from '../shared/revision';
-import { ChartView, funnelChartConfig, quarterChartConfig, readTheme } from './charts';
-import { Numbers } from './format';
+import { ChartView, readTheme } from '../shared/charts';
+import { funnelChartConfig, quarterChartConfig } from './charts';
+import { Numbers } from '../shared/numbers';
 import { format } from '../../core/i18n/format';
 import type {
   Choice, ForecastLabels, ForecastPanelModel, ForecastQueryChange, ForecastState, HostMessage, RowSortKey, WebviewMessage,

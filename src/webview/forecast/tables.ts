@@ -1,6 +1,6 @@
 /** The funnel figures and the sortable table of open opportunities. Plan text goes in as text nodes only. */
 import { el } from '../shared/dom';
-import type { Numbers } from './format';
+import type { Numbers } from '../shared/numbers';
 import { format } from '../../core/i18n/format';
 import type { ForecastLabels, ForecastPanelModel, ForecastRow, RowSortKey } from './protocol';
 
