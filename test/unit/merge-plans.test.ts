@@ -81,7 +81,7 @@ describe('mergePlans', () => {
     const merged = mergePlans(BASE, edit(BASE, 'stage: C', 'stage: B'), edit(BASE, 'stage: C', 'stage: lost'));
     assert.deepEqual(merged.conflicts, [{ where: 'opportunities deal stage', ours: 'stage: B', theirs: 'stage: lost' }]);
     assert.ok(merged.text.includes('    amount: 1000\n'));
-    assert.equal(merged.text, edit(BASE, '    stage: C\n', '<<<<<<< ours\n    stage: B\n=======\n    stage: lost\n>>>>>>> theirs\n'));
+    assert.equal(merged.text, edit(BASE, '    stage: C\n', '<<<<<<< ours: stage C -> B (customer step 5 -> 6)\n    stage: B\n=======\n    stage: lost\n>>>>>>> theirs: lost (from stage C)\n'));
   });
 
   it('marks a change against a deletion around the item', () => {
@@ -91,10 +91,10 @@ describe('mergePlans', () => {
     assert.equal(merged.conflicts.length, 1);
     assert.equal(merged.conflicts[0].where, 'stakeholders cto');
     assert.equal(merged.conflicts[0].theirs, undefined);
-    assert.equal(merged.text, edit(BASE, '  - id: cto\n    name: Tao\n    attitude: C\n', '<<<<<<< ours\n  - id: cto\n    name: Tao\n    attitude: A\n=======\n>>>>>>> theirs\n'));
+    assert.equal(merged.text, edit(BASE, '  - id: cto\n    name: Tao\n    attitude: C\n', '<<<<<<< ours: attitude C -> A\n  - id: cto\n    name: Tao\n    attitude: A\n=======\n>>>>>>> theirs: removed from the plan\n'));
     const other = mergePlans(BASE, deleted, changed);
     assert.equal(other.conflicts.length, 1);
-    assert.match(other.text, /<<<<<<< ours\n=======\n {2}- id: cto\n {4}name: Tao\n {4}attitude: A\n>>>>>>> theirs\n/);
+    assert.match(other.text, /<<<<<<< ours: removed from the plan\n=======\n {2}- id: cto\n {4}name: Tao\n {4}attitude: A\n>>>>>>> theirs: attitude C -> A\n/);
   });
 
   it('deletes an item THEIRS deleted and OURS left alone', () => {

@@ -1,6 +1,7 @@
 import { matchItems, type Identified } from '../diff/match-items';
 import { pairVisits } from '../diff/visits';
 import type { Visit } from '../model/plan';
+import { ConflictMarkers, type ConflictSite } from './conflict-markers';
 import { conflictBlock } from './line-merge';
 import {
   blockItems, canonical, closed, column, itemRegion, pairRegion, pairsOf, reindent, Unsupported, type Side, type YNode, type YPair,
@@ -18,8 +19,8 @@ interface Edit { readonly start: number; readonly end: number; readonly text: st
 const LISTS = ['stakeholders', 'opportunities', 'visits'] as const;
 
 /** Merges what THEIRS changed against BASE into OURS' frontmatter YAML, splicing only what changed. */
-export function mergeFrontmatter(base: Side, ours: Side, theirs: Side): { text: string; conflicts: MergeConflict[] } {
-  const m = new Merger(ours, theirs);
+export function mergeFrontmatter(base: Side, ours: Side, theirs: Side, markers = new ConflictMarkers(undefined)): { text: string; conflicts: MergeConflict[] } {
+  const m = new Merger(ours, theirs, markers);
   if (!ours.root) throw new Unsupported('empty');
   m.mergeMap([], base.root, ours.root, theirs.root, true);
   return { text: m.apply(), conflicts: m.conflicts };
@@ -30,7 +31,7 @@ class Merger {
   readonly conflicts: MergeConflict[] = [];
   readonly eol: string;
 
-  constructor(private readonly ours: Side, private readonly theirs: Side) {
+  constructor(private readonly ours: Side, private readonly theirs: Side, private readonly markers: ConflictMarkers) {
     this.eol = ours.text.includes('\r\n') ? '\r\n' : '\n';
   }
 
@@ -69,14 +70,21 @@ class Merger {
       return;
     }
     this.conflicts.push({ where, ours: o && this.pairText(this.ours, o).trim(), theirs: t && this.pairText(this.theirs, t).trim() });
+    const block = (oursText: string, theirsText: string) =>
+      this.block({ path, base: b?.value.data, ours: o?.value.data, theirs: t?.value.data }, oursText, theirsText);
     if (o) {
       const r = pairRegion(this.ours.text, o);
       const prefix = this.ours.text.slice(r.line, r.start);
-      this.edits.push({ start: r.line, end: r.end, text: conflictBlock(this.ours.text.slice(r.line, r.end), t ? prefix + this.moved(t, o) : '', this.eol) });
+      this.edits.push({ start: r.line, end: r.end, text: block(this.ours.text.slice(r.line, r.end), t ? prefix + this.moved(t, o) : '') });
     } else {
       const at = this.mapEnd(oursMap);
-      this.edits.push({ start: at, end: at, text: conflictBlock('', ' '.repeat(this.keyColumn(oursMap)) + this.movedTo(t!, this.keyColumn(oursMap)), this.eol) });
+      this.edits.push({ start: at, end: at, text: block('', ' '.repeat(this.keyColumn(oursMap)) + this.movedTo(t!, this.keyColumn(oursMap))) });
     }
+  }
+
+  /** Conflict markers around both sides' text, saying who changed what at `site`. */
+  private block(site: ConflictSite, oursText: string, theirsText: string): string {
+    return conflictBlock(oursText, theirsText, this.eol, this.markers.at(site));
   }
 
   private pairText(side: Side, p: YPair): string {
@@ -138,7 +146,7 @@ class Merger {
         const at = key === 'visits' ? this.visitSlot(oi, dateOf(x.t)) : itemRegionEnd(this.ours, oi[oi.length - 1]);
         if (x.b) {
           this.conflicts.push({ where: label.join(' '), theirs: this.itemText(this.theirs, x.t).trim() });
-          this.edits.push({ start: at, end: at, text: conflictBlock('', this.itemAt(x.t, oi[0]), this.eol) });
+          this.edits.push({ start: at, end: at, text: this.block({ path: label, base: x.b.data, theirs: x.t.data }, '', this.itemAt(x.t, oi[0])) });
         } else inserts.push({ item: x.t, at, date: dateOf(x.t) });
       }
     }
@@ -151,7 +159,7 @@ class Merger {
     const [bv, ov, tv] = [canonical(b?.data), canonical(o.data), t ? canonical(t.data) : undefined];
     if (inBase && t === undefined) {
       if (ov === bv) this.deleteItem(o);
-      else this.itemConflict(label, o, undefined);
+      else this.itemConflict(label, b, o, undefined);
       return;
     }
     if (!t || tv === bv || tv === ov) return;
@@ -168,14 +176,14 @@ class Merger {
       if (!(e instanceof Unsupported)) throw e;
       this.edits.length = mark;
       this.conflicts.length = conflicts;
-      this.itemConflict(label, o, t);
+      this.itemConflict(label, b, o, t);
     }
   }
 
-  private itemConflict(label: string[], o: YNode, t: YNode | undefined): void {
+  private itemConflict(label: string[], b: YNode | undefined, o: YNode, t: YNode | undefined): void {
     const r = itemRegion(this.ours.text, o);
     this.conflicts.push({ where: label.join(' '), ours: this.itemText(this.ours, o).trim(), theirs: t && this.itemText(this.theirs, t).trim() });
-    this.edits.push({ start: r.line, end: r.end, text: conflictBlock(this.ours.text.slice(r.line, r.end), t ? this.itemAt(t, o) : '', this.eol) });
+    this.edits.push({ start: r.line, end: r.end, text: this.block({ path: label, base: b?.data, ours: o.data, theirs: t?.data }, this.ours.text.slice(r.line, r.end), t ? this.itemAt(t, o) : '') });
   }
 
   private deleteItem(o: YNode): void {

@@ -1,5 +1,6 @@
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 import { mergeLines } from './line-merge';
+import { ConflictMarkers, type MarkerOptions } from './conflict-markers';
 import { mergeFrontmatter, type MergeConflict } from './merge-frontmatter';
 import { canonical, readSide, type Side } from './yaml-sides';
 
@@ -16,7 +17,7 @@ export interface PlanMerge {
   readonly how: 'meaning' | 'lines';
 }
 
-export interface MergeOptions {
+export interface MergeOptions extends MarkerOptions {
   /** `reference`: read every version with `yaml` (tests compare the two readings). */
   readonly parser?: Parser;
 }
@@ -33,19 +34,20 @@ export function mergePlans(base: string, ours: string, theirs: string, options: 
   if (theirs === base || theirs === ours) return { text: ours, conflicts: [], how: 'meaning' };
   if (ours === base) return { text: theirs, conflicts: [], how: 'meaning' };
   const [b, o, t] = readParts([base, ours, theirs], options.parser ?? 'fast');
+  const markers = new ConflictMarkers({ base, ours, theirs }, options);
   if (b && o && t) {
     const how = b.how;
     try {
-      const front = mergeFrontmatter(b.side, o.side, t.side);
+      const front = mergeFrontmatter(b.side, o.side, t.side, markers);
       const yaml = front.conflicts.length ? front.text : preferLineMerge(b.side, o.side, t.side, front.text, how);
-      const body = mergeLines(b.body, o.body, t.body);
+      const body = mergeLines(b.body, o.body, t.body, markers.at());
       const conflicts = [...front.conflicts, ...body.conflicts.map((c) => ({ where: 'body', ours: c.ours.trim(), theirs: c.theirs.trim() }))];
       return { text: o.bom + o.head + yaml + o.close + body.text, conflicts, how: 'meaning' };
     } catch {
       // Unsupported (a shape the splice cannot handle safely), or a fault of ours: never worse than git.
     }
   }
-  const lines = mergeLines(stripBom(base), stripBom(ours), stripBom(theirs));
+  const lines = mergeLines(stripBom(base), stripBom(ours), stripBom(theirs), markers.at());
   const bom = ours.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   return { text: bom + lines.text, conflicts: lines.conflicts.map((c) => ({ where: 'file', ours: c.ours.trim(), theirs: c.theirs.trim() })), how: 'lines' };
 }
