@@ -20,7 +20,7 @@ const LISTS = ['stakeholders', 'opportunities', 'visits'] as const;
 
 /** Merges what THEIRS changed against BASE into OURS' frontmatter YAML, splicing only what changed. */
 export function mergeFrontmatter(base: Side, ours: Side, theirs: Side, markers = new ConflictMarkers(undefined)): { text: string; conflicts: MergeConflict[] } {
-  const m = new Merger(ours, theirs, markers);
+  const m = new Merger(base, ours, theirs, markers);
   if (!ours.root) throw new Unsupported('empty');
   m.mergeMap([], base.root, ours.root, theirs.root, true);
   return { text: m.apply(), conflicts: m.conflicts };
@@ -31,7 +31,7 @@ class Merger {
   readonly conflicts: MergeConflict[] = [];
   readonly eol: string;
 
-  constructor(private readonly ours: Side, private readonly theirs: Side, private readonly markers: ConflictMarkers) {
+  constructor(private readonly base: Side, private readonly ours: Side, private readonly theirs: Side, private readonly markers: ConflictMarkers) {
     this.eol = ours.text.includes('\r\n') ? '\r\n' : '\n';
   }
 
@@ -156,6 +156,8 @@ class Merger {
   }
 
   private mergeItem(label: string[], b: YNode | undefined, o: YNode, t: YNode | undefined, inBase: boolean): void {
+    // THEIRS left the item as it was, to the byte (most items of a large plan): nothing to take.
+    if (b && t && sameText(this.base, b, this.theirs, t)) return;
     const [bv, ov, tv] = [canonical(b?.data), canonical(o.data), t ? canonical(t.data) : undefined];
     if (inBase && t === undefined) {
       if (ov === bv) this.deleteItem(o);
@@ -211,6 +213,11 @@ class Merger {
 }
 
 const itemRegionEnd = (side: Side, item: YNode): number => itemRegion(side.text, item).end;
+
+/** The same text at the same column means the same value. */
+const sameText = (x: Side, xn: YNode, y: Side, yn: YNode): boolean =>
+  xn.end - xn.start === yn.end - yn.start && column(x.text, xn.start) === column(y.text, yn.start)
+  && x.text.slice(xn.start, xn.end) === y.text.slice(yn.start, yn.end);
 
 interface Triple { readonly b?: YNode; readonly o?: YNode; readonly t?: YNode }
 

@@ -43,7 +43,7 @@ export function readSide(text: string, how: 'fast' | 'reference'): Side | undefi
   if (how === 'fast') {
     const fast = loadWithPositions(text, 0);
     if (!fast) return undefined;
-    const root = fast.root && fast.root.kind !== 'null' ? fromFast(text, fast.root) : undefined;
+    const root = fast.root && fast.root.kind !== 'null' ? new FastNode(text, fast.root) : undefined;
     if (!root) return { text, data: fast.data ?? null };
     return root.kind === 'map' && !root.flow ? { text, data: fast.data, root } : undefined;
   }
@@ -65,18 +65,38 @@ export function readSide(text: string, how: 'fast' | 'reference'): Side | undefi
 
 const NONE: readonly never[] = [];
 
-function fromFast(text: string, n: PNode): YNode {
-  const flow = text[n.start] === '[' || text[n.start] === '{';
-  if (n.kind === 'mapping') {
-    const c = n.children ?? NONE;
-    const pairs: YPair[] = [];
-    for (let i = 0; i + 1 < c.length; i += 2) pairs.push({ key: fromFast(text, c[i]), value: fromFast(text, c[i + 1]) });
-    return { start: n.start, end: n.end, kind: 'map', flow, data: n.ref, pairs, items: NONE };
+/** js-yaml's node as the merge reads it; children are made when first read (most of a plan is never looked into). */
+class FastNode implements YNode {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: YNode['kind'];
+  readonly flow: boolean;
+  readonly data: unknown;
+  private pairList?: readonly YPair[];
+  private itemList?: readonly YNode[];
+
+  constructor(private readonly text: string, private readonly node: PNode) {
+    this.start = node.start;
+    this.end = node.end;
+    this.kind = node.kind === 'mapping' ? 'map' : node.kind === 'sequence' ? 'seq' : node.kind;
+    this.flow = (node.kind === 'mapping' || node.kind === 'sequence') && (text[node.start] === '[' || text[node.start] === '{');
+    this.data = node.kind === 'null' ? null : node.ref;
   }
-  if (n.kind === 'sequence') {
-    return { start: n.start, end: n.end, kind: 'seq', flow, data: n.ref, pairs: NONE, items: (n.children ?? NONE).map((i) => fromFast(text, i)) };
+
+  get pairs(): readonly YPair[] {
+    if (!this.pairList) {
+      const c = this.kind === 'map' ? this.node.children ?? NONE : NONE;
+      const pairs: YPair[] = [];
+      for (let i = 0; i + 1 < c.length; i += 2) pairs.push({ key: new FastNode(this.text, c[i]), value: new FastNode(this.text, c[i + 1]) });
+      this.pairList = pairs;
+    }
+    return this.pairList;
   }
-  return { start: n.start, end: n.end, kind: n.kind === 'null' ? 'null' : 'scalar', flow: false, data: n.kind === 'null' ? null : n.ref, pairs: NONE, items: NONE };
+
+  get items(): readonly YNode[] {
+    this.itemList ??= this.kind === 'seq' ? (this.node.children ?? NONE).map((i) => new FastNode(this.text, i)) : NONE;
+    return this.itemList;
+  }
 }
 
 /** `yaml`'s node as the merge reads it; a key that is not a plain scalar cannot be merged by meaning. */
