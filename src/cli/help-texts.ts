@@ -114,16 +114,25 @@ Exit status: 0, or 2 on bad usage, an output that cannot be written, or an inter
 
 export const MERGE_HELP = `Usage: account-plans merge BASE OURS THEIRS [PATHNAME] [options]
 
-git's merge driver for plans (git passes %O %A %B %P; 'account-plans git-setup' configures it).
+git's merge driver for plans (git passes %O %A %B %P and the options' %L %S %X %Y;
+'account-plans git-setup' configures it).
 Merges what THEIRS changed since BASE into OURS and writes the result to OURS:
 stakeholders and opportunities are matched by id, visits by date, purpose and people; a field
 changed on one side takes that side; the Markdown body merges line by line. Everything else in
 OURS keeps its bytes. Different changes to one field, or a change against a deletion, are left
-between <<<<<<< ours / ======= / >>>>>>> theirs markers around that line or item. When a version
-does not parse as a plan, the whole file merges line by line, as git would.
+between conflict markers around that line or item, each side named and saying what it changed:
+  <<<<<<< main: attitude D -> B
+  =======
+  >>>>>>> feature/li-na: attitude D -> C
+When a version does not parse as a plan, the whole file merges line by line, as git would.
 An empty BASE is a plan added on both sides.
 
 Options:
+  --marker-size N         characters in each conflict marker, git's %L (default 7)
+  --ours-label NAME       OURS' name in the markers, git's %X (default ours; HEAD: the branch
+                          HEAD is on)
+  --theirs-label NAME     THEIRS' name in the markers, git's %Y (default theirs)
+  --base-label NAME       BASE's name, git's %S (accepted; the markers have no base section)
   --lang en|zh-cn         language of the messages (default en)
   -h, --help              show this help
 
@@ -135,7 +144,7 @@ export const GIT_SETUP_HELP = `Usage: account-plans git-setup [options]
 Run inside a repository. Adds to the .gitattributes at its top:
   *.account.md merge=account-plans diff=account-plans
 and sets, in the repository's own git config (.git/config):
-  merge.account-plans.name, merge.account-plans.driver   (COMMAND merge %O %A %B %P)
+  merge.account-plans.name, merge.account-plans.driver   (COMMAND merge ... %O %A %B %P)
   diff.account-plans.textconv                            (COMMAND textconv)
 Prints what it did; running it again changes nothing. Commit .gitattributes so everyone's
 merges go through the driver; each clone runs git-setup once for its own config.

@@ -66,13 +66,13 @@ describe('account-plans merge and git-setup, with real git', function () {
     const first = cli(['git-setup', '--command', 'npx account-plans'], { cwd: repo.dir, env: repo.env });
     assert.equal(first.status, 0, first.stderr);
     assert.equal(fs.readFileSync(path.join(repo.dir, '.gitattributes'), 'utf8'), '*.png binary\n*.account.md merge=account-plans diff=account-plans\n');
-    assert.equal(repo.git('config', '--local', 'merge.account-plans.driver').trim(), 'npx account-plans merge %O %A %B %P');
+    assert.equal(repo.git('config', '--local', 'merge.account-plans.driver').trim(), 'npx account-plans merge --marker-size=%L --base-label=%S --ours-label=%X --theirs-label=%Y %O %A %B %P');
     assert.equal(repo.git('config', '--local', 'diff.account-plans.textconv').trim(), 'npx account-plans textconv');
     assert.match(repo.git('config', '--local', 'merge.account-plans.name'), /Account Plans/);
     assert.equal(first.stdout, [
       'added to .gitattributes: *.account.md merge=account-plans diff=account-plans',
       'set git config merge.account-plans.name = Account Plans: merge plans by meaning',
-      'set git config merge.account-plans.driver = npx account-plans merge %O %A %B %P',
+      'set git config merge.account-plans.driver = npx account-plans merge --marker-size=%L --base-label=%S --ours-label=%X --theirs-label=%Y %O %A %B %P',
       'set git config diff.account-plans.textconv = npx account-plans textconv', ''].join('\n'));
     fs.mkdirSync(path.join(repo.dir, 'sub'));
     const again = cli(['git-setup', '--command', 'npx account-plans', '--lang', 'zh-cn'], { cwd: path.join(repo.dir, 'sub'), env: repo.env });
@@ -113,8 +113,64 @@ describe('account-plans merge and git-setup, with real git', function () {
     const r = merge(repo, 'other');
     assert.notEqual(r.status, 0);
     assert.match(r.output, /plans\/acme\.account\.md: conflict in opportunities deal stage: ours "stage: B", theirs "stage: lost"/);
-    assert.equal(read(repo), withVisit(PLAN, '2026-11-25', 'Ours').replace('    stage: C\n', '<<<<<<< ours\n    stage: B\n=======\n    stage: lost\n>>>>>>> theirs\n'));
+    assert.equal(read(repo), withVisit(PLAN, '2026-11-25', 'Ours').replace('    stage: C\n',
+      '<<<<<<< main: stage C -> B (customer step 5 -> 6)\n    stage: B\n=======\n    stage: lost\n>>>>>>> other: lost (from stage C)\n'));
     assert.match(repo.git('status', '--porcelain'), /^UU plans\/acme\.account\.md$/m);
+  });
+
+  it('two branches that change one attitude differently: the markers name both branches and what each changed', () => {
+    repo = setUp();
+    repo.git('checkout', '-q', '-b', 'feature/li-na');
+    repo.write(FILE, PLAN.replace('attitude: B', 'attitude: C')).commit('Li Na: the CEO cooled');
+    repo.git('checkout', '-q', 'main');
+    repo.write(FILE, withVisit(PLAN.replace('attitude: B', 'attitude: A'), '2026-11-25', 'Ours')).commit('the CEO recommends us');
+    const r = merge(repo, 'feature/li-na');
+    assert.notEqual(r.status, 0);
+    assert.equal(read(repo), withVisit(PLAN, '2026-11-25', 'Ours').replace('    attitude: B\n',
+      '<<<<<<< main: attitude B -> A\n    attitude: A\n=======\n    attitude: C\n>>>>>>> feature/li-na: attitude B -> C\n'));
+    // Everything outside the markers still reads as YAML: the conflict is one field, not the person.
+    assert.match(repo.git('diff'), /^\+\+<<<<<<< main: attitude B -> A$/m);
+  });
+
+  it("honours git's conflict-marker-size (%L) from .gitattributes", () => {
+    repo = setUp();
+    repo.write('.gitattributes', '*.account.md merge=account-plans diff=account-plans conflict-marker-size=10\n').commit('longer markers');
+    repo.git('branch', '-f', 'other');
+    repo.git('checkout', '-q', 'other');
+    repo.write(FILE, PLAN.replace('stage: C', 'stage: D')).commit('D');
+    repo.git('checkout', '-q', 'main');
+    repo.write(FILE, PLAN.replace('stage: C', 'stage: B')).commit('B');
+    assert.notEqual(merge(repo, 'other').status, 0);
+    assert.match(read(repo), /\n<{10} main: stage C -> B [^\n]*\n {4}stage: B\n={10}\n {4}stage: D\n>{10} other: stage C -> D [^\n]*\n/);
+  });
+
+  it('a driver line from before the labels (merge %O %A %B %P) still merges, with ours and theirs in the markers', () => {
+    repo = setUp();
+    repo.git('config', '--local', 'merge.account-plans.driver', `${COMMAND} merge %O %A %B %P`);
+    repo.git('checkout', '-q', 'other');
+    repo.write(FILE, withVisit(PLAN.replace('attitude: B', 'attitude: C'), '2026-11-20', 'Theirs')).commit('C');
+    repo.git('checkout', '-q', 'main');
+    repo.write(FILE, withVisit(PLAN.replace('attitude: B', 'attitude: A'), '2026-11-25', 'Ours')).commit('A');
+    assert.notEqual(merge(repo, 'other').status, 0);
+    assert.equal(read(repo), withVisit(withVisit(PLAN, '2026-11-20', 'Theirs'), '2026-11-25', 'Ours').replace('    attitude: B\n',
+      '<<<<<<< ours: attitude B -> A\n    attitude: A\n=======\n    attitude: C\n>>>>>>> theirs: attitude B -> C\n'));
+  });
+
+  it('merge takes the labels and marker size git passes (%X %Y %L); a placeholder git left unexpanded is no label', () => {
+    repo = new TestRepo();
+    const files = () => repo!.write('base.md', PLAN).write('ours.md', PLAN.replace('attitude: B', 'attitude: A')).write('theirs.md', PLAN.replace('attitude: B', 'attitude: D'));
+    files();
+    const named = cli(['merge', '--marker-size=9', '--base-label=merged common ancestors', '--ours-label=HEAD', '--theirs-label=feature/li-na',
+      'base.md', 'ours.md', 'theirs.md', 'acme.account.md'], { cwd: repo.dir, env: repo.env });
+    assert.equal(named.status, 1, named.stderr);
+    assert.match(fs.readFileSync(path.join(repo.dir, 'ours.md'), 'utf8'),
+      /\n<{9} main: attitude B -> A\n {4}attitude: A\n={9}\n {4}attitude: D\n>{9} feature\/li-na: attitude B -> D\n/);
+    files();
+    const bare = cli(['merge', '--marker-size=%L', '--base-label=%S', '--ours-label=%X', '--theirs-label=%Y', 'base.md', 'ours.md', 'theirs.md'],
+      { cwd: repo.dir, env: { ...repo.env, GITHEAD_0123456789abcdef0123456789abcdef01234567: '0123456789abcdef0123456789abcdef01234567' } });
+    assert.equal(bare.status, 1, bare.stderr);
+    assert.match(fs.readFileSync(path.join(repo.dir, 'ours.md'), 'utf8'), /\n<{7} main: attitude B -> A\n[^]*\n>{7} 0123456: attitude B -> D\n/);
+    assertUsageError(cli(['merge', '--marker-size=big', 'base.md', 'ours.md', 'theirs.md'], { cwd: repo.dir }), /--marker-size takes a number/);
   });
 
   it('a plan broken on one side merges line by line, as git would', () => {
@@ -170,7 +226,7 @@ describe('account-plans merge and git-setup, with real git', function () {
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /acme\.account\.md：opportunities deal stage 有冲突：我方 "stage: B"，对方 "stage: A"/);
-    assert.match(fs.readFileSync(path.join(repo.dir, 'ours.md'), 'utf8'), /<<<<<<< ours\n {4}stage: B\n=======\n {4}stage: A\n>>>>>>> theirs\n/);
+    assert.match(fs.readFileSync(path.join(repo.dir, 'ours.md'), 'utf8'), /<<<<<<< ours: stage C -> B [^\n]*\n {4}stage: B\n=======\n {4}stage: A\n>>>>>>> theirs: stage C -> A [^\n]*\n/);
     repo.write('ours.md', PLAN.replace('Notes.', 'More notes.'));
     assert.equal(cli(['merge', 'base.md', 'ours.md', 'theirs.md'], { cwd: repo.dir }).status, 0);
     assert.equal(fs.readFileSync(path.join(repo.dir, 'ours.md'), 'utf8'), PLAN.replace('stage: C', 'stage: A').replace('Notes.', 'More notes.'));

@@ -81,7 +81,26 @@ describe('mergePlans', () => {
     const merged = mergePlans(BASE, edit(BASE, 'stage: C', 'stage: B'), edit(BASE, 'stage: C', 'stage: lost'));
     assert.deepEqual(merged.conflicts, [{ where: 'opportunities deal stage', ours: 'stage: B', theirs: 'stage: lost' }]);
     assert.ok(merged.text.includes('    amount: 1000\n'));
-    assert.equal(merged.text, edit(BASE, '    stage: C\n', '<<<<<<< ours\n    stage: B\n=======\n    stage: lost\n>>>>>>> theirs\n'));
+    assert.equal(merged.text, edit(BASE, '    stage: C\n', '<<<<<<< ours: stage C -> B (customer step 5 -> 6)\n    stage: B\n=======\n    stage: lost\n>>>>>>> theirs: lost (from stage C)\n'));
+  });
+
+  it("names each side in the markers with git's labels and says what it changed, in the diff's words", () => {
+    const merged = mergePlans(BASE, edit(BASE, 'attitude: C', 'attitude: A'), edit(BASE, 'attitude: C', 'attitude: D'),
+      { labels: { ours: 'main', theirs: 'feature/li-na' }, markerSize: 9 });
+    assert.equal(merged.text, edit(BASE, '    attitude: C\n',
+      '<<<<<<<<< main: attitude C -> A\n    attitude: A\n=========\n    attitude: D\n>>>>>>>>> feature/li-na: attitude C -> D\n'));
+    assert.deepEqual(merged.conflicts, [{ where: 'stakeholders cto attitude', ours: 'attitude: A', theirs: 'attitude: D' }]);
+  });
+
+  it('says a change no diff event covers field by field, and keeps every marker line one ASCII line but the plan\'s words', () => {
+    const merged = mergePlans(BASE, edit(BASE, "name: 'Chen'", 'name: 陈总'), edit(BASE, "name: 'Chen'", 'name: Chen Wei'),
+      { labels: { ours: 'main\nforged', theirs: '' } });
+    assert.match(merged.text, /\n<<<<<<< main forged: name Chen -> 陈总\n {4}name: 陈总\n=======\n {4}name: Chen Wei\n>>>>>>> theirs: name Chen -> Chen Wei\n/);
+    const both = mergePlans(BASE, edit(BASE, 'stage: C', 'stage: S').replace('Notes line one.', 'Ours.'),
+      edit(BASE, 'stage: C', 'stage: lost').replace('Notes line one.', 'Theirs.'), { labels: { ours: 'main', theirs: 'other' } });
+    const markers = both.text.split('\n').filter((l) => /^(<{7}|={7}|>{7})/.test(l));
+    assert.deepEqual(markers, ['<<<<<<< main: won (from stage C)', '=======', '>>>>>>> other: lost (from stage C)', '<<<<<<< main', '=======', '>>>>>>> other']);
+    for (const l of markers) assert.match(l, /^[\x20-\x7e]*$/);
   });
 
   it('marks a change against a deletion around the item', () => {
@@ -91,10 +110,10 @@ describe('mergePlans', () => {
     assert.equal(merged.conflicts.length, 1);
     assert.equal(merged.conflicts[0].where, 'stakeholders cto');
     assert.equal(merged.conflicts[0].theirs, undefined);
-    assert.equal(merged.text, edit(BASE, '  - id: cto\n    name: Tao\n    attitude: C\n', '<<<<<<< ours\n  - id: cto\n    name: Tao\n    attitude: A\n=======\n>>>>>>> theirs\n'));
+    assert.equal(merged.text, edit(BASE, '  - id: cto\n    name: Tao\n    attitude: C\n', '<<<<<<< ours: attitude C -> A\n  - id: cto\n    name: Tao\n    attitude: A\n=======\n>>>>>>> theirs: removed from the plan\n'));
     const other = mergePlans(BASE, deleted, changed);
     assert.equal(other.conflicts.length, 1);
-    assert.match(other.text, /<<<<<<< ours\n=======\n {2}- id: cto\n {4}name: Tao\n {4}attitude: A\n>>>>>>> theirs\n/);
+    assert.match(other.text, /<<<<<<< ours: removed from the plan\n=======\n {2}- id: cto\n {4}name: Tao\n {4}attitude: A\n>>>>>>> theirs: attitude C -> A\n/);
   });
 
   it('deletes an item THEIRS deleted and OURS left alone', () => {

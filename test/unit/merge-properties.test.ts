@@ -62,7 +62,7 @@ describe('merge properties, on generated plans and edit pairs', function () {
       const merged = mergePlans(base, setField('stakeholders', 1, 'attitude', 'C-')(base), setField('stakeholders', 1, 'attitude', 'E+')(base));
       assert.equal(merged.conflicts.length, 1, `plan ${i}`);
       assert.equal(merged.conflicts[0].where, 'stakeholders p1 attitude');
-      assert.match(merged.text, /<<<<<<< ours\n {4}attitude: C-\n=======\n {4}attitude: E\+\n>>>>>>> theirs\n/);
+      assert.match(merged.text, /<<<<<<< ours: attitude [A-E][+-]? -> C-\n {4}attitude: C-\n=======\n {4}attitude: E\+\n>>>>>>> theirs: attitude [A-E][+-]? -> E\+\n/);
     }
   });
 });

@@ -12,7 +12,7 @@ export const ATTRIBUTES_LINE = '*.account.md merge=account-plans diff=account-pl
 /** The repository's git config for the drivers, run as `COMMAND merge …` and `COMMAND textconv …`. */
 export const driverConfig = (command: string): [string, string][] => [
   ['merge.account-plans.name', 'Account Plans: merge plans by meaning'],
-  ['merge.account-plans.driver', `${command} merge %O %A %B %P`],
+  ['merge.account-plans.driver', `${command} merge --marker-size=%L --base-label=%S --ours-label=%X --theirs-label=%Y %O %A %B %P`],
   ['diff.account-plans.textconv', `${command} textconv`],
 ];
 

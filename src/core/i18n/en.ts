@@ -513,6 +513,7 @@ export const en = {
   'cmd.attitude': 'Attitude',
   'cmd.exported': 'Exported {count} opportunities to {file}',
   'cmd.writeFailed': 'Could not write {file}: {reason}',
+  'merge.field': '{field} {from} → {to}',
   'cli.merge.conflict': '{path}: conflict in {where}: ours {ours}, theirs {theirs}',
   'cli.merge.deleted': '(deleted)',
   'cli.merge.byLines': '{path}: one version does not parse as a plan, so the file was merged line by line',

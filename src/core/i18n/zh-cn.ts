@@ -493,6 +493,7 @@ export const zhCn: Catalogue = {
   'cmd.attitude': '态度',
   'cmd.exported': '已导出 {count} 个商机到 {file}',
   'cmd.writeFailed': '无法写入 {file}：{reason}',
+  'merge.field': '{field} {from} → {to}',
   'cli.merge.conflict': '{path}：{where} 有冲突：我方 {ours}，对方 {theirs}',
   'cli.merge.deleted': '(已删除)',
   'cli.merge.byLines': '{path}：有一个版本无法解析为客户计划，因此整个文件按行合并',

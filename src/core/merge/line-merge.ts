@@ -92,7 +92,7 @@ export function diffHunks(base: readonly string[], side: readonly string[]): Hun
 type Tagged = Hunk & { readonly side: 0 | 1 };
 
 /** The three-way merge of three texts, line by line. */
-export function mergeLines(base: string, ours: string, theirs: string): LineMerge {
+export function mergeLines(base: string, ours: string, theirs: string, markers: MarkerLines = PLAIN_MARKERS): LineMerge {
   const B = splitLines(base);
   const sides = [splitLines(ours), splitLines(theirs)] as const;
   const eol = ours.includes('\r\n') ? '\r\n' : '\n';
@@ -118,7 +118,7 @@ export function mergeLines(base: string, ours: string, theirs: string): LineMerg
     else if (!touched[0]) out.push(...t);
     else {
       conflicts.push({ ours: o.join(''), theirs: t.join('') });
-      out.push(conflictBlock(o.join(''), t.join(''), eol));
+      out.push(conflictBlock(o.join(''), t.join(''), eol, markers));
     }
     pos = end;
   }
@@ -134,8 +134,19 @@ function sideLines(group: readonly Tagged[], side: 0 | 1, start: number, end: nu
   return lines.slice(first.sideStart - (first.baseStart - start), last.sideEnd + (end - last.baseEnd));
 }
 
+/** What the lines around a conflict say after `<<<<<<<` and `>>>>>>>`, and how many of each. */
+export interface MarkerLines {
+  readonly ours: string;
+  readonly theirs: string;
+  /** git's `conflict-marker-size`: 7 unless an attribute says otherwise. */
+  readonly size: number;
+}
+
+export const PLAIN_MARKERS: MarkerLines = { ours: 'ours', theirs: 'theirs', size: 7 };
+
 /** Standard conflict markers around both sides' text; each side ends with a line break. */
-export function conflictBlock(ours: string, theirs: string, eol = '\n'): string {
+export function conflictBlock(ours: string, theirs: string, eol = '\n', markers: MarkerLines = PLAIN_MARKERS): string {
   const close = (s: string) => (s === '' || s.endsWith('\n') ? s : s + eol);
-  return `<<<<<<< ours${eol}${close(ours)}=======${eol}${close(theirs)}>>>>>>> theirs${eol}`;
+  const line = (c: string, label?: string) => `${c.repeat(markers.size)}${label ? ` ${label}` : ''}${eol}`;
+  return `${line('<', markers.ours)}${close(ours)}${line('=')}${close(theirs)}${line('>', markers.theirs)}`;
 }

@@ -64,6 +64,28 @@ export type Money = (v: number | undefined, currency: string) => string;
 export const moneyIn = (t: Translate, locale: Locale): Money =>
   (v, currency) => (v === undefined ? t('diff.none') : formatMoney(v, currency, locale));
 
+/** One change to one item in words, with what it is about (the merge driver names each side's change with these). */
+export interface ItemChangeLine {
+  readonly list: 'account' | 'stakeholders' | 'opportunities' | 'visits';
+  /** The item as the diff pairs it: a person's or deal's key (id, else name), a visit's date. */
+  readonly key?: string;
+  /** The change's kind in the diff (`attitude`, `stage`, `owner`, `added`…). */
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** Every change of a change set's accounts in words, one line per change, each with its item and kind. */
+export function describeItemChanges(cs: ChangeSet, locale: Locale = 'en'): ItemChangeLine[] {
+  const t = translator(locale);
+  const money = moneyIn(t, locale);
+  return cs.accounts.flatMap((a): ItemChangeLine[] => [
+    ...a.changes.map((c) => ({ list: 'account' as const, kind: c.kind, text: accountChange(c, t).text })),
+    ...a.opportunities.flatMap((o) => o.events.map((e) => ({ list: 'opportunities' as const, key: o.key, kind: e.kind, text: opportunityEvent(e, o, t, money, cs.quarter).text }))),
+    ...a.stakeholders.flatMap((s) => s.events.map((e) => ({ list: 'stakeholders' as const, key: s.key, kind: e.kind, text: personEvent(e, s, t).text }))),
+    ...a.visits.map((v) => ({ list: 'visits' as const, key: v.visit.date, kind: v.kind, text: visitLine(v, t).text })),
+  ]);
+}
+
 function headline(cs: ChangeSet, t: Translate, locale: Locale, changedAccounts: number): string[] {
   if (!cs.changed && changedAccounts === 0) return [t('diff.nothing')];
   const totals = new Map<string, { before: Sum; after: Sum }>();

@@ -1,5 +1,5 @@
 /** Presenting a change set: in words, as Markdown, with plan text escaped; as the Compare panel's model; in one line. */
-export { describeChanges, type DescribedChanges, type AccountLines, type ChangeLine, type FindingLine, type Tone, type WaterfallTable } from './describe-changes';
+export { describeChanges, describeItemChanges, type ItemChangeLine, type DescribedChanges, type AccountLines, type ChangeLine, type FindingLine, type Tone, type WaterfallTable } from './describe-changes';
 export { renderChangeMarkdown, utf8Length, type MarkdownOptions } from './render-markdown';
 export { escapePlanText, ZWJ } from './markdown-escape';
 export { summariseChanges, SUMMARY_PARTS } from './change-summary';
