@@ -36,7 +36,8 @@ export interface DomCensus {
 /** Counts and reads the DOM under `scope` (every element matching it; the whole page when empty). */
 export function census(page: Page, scope = ''): Promise<DomCensus> {
   return page.evaluate((sel) => {
-    const doc = (globalThis as unknown as { document: PageDoc }).document;
+    const view = globalThis as unknown as { document: PageDoc; getComputedStyle(e: PageEl): { display: string; unicodeBidi: string } };
+    const doc = view.document;
     const roots = sel ? [...doc.querySelectorAll(sel)] : [doc.documentElement];
     const tags: Record<string, number> = {};
     const attrs = new Set<string>();
@@ -60,6 +61,14 @@ export function census(page: Page, scope = ''): Promise<DomCensus> {
           }
           if (name === 'title' || name === 'aria-label') texts.push(a.value);
         }
+        // A bidi control reorders what follows it up to the end of its paragraph: its element must end it (a block) or isolate it.
+        const own = [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('');
+        if (/[\u202A-\u202E\u2066-\u2069]/.test(own) && tag !== 'text' && tag !== 'title' && tag !== 'tspan') {
+          const style = view.getComputedStyle(e);
+          if (style.display.startsWith('inline') && !/isolate|plaintext/.test(style.unicodeBidi)) {
+            problems.push(`<${tag} class="${e.getAttribute('class') ?? ''}"> lets a bidi control in its text reorder what follows it`);
+          }
+        }
       }
     }
     return { tags, attrs: [...attrs].sort(), problems, text: texts.join('\n'), outsideCode: outside.join('\n') };
@@ -69,8 +78,10 @@ export function census(page: Page, scope = ''): Promise<DomCensus> {
       readonly textContent: string | null;
       readonly attributes: Iterable<{ readonly name: string; readonly value: string }>;
       querySelectorAll(s: string): Iterable<PageEl>;
+      readonly childNodes: Iterable<{ readonly nodeType: number; readonly textContent: string | null }>;
       cloneNode(deep: boolean): PageEl;
       remove(): void;
+      getAttribute(name: string): string | null;
     }
     interface PageDoc { readonly title: string; readonly documentElement: PageEl; querySelectorAll(s: string): Iterable<PageEl> }
   }, scope);

@@ -9,7 +9,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../chromium';
 import { asGitHubShows, PAYLOADS, shownAs, type Payload, type PayloadCategory } from '../security/payloads';
 import { GITHUB_AUTOLINKS, OUR_TAGS } from '../unit/inert-markdown';
-import { compare, type DomCensus } from './injection-tripwire';
+import MarkdownIt from 'markdown-it';
+import { census, compare, hits, recordRequests, TRIPWIRE, type DomCensus } from './injection-tripwire';
 import { SURFACES, type Sighting, type SurfaceSession } from './injection-surfaces';
 
 const PLAIN: Payload = { name: 'plain', category: 'template', text: 'Plain words' };
@@ -63,6 +64,36 @@ describe('nothing injected: the payload corpus in every text field, on every sur
   it(`has at least 40 payloads, each named once (${PAYLOADS.length} in ${CATEGORIES.length} categories)`, () => {
     assert.ok(PAYLOADS.length >= 40);
     assert.strictEqual(new Set(PAYLOADS.map((p) => p.name)).size, PAYLOADS.length);
+  });
+
+  it('the tripwire is armed: each markup payload let through as HTML, or as Markdown, is caught', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(TRIPWIRE);
+    const requests = recordRequests(page);
+    let html = '';
+    await page.route('https://armed.test/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    let n = 0;
+    const look = async (body: string) => {
+      html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body><div id="app">${body}</div></body></html>`;
+      await page.goto(`https://armed.test/${++n}`);
+      await page.waitForTimeout(50);
+      return { seen: await census(page, '#app'), caught: [...(await hits(page)), ...requests.splice(0)] };
+    };
+    const plain = (await look('Plain words')).seen;
+    const markup = PAYLOADS.filter((p) => /<[a-z]/i.test(p.text));
+    const markdown = PAYLOADS.filter((p) => ['md-link-http', 'md-image', 'md-autolink', 'md-bare-url', 'md-email'].includes(p.name));
+    const missed: string[] = [];
+    for (const p of markup) {
+      const { seen, caught } = await look(p.text);
+      if (caught.length === 0 && compare(seen, plain).length === 0) missed.push(p.name);
+    }
+    for (const p of markdown) {
+      const { seen, caught } = await look(new MarkdownIt({ linkify: true }).render(p.text));
+      if (caught.length === 0 && compare(seen, plain).length === 0) missed.push(p.name);
+    }
+    await page.close();
+    assert.deepStrictEqual(missed, []);
+    assert.strictEqual(markup.length + markdown.length, 42, 'payloads the tripwire is proven on');
   });
 
   for (const surface of SURFACES) {
