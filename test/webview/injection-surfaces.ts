@@ -56,7 +56,7 @@ async function caughtOn(page: Page, requests: string[]): Promise<string[]> {
   return out;
 }
 
-/** The stakeholder map webview (with its CSP), every card hovered, and the SVG it exports, opened as a file. */
+/** The stakeholder map webview (with its CSP): the org chart with every card hovered, the layers and the grid, and the SVG it exports, opened as a file. */
 const stakeholderMap: Surface = {
   name: 'stakeholder map',
   async open(browser) {
@@ -78,12 +78,20 @@ const stakeholderMap: Surface = {
           tips.push((await mp.page.locator('.tooltip').textContent()) ?? '');
         }
         const seen = await census(mp.page, '#app');
+        const modes: Sighting[] = [];
+        for (const mode of ['layers', 'grid', 'org']) {
+          const drawn = (await sent(mp.page)).filter((m) => m.type === 'rendered').length;
+          await mp.page.click(`button[data-mode="${mode}"]`);
+          await mp.page.waitForFunction((n) => (globalThis as unknown as { __sent: WebviewMessage[] }).__sent.filter((m) => m.type === 'rendered').length > n, drawn);
+          if (mode !== 'org') modes.push({ view: `webview, ${mode}`, census: await census(mp.page, '#app'), caught: await caughtOn(mp.page, requests) });
+        }
         await mp.page.click('button[data-action="export-svg"]');
         await waitForSent(mp.page, 'export', ++exports);
         svgText = (await sent(mp.page)).filter((m): m is Extract<WebviewMessage, { type: 'export' }> => m.type === 'export').at(-1)!.data;
         await svgPage.goto(`https://svg.test/map-${exports}.svg`);
         return [
           { view: 'webview', census: { ...seen, text: `${seen.text}\n${tips.join('\n')}` }, caught: await caughtOn(mp.page, requests) },
+          ...modes,
           { view: 'exported SVG', census: await census(svgPage), caught: await caughtOn(svgPage, svgRequests) },
         ];
       },
