@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all five, in this order)
+// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all six, in this order)
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
 //   cli          mocha on out/test/cli/**/*.test.js    (plain Node, spawning dist/cli.js)
 //   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
 //   grammar      node test/grammar/run.mjs             (TextMate scope assertions, vscode-tmgrammar-test)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
+//   untrusted    the same with HARNESS_TRUST=untrusted  (workspace trust on, the folder not trusted)
 // It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
 // `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
@@ -28,9 +29,9 @@ function testFiles(dir) {
 }
 
 /** Runs a command, echoing its output as it comes, and returns its exit code and output. */
-function run(cmd, args) {
+function run(cmd, args, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
@@ -81,6 +82,12 @@ async function integrationSuite() {
   return settle('integration', code, harnessCounts(out));
 }
 
+/** The same harness with workspace trust on and the folder untrusted (Restricted Mode); a few seconds after start-up. */
+async function untrustedSuite() {
+  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test'], { ...process.env, HARNESS_TRUST: 'untrusted' });
+  return settle('untrusted', code, harnessCounts(out));
+}
+
 /** A suite that crashed counts as one failure, so the totals never look green when it did. */
 function settle(name, code, counts) {
   if (!counts) return { name, passed: 0, failed: 1, skipped: 0, crashed: `exit code ${code}, no test counts in its output` };
@@ -94,6 +101,7 @@ const SUITES = {
   webview: () => mochaSuite('webview', 'out/test/webview'),
   grammar: grammarSuite,
   integration: integrationSuite,
+  untrusted: untrustedSuite,
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(SUITES, name));

@@ -28,6 +28,9 @@
 //   --view NAME          screenshot: view whose header (and --row) must appear
 //   --row TEXT           screenshot: text of a row that must appear in --view
 //   --webview-text TEXT  screenshot: text that must appear in a webview
+//   HARNESS_TRUST=untrusted  workspace trust on and the folder not trusted (Restricted Mode); the
+//                        defaults become test/fixtures/untrusted-workspace and
+//                        out/test/integration-untrusted/index (the default run has trust off)
 //   HARNESS_VERBOSE=1    echo the workbench log (browser console / VS Code log) live
 //   HARNESS_KEEP_TMP=1   keep the temporary user-data/log folder
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
@@ -61,9 +64,10 @@ for (let i = 0; i < argv.length; i += 2) {
   if (k === 'command' || k === 'open') opts[k].push(v); else opts[k] = v;
 }
 const abs = (p) => path.resolve(ROOT, p);
-const workspace = abs(opts.workspace ?? process.env.HARNESS_WORKSPACE ?? 'test/fixtures/workspace');
+const untrusted = process.env.HARNESS_TRUST === 'untrusted';
+const workspace = abs(opts.workspace ?? process.env.HARNESS_WORKSPACE ?? (untrusted ? 'test/fixtures/untrusted-workspace' : 'test/fixtures/workspace'));
 const extensionDir = abs(opts.extension ?? process.env.HARNESS_EXTENSION ?? '.');
-const testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? 'out/test/integration/index');
+const testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? (untrusted ? 'out/test/integration-untrusted/index' : 'out/test/integration/index'));
 const timeoutS = Number(opts.timeout ?? process.env.HARNESS_TIMEOUT_S ?? (mode === 'serve' ? 0 : 600));
 const commands = opts.command;
 const openFiles = opts.open;
@@ -101,7 +105,11 @@ fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
+  // Restricted Mode: trust on, no prompt, the folder opened untrusted (a fresh profile trusts nothing).
+  ...(untrusted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never',
+      'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.emptyWindow': false }
+    : { 'security.workspace.trust.enabled': false }),
   // The built-in Git extension runs (Plan History and Compare with Revision read plans through it)
   // but opens no repository by itself: only one a test or a command asks for inside the workspace,
   // never the project's own repository around the test workspace, and it never fetches.
@@ -200,7 +208,7 @@ server = spawn(process.execPath, [entry,
   '--extensions-dir', dirs.ext,
   '--disable-telemetry',
   '--disable-update-check',
-  '--disable-workspace-trust',
+  ...(untrusted ? [] : ['--disable-workspace-trust']),
   '--disable-getting-started-override',
   '--ignore-last-opened',
   workspace,

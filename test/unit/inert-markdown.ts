@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it';
 const md = new MarkdownIt({ html: true, linkify: true });
 
 /** The tags our own Markdown makes; anything else in the rendered page came from a plan. */
-const OUR_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary']);
+export const OUR_TAGS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'li', 'strong', 'em', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary']);
 
 /** What GitHub links by itself in text: URLs, www., @user, #123, GH-123, user/repo#123, e-mail, commit ids. */
 export const GITHUB_AUTOLINKS: readonly (readonly [string, RegExp])[] = [

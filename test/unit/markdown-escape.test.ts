@@ -46,4 +46,15 @@ describe('escapePlanText: plan text is plain text in Markdown and HTML', () => {
     assert.equal(escapePlanText('a\r\nb\nc'), 'a b c');
     assert.equal(escapePlanText('- item'), '&#45; item', 'a leading list marker');
   });
+
+  it('breaks a commit-like hex run after an underscore too (ids are written with `_` for spaces)', () => {
+    assert.equal(escapePlanText('_deadbeefcafe'), `&#95;dead${ZWJ}beef${ZWJ}cafe${ZWJ}`);
+    assert.equal(escapePlanText('deadbeefcafe1234x'), 'deadbeefcafe1234x', 'inside a longer word it is no commit id');
+  });
+
+  it('shows a bidirectional override, embedding or isolate as its code point, so it cannot reorder the words after it', () => {
+    assert.equal(escapePlanText('Invoice \u202Egpj.exe'), 'Invoice ‹U+202E›gpj.exe');
+    assert.equal(escapePlanText('\u2067admin\u2069 \u2066x \u202Ay\u202C'), '‹U+2067›admin‹U+2069› ‹U+2066›x ‹U+202A›y‹U+202C›');
+    assert.equal(escapePlanText('שלום עולם \u200F'), 'שלום עולם \u200F', 'right-to-left words and marks stay as written');
+  });
 });

@@ -49,6 +49,8 @@ export interface OpenOptions {
   readonly folderLabel?: string;
   readonly labels?: ForecastLabels;
   readonly defaultCurrency?: string;
+  /** More script to run in the page before the bundle (the injection tests' tripwire). */
+  readonly init?: string;
 }
 
 /** One page with its stand-in host. */
@@ -72,6 +74,7 @@ export class ForecastPage {
     const fp = new ForecastPage(page, entries, options);
     page.on('pageerror', (e) => fp.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') fp.errors.push(`console: ${m.text()}`); });
+    if (options.init) await page.addInitScript(options.init);
     // A stand-in for VS Code's webview API that records what the page posts and keeps.
     await page.addInitScript(`window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));

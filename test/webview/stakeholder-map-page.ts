@@ -93,8 +93,10 @@ window.acquireVsCodeApi = () => ({
   setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
 });`;
 
-export async function openMap(browser: Browser, url: string, size = { width: 1280, height: 800 }): Promise<MapPage> {
+/** `init`: more script to run in the page before the bundle (the injection tests' tripwire). */
+export async function openMap(browser: Browser, url: string, size = { width: 1280, height: 800 }, init = ''): Promise<MapPage> {
   const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+  if (init) await page.addInitScript(init);
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

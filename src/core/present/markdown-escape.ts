@@ -11,13 +11,22 @@
  * - What GitHub turns into links by itself is broken with an invisible zero-width joiner (U+200D),
  *   which no autolink pattern accepts: `@name` and `a@b.c` (a joiner on each side of the @),
  *   `#123` (and so `user/repo#123`), `GH-123`, `www.`, `scheme://`, and runs of seven or more
- *   hexadecimal digits (commit ids).
+ *   hexadecimal digits (commit ids) between any two characters that are not letters or digits
+ *   (so `_deadbeef1` too, whatever GitHub makes of the `_`).
+ * - Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are shown as
+ *   their code point, `‹U+202E›`: a Markdown page cannot isolate a plan's text, so a control
+ *   that reverses what follows (Trojan Source) would reorder our own words after it.
  */
 export function escapePlanText(text: string): string {
   return breakAutolinks(String(text).replace(/\r\n?|\n|\u2028|\u2029/g, ' '))
     .replace(MARKUP, reference)
-    .replace(/^[-+=.]/, reference);
+    .replace(/^[-+=.]/, reference)
+    .replace(BIDI_CONTROLS, codePoint);
 }
+
+/** Characters that reorder the text after them until a matching pop, or the end of the paragraph. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const codePoint = (c: string): string => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase()}›`;
 
 /** A zero-width joiner: invisible, and it ends any run GitHub would link. */
 export const ZWJ = '\u200d';
@@ -33,5 +42,5 @@ function breakAutolinks(s: string): string {
     .replace(/\b(GH)-(?=\d)/gi, `$1${ZWJ}-`)
     .replace(/\b(www)\./gi, `$1${ZWJ}.`)
     .replace(/:\/\//g, `:${ZWJ}//`)
-    .replace(/\b[0-9a-f]{7,}\b/gi, (run) => run.replace(/(.{4})/g, `$1${ZWJ}`));
+    .replace(/(?<![0-9a-z])[0-9a-f]{7,}(?![0-9a-z])/gi, (run) => run.replace(/(.{4})/g, `$1${ZWJ}`));
 }
