@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { PlanAnalysis } from '../model/plan-analysis';
-import { appendListItem, renderYaml, type TextEdit } from '../edits/yaml-edits';
+import { appendListItem, renderScalar, type TextEdit } from '../edits/yaml-edits';
 import type { Finding, Locale } from '../model/finding';
 import { translator, type Translate } from '../i18n/catalogue';
 
@@ -12,7 +12,6 @@ export interface CodeFix {
   readonly preferred?: boolean;
 }
 
-const scalar = (v: string) => renderYaml(v).trimEnd();
 const replace = (f: Finding, newText: string): TextEdit => ({ start: f.offset.start, end: f.offset.end, newText });
 
 /** The quick fixes for one finding; each is a single edit that changes only the bytes it must. */
@@ -24,7 +23,7 @@ export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | unde
       return typeof d.suggestion === 'string' ? [{ title: t('fix.changeKey', { key: String(d.key), suggestion: d.suggestion }), edits: [replace(f, d.suggestion)], preferred: true }] : [];
     case 'AP005':
       return existingIds(analysis, d.kind === 'opportunity' ? 'opportunity' : 'stakeholder', String(d.id ?? ''))
-        .map((id, i) => ({ title: t('fix.changeId', { id }), edits: [replace(f, scalar(id))], preferred: i === 0 }));
+        .map((id, i) => ({ title: t('fix.changeId', { id }), edits: [replace(f, renderScalar(id))], preferred: i === 0 }));
     case 'AP010': {
       const role = String(d.role);
       const edit = appendListItem(text, 'stakeholders', placeholder(role, analysis, t));
