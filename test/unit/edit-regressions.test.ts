@@ -119,3 +119,23 @@ describe('edits that damaged plans (issue 13), each a regression test', () => {
     }
   });
 });
+
+describe('counterexamples the edit property test found', () => {
+  it('the AP005 fix on an attitudes key offers no id that is already a key there (it would write the key twice)', () => {
+    const t = '---\naccount: X\nstakeholders:\n  - id: eve\n    name: Eve\n  - id: dan\n    name: Dan\nvisits:\n  - date: 2026-01-01\n    attitudes: {eve: A+, dee: D}\n---\n';
+    const analysis = checkPlan(t, { fileName: 'x.account.md', today: TODAY });
+    const wrong = analysis.findings.find((f) => f.code === 'AP005');
+    assert.ok(wrong, 'AP005 is reported');
+    const fixes = language.fixesFor(t, wrong, analysis, TODAY);
+    assert.deepStrictEqual(fixes.map((f) => f.title), ['Change to "dan"']);
+    assert.strictEqual(applyChecked(t, fixes[0].edits?.[0]), t.replace('dee: D', 'dan: D'));
+  });
+});
+
+describe('counterexamples the edit property test found (2)', () => {
+  it('Move Stage on a block scalar whose header comment holds a lone CR keeps the whole comment', () => {
+    const t = '---\naccount: X\nopportunities:\n  - id: o\n    stage: >- # a\r# lone CR inside\r\n      D\n---\n';
+    assert.strictEqual(applyChecked(t, setScalar(t, ['opportunities', 0, 'stage'], 'B')),
+      '---\naccount: X\nopportunities:\n  - id: o\n    stage: B # a\r# lone CR inside\n---\n');
+  });
+});

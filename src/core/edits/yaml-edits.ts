@@ -168,7 +168,7 @@ function replaceNode(f: Front, node: Node, newText: string): TextEdit | undefine
 
 /** A block scalar's header comment (`>- # was D`), which replacing the scalar must keep. */
 function blockHeaderComment(source: string): string {
-  const header = /^[|>][-+0-9]*([ \t]+#[^\r\n]*)/.exec(source);
+  const header = /^[|>][-+0-9]*([ \t]+#(?:[^\r\n]|\r(?!\n))*)/.exec(source);
   return header ? header[1] : '';
 }
 
