@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { Prompter } from './features/commands/prompter';
+import type { QuickFixSteps } from './features/language/language-feature';
 import type { ForecastFeature } from './features/forecast/forecast-feature';
 import type { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
 import type { ViewsFeature } from './features/views/views-feature';
@@ -36,6 +37,8 @@ export interface TestHooks {
   readonly stakeholderMap: StakeholderMapFeature;
   /** The Forecast panel's command and serializer; the last model it sent. */
   readonly forecast: ForecastFeature;
+  /** The quick-fix provider's offer and resolve steps, to resolve a fix offered on an older version. */
+  readonly quickFixes: QuickFixSteps;
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {
