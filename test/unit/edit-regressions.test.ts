@@ -139,3 +139,22 @@ describe('counterexamples the edit property test found (2)', () => {
       '---\naccount: X\nopportunities:\n  - id: o\n    stage: B # a\r# lone CR inside\n---\n');
   });
 });
+
+describe('rename and new lines', () => {
+  it('renaming an id to one a flow list would split quotes it everywhere', () => {
+    const t = '---\naccount: X\nstakeholders:\n  - id: ann\n    name: Ann\nvisits:\n  - date: 2026-01-01\n    with: [ann, bo]\n    attitudes: {ann: B}\n---\n';
+    const tree = language.yamlTree(t);
+    assert.ok(tree);
+    const result = language.renameEdits(tree, t.indexOf('ann'), 'a,b');
+    assert.ok('edits' in result);
+    assert.strictEqual(applyEdits(t, result.edits), t.replace(/\bann\b/g, '"a,b"'));
+  });
+
+  it('the line end of new lines is the one most lines use, LF on a tie', async () => {
+    const { dominantEol } = await import('../../src/core');
+    assert.strictEqual(dominantEol('a\r\nb\r\nc\n'), '\r\n');
+    assert.strictEqual(dominantEol('a\nb\nc\r\n'), '\n');
+    assert.strictEqual(dominantEol('a\r\nb\n'), '\n');
+    assert.strictEqual(dominantEol('a\rb\rc\n'), '\n');
+  });
+});
