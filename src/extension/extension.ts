@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
 
   // Diagnostics first: they stamp a plan's open event before the tracker (started last) checks it.
   const collection = diagnostics.activate(context, services);
-  language.activate(context, services);
+  const quickFixes = language.activate(context, services);
   commands.activate(context, services);
   const treeViews = views.activate(context, services);
   const maps = stakeholderMap.activate(context, services);
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   registerTestHooks(context, () => ({
     index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
-    setPrompter: (p) => { prompter = p ?? windowPrompter; },
+    setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes,
   }));
   timings.activationMs = performance.now() - timings.activationStart;
   log.info(`activated in ${timings.activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.language})`);

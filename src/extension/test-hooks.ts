@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { Prompter } from './features/commands/prompter';
 import type { CompareFeature } from './features/compare/compare-feature';
+import type { QuickFixSteps } from './features/language/language-feature';
 import type { ForecastFeature } from './features/forecast/forecast-feature';
 import type { PlanHistoryTreeProvider } from './features/plan-history/plan-history-tree';
 import type { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
@@ -42,6 +43,8 @@ export interface TestHooks {
   readonly compare: CompareFeature;
   /** The Plan History view's rows and message. */
   readonly planHistory: PlanHistoryTreeProvider;
+  /** The quick-fix provider's offer and resolve steps, to resolve a fix offered on an older version. */
+  readonly quickFixes: QuickFixSteps;
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {

@@ -4,6 +4,7 @@ import { newPlanText } from '../../src/core';
 import type { TestHooks } from '../../src/extension/test-hooks';
 import { enc, testHooks, fixture, revertAndCloseAll, waitFor } from './helpers';
 import { KEEP, scripted } from './prompter';
+import type { Prompter } from '../../src/extension/features/commands/prompter';
 
 const PLAN = [
   '---',
@@ -115,6 +116,50 @@ describe('commands (answered through the prompter, edits compared byte for byte)
       '',
     ].join('\n')));
     await undoRestores(editor, PLAN);
+  });
+
+  /** A scripted prompter that changes the buffer just before it answers prompt number `at` (0-based). */
+  function meddling(answers: Parameters<typeof scripted>[0], at: number, change: (doc: vscode.TextDocument) => Promise<void>): Prompter {
+    const script = scripted(answers);
+    const before = async <T>(answer: () => Promise<T>) => {
+      if (script.asked.length === at) await change(vscode.window.activeTextEditor!.document);
+      return answer();
+    };
+    return {
+      input: (p, o) => before(() => script.input(p, o)),
+      pick: (title, choices) => before(() => script.pick(title, choices)),
+      pickMany: (title, choices) => before(() => script.pickMany(title, choices)),
+    };
+  }
+  const replaceIn = async (doc: vscode.TextDocument, from: string, to: string) => {
+    const at = doc.getText().indexOf(from);
+    const e = new vscode.WorkspaceEdit();
+    e.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+    assert.ok(await vscode.workspace.applyEdit(e));
+  };
+
+  it('Move Stage writes nothing when the deal changed while the prompts were open', async () => {
+    const editor = await openPlan();
+    api.setPrompter(meddling(['Deal', 'C'], 1, (doc) => replaceIn(doc, 'stage: D', 'stage: B')));
+    assert.strictEqual(await vscode.commands.executeCommand('accountPlans.moveStage'), false);
+    assert.strictEqual(editor.document.getText(), PLAN.replace('stage: D', 'stage: B'));
+  });
+
+  it('Log Visit on a buffer changed while the prompts were open adds the visit to the text as it is now; one undo removes only it', async () => {
+    const editor = await openPlan();
+    const changed = PLAN.replace('visits:\n', 'visits: # typed meanwhile\n  - date: 2026-02-02\n    with: [b]\n');
+    api.setPrompter(meddling(['2026-11-20', 'progress', ['Ann'], 'None', 'Not assessed', '', ''], 3, (doc) => replaceIn(doc, 'visits:\n', 'visits: # typed meanwhile\n  - date: 2026-02-02\n    with: [b]\n')));
+    assert.strictEqual(await vscode.commands.executeCommand('accountPlans.logVisit'), true);
+    assert.strictEqual(editor.document.getText(), changed.replace('    with: [a]\n---', '    with: [a]\n  - date: 2026-11-20\n    purpose: progress\n    with: [a]\n---'));
+    await undoRestores(editor, changed);
+  });
+
+  it('Add Stakeholder writes nothing when the id was taken while the prompts were open', async () => {
+    const editor = await openPlan();
+    const taken = PLAN.replace('    name: Bo\n', '    name: Bo\n  - id: cy-chen\n    name: Other Cy\n');
+    api.setPrompter(meddling(['Cy Chen', KEEP, '', ['coach'], 'usage', 'B'], 3, (doc) => replaceIn(doc, '    name: Bo\n', '    name: Bo\n  - id: cy-chen\n    name: Other Cy\n')));
+    assert.strictEqual(await vscode.commands.executeCommand('accountPlans.addStakeholder'), false);
+    assert.strictEqual(editor.document.getText(), taken);
   });
 
   it('a cancelled prompt changes nothing', async () => {

@@ -107,7 +107,8 @@ describe('editor intelligence (built-in provider commands, exact results)', () =
         PLAN.replace('    attitude: C\r\nopportunities:', '    attitude: C\r\n  - id: coach-tbd\r\n    name: TBD (coach)\r\n    roles: [coach]\r\nopportunities:')],
     ] as const) {
       const at = pos(needle, needle === 'attitude: C' ? 10 : 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value);
+      // A fix's edit is built when it is chosen (resolved), as the lightbulb does before applying it.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value, 50);
       const fix = actions.find((a) => a.title === title);
       assert.ok(fix?.edit, `${code}: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -115,6 +116,46 @@ describe('editor intelligence (built-in provider commands, exact results)', () =
       await vscode.commands.executeCommand('undo');
       assert.strictEqual(doc.getText(), PLAN);
     }
+  });
+
+  describe('a quick fix offered before the buffer changed', () => {
+    const offerTypoFix = async () => {
+      const hooks = await testHooks();
+      const typo = vscode.languages.getDiagnostics(uri()).filter((d) => (d.code as { value: string })?.value === 'AP003');
+      assert.strictEqual(typo.length, 1, 'one AP003 diagnostic');
+      const fix = hooks.quickFixes.offer(doc, typo).find((a) => a.title === 'Change "titel" to "title"');
+      assert.ok(fix, 'the AP003 fix is offered');
+      assert.strictEqual(fix.edit, undefined, 'its edit waits until it is chosen');
+      return { hooks, fix };
+    };
+    const edit = async (change: (e: vscode.WorkspaceEdit) => void) => {
+      const e = new vscode.WorkspaceEdit();
+      change(e);
+      assert.ok(await vscode.workspace.applyEdit(e));
+    };
+
+    it('is rebuilt for the text now when its finding moved, and one undo each restores the bytes', async () => {
+      const { hooks, fix } = await offerTypoFix();
+      await edit((e) => e.insert(uri(), new vscode.Position(1, 0), '# a line the fix did not know\r\n'));
+      const moved = doc.getText();
+      hooks.quickFixes.resolve(fix);
+      assert.ok(fix.edit, 'the edit is built against the moved text');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.strictEqual(doc.getText(), moved.replace('titel: CFO', 'title: CFO'));
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), moved);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), PLAN);
+    });
+
+    it('changes nothing when its finding is gone', async () => {
+      const { hooks, fix } = await offerTypoFix();
+      await edit((e) => e.replace(uri(), new vscode.Range(pos('titel'), pos('titel', 5)), 'titl'));
+      const changed = doc.getText();
+      hooks.quickFixes.resolve(fix);
+      assert.strictEqual(fix.edit, undefined, 'no edit for a finding that is no longer there');
+      assert.strictEqual(doc.getText(), changed);
+    });
   });
 
   it('AP020 and AP021 offer to log a visit', async () => {

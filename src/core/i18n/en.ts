@@ -452,6 +452,8 @@ export const en = {
   'ext.progress': '{done} of {total}',
   'ext.open': 'Open',
   'ext.noFrontmatter': '{file} has no readable frontmatter; fix its YAML first.',
+  'ext.planChanged': '{file} changed while this change was being prepared, so nothing was written. Try again on the plan as it is now.',
+  'ext.notAList': '{file}: "{key}" holds something other than a list, so nothing was added. Make it a list first.',
   'ext.noPlans': 'There is no account plan in this workspace yet.',
   'ext.whichPlan': 'Which account plan?',
   'ext.revealInPlan': 'Reveal in Plan',

@@ -432,6 +432,8 @@ export const zhCn: Catalogue = {
   'ext.progress': '{done}/{total}',
   'ext.open': '打开',
   'ext.noFrontmatter': '{file} 的 frontmatter 无法读取；请先修正 YAML。',
+  'ext.planChanged': '{file} 在准备此修改期间已被更改，因此未写入任何内容。请基于当前内容重试。',
+  'ext.notAList': '{file}：“{key}”不是列表，因此未添加任何内容。请先将其改为列表。',
   'ext.noPlans': '工作区中还没有客户计划。',
   'ext.whichPlan': '哪个客户计划？',
   'ext.revealInPlan': '在计划中显示',

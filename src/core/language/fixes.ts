@@ -1,6 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { isMap, isPair, isScalar, visit, type Node } from 'yaml';
+import { yamlTree } from './yaml-tree';
 import type { PlanAnalysis } from '../model/plan-analysis';
-import { appendListItem, renderYaml, type TextEdit } from '../edits/yaml-edits';
+import { appendListItem, renderScalar, type TextEdit } from '../edits/yaml-edits';
 import type { Finding, Locale } from '../model/finding';
 import { translator, type Translate } from '../i18n/catalogue';
 
@@ -12,7 +14,6 @@ export interface CodeFix {
   readonly preferred?: boolean;
 }
 
-const scalar = (v: string) => renderYaml(v).trimEnd();
 const replace = (f: Finding, newText: string): TextEdit => ({ start: f.offset.start, end: f.offset.end, newText });
 
 /** The quick fixes for one finding; each is a single edit that changes only the bytes it must. */
@@ -23,8 +24,8 @@ export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | unde
     case 'AP003':
       return typeof d.suggestion === 'string' ? [{ title: t('fix.changeKey', { key: String(d.key), suggestion: d.suggestion }), edits: [replace(f, d.suggestion)], preferred: true }] : [];
     case 'AP005':
-      return existingIds(analysis, d.kind === 'opportunity' ? 'opportunity' : 'stakeholder', String(d.id ?? ''))
-        .map((id, i) => ({ title: t('fix.changeId', { id }), edits: [replace(f, scalar(id))], preferred: i === 0 }));
+      return existingIds(analysis, d.kind === 'opportunity' ? 'opportunity' : 'stakeholder', String(d.id ?? ''), siblingKeys(text, f.offset.start))
+        .map((id, i) => ({ title: t('fix.changeId', { id }), edits: [replace(f, renderScalar(id))], preferred: i === 0 }));
     case 'AP010': {
       const role = String(d.role);
       const edit = appendListItem(text, 'stakeholders', placeholder(role, analysis, t));
@@ -43,12 +44,32 @@ export function fixesFor(text: string, f: Finding, analysis: PlanAnalysis | unde
 }
 
 /** Existing ids closest to the one that names nothing, best first (at most five). */
-function existingIds(analysis: PlanAnalysis | undefined, kind: 'stakeholder' | 'opportunity', wrong: string): string[] {
+function existingIds(analysis: PlanAnalysis | undefined, kind: 'stakeholder' | 'opportunity', wrong: string, taken: ReadonlySet<string>): string[] {
   const list = kind === 'stakeholder' ? analysis?.plan?.stakeholders ?? [] : analysis?.plan?.opportunities ?? [];
-  const ids = [...new Set(list.flatMap((x) => (x.id === undefined ? [] : [x.id])))];
+  const ids = [...new Set(list.flatMap((x) => (x.id === undefined || taken.has(x.id) ? [] : [x.id])))];
   if (!ids.length) return [];
   const best = closest(wrong, ids);
   return [best, ...ids.filter((x) => x !== best).sort((a, b) => distance(wrong, a) - distance(wrong, b) || a.localeCompare(b))].slice(0, 5);
+}
+
+/**
+ * When the reference at `offset` is a mapping key (`attitudes: {bob: B, ann: A}`), the other keys
+ * of that mapping: changing it to one of them would write the same key twice.
+ */
+function siblingKeys(text: string, offset: number): Set<string> {
+  const tree = yamlTree(text);
+  const out = new Set<string>();
+  if (!tree) return out;
+  visit(tree.doc, {
+    Pair: (_key, pair, path) => {
+      const k = pair.key as Node | null;
+      const parent = path[path.length - 1];
+      if (!isScalar(k) || !k.range || tree.base + k.range[0] !== offset || !isMap(parent)) return undefined;
+      for (const p of parent.items) if (isPair(p) && p !== pair && isScalar(p.key)) out.add(String(p.key.value));
+      return visit.BREAK;
+    },
+  });
+  return out;
 }
 
 function placeholder(role: string, analysis: PlanAnalysis | undefined, t: Translate): Record<string, unknown> {

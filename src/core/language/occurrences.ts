@@ -1,4 +1,4 @@
-import { renderYaml, type TextEdit } from '../edits/yaml-edits';
+import { renderScalar, type TextEdit } from '../edits/yaml-edits';
 import type { Locale } from '../model/finding';
 import { translator } from '../i18n/catalogue';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
@@ -72,6 +72,6 @@ export function renameEdits(tree: YamlTree, offset: number, newId: string, local
   if (newId !== at.id && all.some((o) => o.kind === at.kind && o.role === 'definition' && o.id === newId)) {
     return { error: t('rename.taken', { kind: at.kind, id: newId }) };
   }
-  const text = renderYaml(newId).trimEnd();
+  const text = renderScalar(newId);
   return { edits: all.filter(sameSymbol(at)).map((o) => ({ start: o.start, end: o.end, newText: text })) };
 }

@@ -22,7 +22,11 @@ export interface PNode {
 
 const RISKY = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|\b0b[01]|\.(?:inf|nan)\b/i;
 
-export function loadWithPositions(source: string, base: number): { data: unknown; root: PNode | undefined } | undefined {
+export function loadWithPositions(yaml: string, yamlBase: number): { data: unknown; root: PNode | undefined } | undefined {
+  // js-yaml drops a BOM that opens its input (one right after `---`) and counts from after it.
+  const bom = yaml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? yaml.slice(1) : yaml;
+  const base = yamlBase + bom;
   if (RISKY.test(source)) return undefined;
   // Two flat stacks (where each open node starts, and the nodes closed inside it so far) rather
   // than an object per level: a plan has hundreds of nodes, and the garbage adds up.

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import {
   ATTITUDES, ATTITUDE_INFO, BUYING_ROLES, LAYERS, LAYER_INFO, PURPOSES, PURPOSE_INFO, ROLE_INFO, STAGES, STAGE_INFO, TIERS,
   appendListItem, attitudeLetter, stageSteps, byName, checkPlan, isPlanFile, newPlanText, setScalar, slugify, stakeholderEntry, todayLocal, visitEntry,
-  type Attitude, type BuyingRole, type Plan, type Tier,
+  type Attitude, type BuyingRole, type ListKey, type Plan, type Tier,
 } from '../../../core';
 import { COMMANDS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
 import type { Services } from '../../services';
-import { applyPlanEdit } from './apply-edit';
+import { applyPlanEdit, type EditBasis } from './apply-edit';
 import type { Prompter } from './prompter';
 import { t } from '../../words';
 
@@ -17,16 +17,23 @@ export function activate(context: vscode.ExtensionContext, { index, tracker, pro
   const plans = () => tracker.workspace.open('a command lists the plans');
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newPlan, (folder?: vscode.Uri) => newPlan(ask(), folder)),
-    vscode.commands.registerCommand(COMMANDS.logVisit, (target?: unknown) => withPlan(index, plans, ask(), target, (doc, plan) => logVisit(ask(), doc, plan))),
+    vscode.commands.registerCommand(COMMANDS.logVisit, (target?: unknown) => withPlan(index, plans, ask(), target, (read) => logVisit(ask(), read))),
     vscode.commands.registerCommand(COMMANDS.moveStage, (target?: unknown, opportunity?: number) =>
-      withPlan(index, plans, ask(), target, (doc, plan) => moveStage(ask(), doc, plan, opportunity))),
+      withPlan(index, plans, ask(), target, (read) => moveStage(ask(), read, opportunity))),
     vscode.commands.registerCommand(COMMANDS.addStakeholder, (target?: unknown, role?: BuyingRole) =>
-      withPlan(index, plans, ask(), target, (doc, plan) => addStakeholder(ask(), doc, plan, role))),
+      withPlan(index, plans, ask(), target, (read) => addStakeholder(ask(), read, role))),
   );
 }
 
+/** A plan as a command read it: the document, the version read, and the plan in it then. */
+interface PlanRead {
+  readonly doc: vscode.TextDocument;
+  readonly version: number;
+  readonly plan: Plan;
+}
+
 /** The plan a command works on: its argument (a URI, or a tree node with one), else the active editor, else a pick. */
-async function withPlan<T>(index: PlanIndex, plans: () => Promise<unknown>, ask: Prompter, target: unknown, run: (doc: vscode.TextDocument, plan: Plan) => Promise<T>): Promise<T | undefined> {
+async function withPlan<T>(index: PlanIndex, plans: () => Promise<unknown>, ask: Prompter, target: unknown, run: (read: PlanRead) => Promise<T>): Promise<T | undefined> {
   // The pick lists every plan: the workspace must have been searched (see WorkspaceScanGate).
   if (!uriOf(target) && !activePlan()) await plans().catch(() => undefined);
   const uri = uriOf(target) ?? activePlan() ?? (await ask.pick(t('ext.whichPlan'), index.entries()
@@ -35,12 +42,24 @@ async function withPlan<T>(index: PlanIndex, plans: () => Promise<unknown>, ask:
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   // The buffer as it is now (it may be ahead of the index by a debounce), parsed by the engine.
-  const plan = checkPlan(doc.getText(), { fileName: uri.path, today: todayLocal() }).plan;
+  const version = doc.version;
+  const plan = planIn(doc, doc.getText());
   if (!plan) {
     void vscode.window.showErrorMessage(t('ext.noFrontmatter', { file: vscode.workspace.asRelativePath(uri) }));
     return undefined;
   }
-  return run(doc, plan);
+  return run({ doc, version, plan });
+}
+
+const planIn = (doc: vscode.TextDocument, text: string): Plan | undefined => checkPlan(text, { fileName: doc.uri.path, today: todayLocal() }).plan;
+
+/** How appending to a list is applied: rebuilt on a changed buffer when `fits`; a non-list is named. */
+function appendBasis(read: PlanRead, key: ListKey, fits: (plan: Plan) => boolean): EditBasis {
+  return {
+    version: read.version,
+    stillFits: (text) => { const plan = planIn(read.doc, text); return !!plan && fits(plan); },
+    declined: (text) => (planIn(read.doc, text) ? t('ext.notAList', { file: vscode.workspace.asRelativePath(read.doc.uri), key }) : undefined),
+  };
 }
 
 function uriOf(target: unknown): vscode.Uri | undefined {
@@ -95,7 +114,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 const people = (plan: Plan) => plan.stakeholders.filter((s): s is typeof s & { id: string } => s.id !== undefined);
 
-async function logVisit(ask: Prompter, doc: vscode.TextDocument, plan: Plan): Promise<boolean> {
+async function logVisit(ask: Prompter, read: PlanRead): Promise<boolean> {
+  const { doc, plan } = read;
   const date = await ask.input(t('cmd.visitDate'), { value: todayLocal(), validate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : t('cmd.dateForm')) });
   if (!date) return false;
   const purpose = await ask.pick(t('cmd.purpose'), PURPOSES.map((p) => ({ label: p, description: PURPOSE_INFO[p].zh, value: p })));
@@ -116,14 +136,17 @@ async function logVisit(ask: Prompter, doc: vscode.TextDocument, plan: Plan): Pr
   const next = await ask.input(t('cmd.nextStep'));
   if (next === undefined) return false;
   const entry = visitEntry({ date, purpose, with: met, opportunity: opportunity || undefined, attitudes, summary: summary.trim() || undefined, next: next.trim() || undefined });
-  return applyPlanEdit(doc, appendListItem(doc.getText(), 'visits', entry));
+  // On a changed buffer the visit is still written if everyone met (and the deal) is still there.
+  const fits = (now: Plan) => met.every((id) => now.stakeholders.some((s) => s.id === id)) && (!opportunity || now.opportunities.some((o) => o.id === opportunity));
+  return applyPlanEdit(doc, (text) => appendListItem(text, 'visits', entry), appendBasis(read, 'visits', fits));
 }
 
 const attitudeChoices = (current?: Attitude) => ATTITUDES.map((a) => ({
   label: a, description: `${ATTITUDE_INFO[attitudeLetter(a)].en} · ${ATTITUDE_INFO[attitudeLetter(a)].zh}`, value: a, picked: a === current,
 }));
 
-async function moveStage(ask: Prompter, doc: vscode.TextDocument, plan: Plan, index?: number): Promise<boolean> {
+async function moveStage(ask: Prompter, read: PlanRead, index?: number): Promise<boolean> {
+  const { doc, plan } = read;
   const opp = index !== undefined ? plan.opportunities.find((o) => o.index === index)
     : await ask.pick(t('cmd.whichOpportunity'), plan.opportunities.map((o) => ({ label: o.name ?? o.id ?? `#${o.index + 1}`, description: o.stage, value: o })));
   if (!opp) return false;
@@ -131,10 +154,16 @@ async function moveStage(ask: Prompter, doc: vscode.TextDocument, plan: Plan, in
     label: s, description: `${STAGE_INFO[s].probability}% · ${STAGE_INFO[s].ourStep}`, detail: STAGE_INFO[s].customerStep ? t('tree.customerStep', { step: STAGE_INFO[s].customerStep, text: stageSteps(t, s).customerStep }) : undefined, value: s, picked: s === opp.stage,
   })));
   if (!stage || stage === opp.stage) return false;
-  return applyPlanEdit(doc, setScalar(doc.getText(), ['opportunities', opp.index, 'stage'], stage));
+  // On a changed buffer the same place must still hold the same deal, at the stage it was shown at.
+  const same = (now: Plan) => { const o = now.opportunities.find((x) => x.index === opp.index); return !!o && o.id === opp.id && o.name === opp.name && o.stage === opp.stage; };
+  return applyPlanEdit(doc, (text) => setScalar(text, ['opportunities', opp.index, 'stage'], stage), {
+    version: read.version,
+    stillFits: (text) => { const now = planIn(doc, text); return !!now && same(now); },
+  });
 }
 
-async function addStakeholder(ask: Prompter, doc: vscode.TextDocument, plan: Plan, role?: BuyingRole): Promise<boolean> {
+async function addStakeholder(ask: Prompter, read: PlanRead, role?: BuyingRole): Promise<boolean> {
+  const { doc, plan } = read;
   const taken = new Set(people(plan).map((s) => s.id));
   const name = await ask.input(t('cmd.name'), { validate: (v) => (v.trim() ? undefined : t('cmd.nameRequired')) });
   if (!name) return false;
@@ -151,5 +180,6 @@ async function addStakeholder(ask: Prompter, doc: vscode.TextDocument, plan: Pla
   const attitude = await ask.pick<Attitude | ''>(t('cmd.attitude'), [{ label: t('cmd.unknown'), value: '' }, ...attitudeChoices()]);
   if (attitude === undefined) return false;
   const entry = stakeholderEntry({ id, name: name.trim(), title: title.trim() || undefined, roles, layer: layer || undefined, attitude: attitude || undefined });
-  return applyPlanEdit(doc, appendListItem(doc.getText(), 'stakeholders', entry));
+  // On a changed buffer the person is still added if the id is still free.
+  return applyPlanEdit(doc, (text) => appendListItem(text, 'stakeholders', entry), appendBasis(read, 'stakeholders', (now) => !now.stakeholders.some((s) => s.id === id)));
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { language, locate } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import type { Services } from '../../services';
-import { provideCodeActions, provideCodeLenses } from './actions';
+import { provideCodeActions, provideCodeLenses, resolveFix } from './actions';
 import { provideCompletions } from './completion-provider';
 import {
   prepareRename, provideDefinition, provideDocumentSymbols, provideHighlights, provideReferences, provideRename,
@@ -10,13 +10,23 @@ import {
 import { PLAN_SELECTOR, money, planDocument, type PlanDocument } from './plan-document';
 import { displayLocale, t } from '../../words';
 
+/** The quick-fix provider's two steps, for the tests: offer on a document, resolve an offered fix later. */
+export interface QuickFixSteps {
+  offer(doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[];
+  resolve(action: vscode.CodeAction): vscode.CodeAction;
+}
+
 /** Completion, hover, navigation, rename, outline, quick fixes and CodeLens for plans; all on the unsaved buffer. */
-export function activate(context: vscode.ExtensionContext, services: Services): void {
+export function activate(context: vscode.ExtensionContext, services: Services): QuickFixSteps {
   const { index } = services;
   const config = () => services.config.config;
   const withPlan = <T>(doc: vscode.TextDocument, fallback: T, run: (plan: PlanDocument) => T): T => {
     const plan = planDocument(doc, index, config);
     return plan ? run(plan) : fallback;
+  };
+  const fixes: QuickFixSteps = {
+    offer: (doc, diagnostics) => withPlan(doc, [], (p) => provideCodeActions(p, { diagnostics })),
+    resolve: (action) => resolveFix(action, (doc) => planDocument(doc, index, config)),
   };
   const lensChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
@@ -42,7 +52,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.languages.registerDocumentSymbolProvider(PLAN_SELECTOR, { provideDocumentSymbols: (doc) => withPlan(doc, [], provideDocumentSymbols) }, { label: t('ext.languageName') }),
     vscode.languages.registerCodeActionsProvider(PLAN_SELECTOR, {
-      provideCodeActions: (doc, _range, ctx) => withPlan(doc, [], (p) => provideCodeActions(p, ctx)),
+      provideCodeActions: (doc, _range, ctx) => fixes.offer(doc, ctx.diagnostics),
+      resolveCodeAction: (action) => fixes.resolve(action),
     }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCodeLensProvider(PLAN_SELECTOR, {
       onDidChangeCodeLenses: lensChanged.event,
@@ -50,6 +61,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.languages.registerWorkspaceSymbolProvider(new PlanWorkspaceSymbols(index)),
   );
+  return fixes;
 }
 
 /** Accounts and people across all plans, from the index; the exact place is found when one is picked. */
