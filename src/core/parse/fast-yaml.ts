@@ -20,7 +20,17 @@ export interface PNode {
   readonly ref: unknown;
 }
 
-const RISKY = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|\b0b[01]|\.(?:inf|nan)\b/i;
+/**
+ * Anchors, aliases, tags, binary integers, infinities, explicit `? ` keys (js-yaml reads an empty
+ * one unlike `yaml`), and a line starting with `---`, `...` or `%` (document markers and directives:
+ * js-yaml reads `---(` as a marker, `yaml` as text), and an exponent of three digits (`1e400`:
+ * js-yaml keeps text that overflows, `yaml` gives Infinity), and a tab in a line's indentation
+ * (an error to `yaml`, not always to js-yaml), and a BOM opening the YAML (js-yaml drops it, which
+ * would shift every position by one).
+ */
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff/i;
+/** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
+const MAX_IMPLICIT_KEY = 1024;
 
 export function loadWithPositions(source: string, base: number): { data: unknown; root: PNode | undefined } | undefined {
   if (RISKY.test(source)) return undefined;
@@ -54,11 +64,13 @@ export function loadWithPositions(source: string, base: number): { data: unknown
 
 /**
  * A key that is a collection (`[a, b]: 1`) or null (`null:`, `~:`): js-yaml and `yaml` turn it
- * into different object keys ("a,b" / "[ a, b ]", "null" / ""), so the reference reads the file.
+ * into different object keys ("a,b" / "[ a, b ]", "null" / ""), so the reference reads the file;
+ * so it does for a key near or over YAML's 1024-character limit for implicit keys.
  */
 function hasOddKey(node: PNode): boolean {
   const c = node.children ?? [];
-  for (let i = 0; i + 1 < c.length; i += 2) if (c[i].kind !== 'scalar') return true;
+  if (c.length % 2) return true; // a flow entry without a value (`{a}`) leaves no node for its value
+  for (let i = 0; i + 1 < c.length; i += 2) if (c[i].kind !== 'scalar' || c[i].value === null || c[i].end - c[i].start >= MAX_IMPLICIT_KEY) return true;
   return false;
 }
 
