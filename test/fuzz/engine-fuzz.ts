@@ -39,8 +39,8 @@ function main(): number {
     if (result.failed) {
       process.stdout.write(`${fc.defaultReportMessage(result)}\n`);
       process.stdout.write(`${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance).slice(0, 3000)}\n`);
-      process.stdout.write(`counterexample as JSON: ${JSON.stringify(result.counterexample?.[0])}\n`);
-      process.stdout.write(`first failing text, before shrinking: ${JSON.stringify(firstFailure)}\n`);
+      process.stdout.write(`counterexample as JSON: ${escaped(result.counterexample?.[0])}\n`);
+      process.stdout.write(`first failing text, before shrinking: ${escaped(firstFailure)}\n`);
       process.stdout.write(`engine fuzz: FAILED after ${result.numRuns} cases (seed ${seed}, path ${result.counterexamplePath})\n`);
       return 1;
     }
@@ -52,3 +52,8 @@ function main(): number {
 }
 
 process.exitCode = main();
+
+/** JSON with every character outside printable ASCII escaped, so an invisible one shows. */
+function escaped(text: unknown): string {
+  return JSON.stringify(text)?.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) ?? 'undefined';
+}

@@ -26,9 +26,10 @@ export interface PNode {
  * js-yaml reads `---(` as a marker, `yaml` as text), and an exponent of three digits (`1e400`:
  * js-yaml keeps text that overflows, `yaml` gives Infinity), and a tab in a line's indentation
  * (an error to `yaml`, not always to js-yaml), and a BOM opening the YAML (js-yaml drops it, which
- * would shift every position by one).
+ * would shift every position by one), and NEL, LS or PS (line breaks to YAML 1.1, text to 1.2: the
+ * two parsers do not agree on where a node next to one ends).
  */
-const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff/i;
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff|[\u0085\u2028\u2029]/i;
 /** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
 const MAX_IMPLICIT_KEY = 1024;
 
