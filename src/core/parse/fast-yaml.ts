@@ -27,9 +27,11 @@ export interface PNode {
  * js-yaml keeps text that overflows, `yaml` gives Infinity), and a tab in a line's indentation
  * (an error to `yaml`, not always to js-yaml), and a BOM opening the YAML (js-yaml drops it, which
  * would shift every position by one), and NEL, LS or PS (line breaks to YAML 1.1, text to 1.2: the
- * two parsers do not agree on where a node next to one ends).
+ * two parsers do not agree on where a node next to one ends), and a flow entry with an empty key
+ * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` inside a flow sequence (a pair in a
+ * list, which the two parsers end at different places).
  */
-const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff|[\u0085\u2028\u2029]/i;
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s/i;
 /** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
 const MAX_IMPLICIT_KEY = 1024;
 
@@ -82,7 +84,14 @@ function toNode(open: number, children: PNode[] | undefined, state: { position: 
   // A node read while looking for a mapping key is reported twice, nested: keep the inner one.
   if (children?.length === 1 && children[0].ref === state.result && state.result !== undefined) return children[0];
   let start = open;
-  while (start < state.position && isSpace(src.charCodeAt(start))) start++;
+  // Blanks and whole comment lines before the node (`key:\n# note\n  a: 1`) are not part of it.
+  for (;;) {
+    while (start < state.position && isSpace(src.charCodeAt(start))) start++;
+    if (start >= state.position || src.charCodeAt(start) !== 35 /* # */) break;
+    const eol = src.indexOf('\n', start);
+    if (eol === -1 || eol >= state.position) break;
+    start = eol + 1;
+  }
   let end = state.position;
   while (end > start && isSpace(src.charCodeAt(end - 1))) end--;
   if (state.result === null && state.kind !== 'mapping' && state.kind !== 'sequence' && (start >= end || src.startsWith('#', start))) {
