@@ -174,6 +174,9 @@ describe('hostile plans: the fast path and the reference give one answer', () =>
     'a BOM opening the YAML': '---\n\ufeff-\n---\n',
     'a flow mapping entry without a value': '---\n{a}\n---\n',
     'a paragraph separator (U+2029) before "---"': '---\n\u2029---\n---\n',
+    'a comment line at column 0 between a key and its over-indented mapping': plan('account: X\nvisits:\n# Notes\n    purpose: progress\n'),
+    'a flow entry with an empty key': plan('account: X\nvisits:\n  - date: 2026-01-20\n    with: [: luo, feng]\n'),
+    'a pair inside a flow list': plan('account: X\nstakeholders:\n  - id: a\n    name: A\n    roles: [finan!G+*: Y\\4\\;Pcial]\n'),
     'a line separator (U+2028) inside a mapping': plan('account: X\u2028tier: A\n'),
   };
   for (const [name, text] of Object.entries(CASES)) {
