@@ -177,6 +177,7 @@ describe('hostile plans: the fast path and the reference give one answer', () =>
     'a comment line at column 0 between a key and its over-indented mapping': plan('account: X\nvisits:\n# Notes\n    purpose: progress\n'),
     'a flow entry with an empty key': plan('account: X\nvisits:\n  - date: 2026-01-20\n    with: [: luo, feng]\n'),
     'a pair inside a flow list': plan('account: X\nstakeholders:\n  - id: a\n    name: A\n    roles: [finan!G+*: Y\\4\\;Pcial]\n'),
+    'a negative zero amount (-0)': plan('account: X\nopportunities:\n  - id: o\n    name: O\n    stage: G\n    amount: -0\n  - id: p\n    name: P\n    stage: G\n    amount: -.0e3\n'),
     'a line separator (U+2028) inside a mapping': plan('account: X\u2028tier: A\n'),
   };
   for (const [name, text] of Object.entries(CASES)) {

@@ -54,6 +54,8 @@ export function loadWithPositions(source: string, base: number): { data: unknown
         }
         const node = toNode(opens.pop()!, kids.pop(), state, source, base);
         if (node.kind === 'mapping' && hasOddKey(node)) odd = true;
+        // `-0`: js-yaml reads 0, `yaml` reads -0.
+        else if (node.value === 0 && source.charCodeAt(node.start - base) === 45) odd = true;
         const parent = kids[kids.length - 1];
         if (parent) parent.push(node);
         else kids[kids.length - 1] = [node];
