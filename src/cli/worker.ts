@@ -126,13 +126,14 @@ function entry(): string {
 function serve(port: NonNullable<typeof parentPort>): void {
   const { signal, reply } = workerData as { signal: Int32Array; reply: MessagePort };
   port.on('message', ({ task, options, from, jobs }: { task: Task; options: never; from: number; jobs: never[] }) => {
-    let current: unknown;
+    /** The job being run, so a failure names its file (a check's failures are already findings). */
+    let current: { name?: string; path?: string } | undefined;
     try {
       const run = TASKS[task] as (job: unknown, options: unknown) => unknown;
       reply.postMessage({ results: jobs.map((job, i) => { current = job; return { index: from + i, result: run(job, options) }; }) });
     } catch (e) {
-      const name = (current as { name?: string; path?: string } | undefined);
-      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'} ${name?.name ?? name?.path ?? ''}: ${(e as Error).message}` });
+      const file = current?.name ?? current?.path;
+      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}${file ? ` ${file}` : ''}: ${(e as Error).message}` });
     }
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
