@@ -32,7 +32,7 @@ export interface PNode {
  * list, which the two parsers end at different places), and an empty list entry (`- ` alone: js-yaml
  * may take a less indented `-` on the next line as its value).
  */
-const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\n|$)/i;
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|^\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/i;
 /** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
 const MAX_IMPLICIT_KEY = 1024;
 
