@@ -7,7 +7,7 @@ import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';
 import { parseYaml } from './yaml-document';
-import { findLimitBreach, MAX_ALIASES, MAX_DEPTH } from './yaml-limits';
+import { MAX_ALIASES, MAX_DEPTH, scanYaml } from './yaml-limits';
 
 /** A finding before it gets words and a line/column: the rule, a message key and file offsets. */
 export interface Draft {
@@ -79,14 +79,14 @@ export function parsePlan(raw: string, options: ParseOptions = {}): ParsedPlan {
 
   const yamlStart = split.yamlStart;
   const source = lf.slice(yamlStart, split.yamlEnd);
-  const breach = findLimitBreach(source);
+  const { breach, flowAcrossLines } = scanYaml(source);
   if (breach) {
     const at = yamlStart + breach.at;
     return breach.limit === 'depth'
       ? fatal('tooDeep', at, at + 1, { limit: MAX_DEPTH })
       : fatal('tooManyAliases', at, at + 1, { limit: MAX_ALIASES });
   }
-  const fast = options.reference ? undefined : loadWithPositions(source, yamlStart);
+  const fast = options.reference || flowAcrossLines ? undefined : loadWithPositions(source, yamlStart);
   if (fast) {
     const locator = new FastLocator(text, lines, fast.root);
     const contents = fast.root && fast.root.kind !== 'null' ? [fast.root.start, fast.root.end] as [number, number] : undefined;

@@ -26,7 +26,17 @@ const endsToken = (src: string, i: number): boolean => i >= src.length || src[i]
 
 /** The first place `src` goes past a limit, or undefined. `src` uses `\n` line ends (a CR before it is ignored). */
 export function findLimitBreach(src: string, maxDepth = MAX_DEPTH, maxAliases = MAX_ALIASES): LimitBreach | undefined {
-  return new Scanner(src, maxDepth, maxAliases).run();
+  return scanYaml(src, maxDepth, maxAliases).breach;
+}
+
+/**
+ * The limits, and whether a flow collection runs over more than one line (the fast parser and
+ * `yaml` disagree on how far such lines must be indented, so the reference reads those).
+ */
+export function scanYaml(src: string, maxDepth = MAX_DEPTH, maxAliases = MAX_ALIASES): { breach?: LimitBreach; flowAcrossLines: boolean } {
+  const scanner = new Scanner(src, maxDepth, maxAliases);
+  const breach = scanner.run();
+  return { breach, flowAcrossLines: scanner.flowAcrossLines };
 }
 
 class Scanner {
@@ -39,6 +49,7 @@ class Scanner {
   private start = true;
   private aliases = 0;
   private breach: LimitBreach | undefined;
+  flowAcrossLines = false;
 
   constructor(private readonly src: string, private readonly maxDepth: number, private readonly maxAliases: number) {}
 
@@ -70,6 +81,7 @@ class Scanner {
       return;
     }
     if (this.flow > 0) {
+      this.flowAcrossLines = true;
       this.inline(i, eol, indent);
       return;
     }
