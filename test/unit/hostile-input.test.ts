@@ -182,6 +182,7 @@ describe('hostile plans: the fast path and the reference give one answer', () =>
     'an empty list entry with CRLF followed by a less indented "- ."': '---\naccount: X\nstakeholders:\n  - \r\n- .\n---\n',
     'a BOM opening a later line of the YAML': '---\n\r\n\ufeffw^a,?4r\n---\n',
     'a flow list continued on a line that is not indented': plan('account: X\nroles: [\r\neconomic]\ntier: Q\n'),
+    'a quoted text continued on a line that is not indented (lone CR ends)': '---\raccount: X\ropportunities:\r  - id: deal\r    name: D\r    stage: C\r    next: "\r\nN~call back"\r---\r',
     'a line separator (U+2028) inside a mapping': plan('account: X\u2028tier: A\n'),
   };
   for (const [name, text] of Object.entries(CASES)) {

@@ -30,7 +30,7 @@ export function findLimitBreach(src: string, maxDepth = MAX_DEPTH, maxAliases = 
 }
 
 /**
- * The limits, and whether a flow collection runs over more than one line (the fast parser and
+ * The limits, and whether a flow collection or a quoted scalar runs over lines (the fast parser and
  * `yaml` disagree on how far such lines must be indented, so the reference reads those).
  */
 export function scanYaml(src: string, maxDepth = MAX_DEPTH, maxAliases = MAX_ALIASES): { breach?: LimitBreach; flowAcrossLines: boolean } {
@@ -77,7 +77,8 @@ class Scanner {
       this.scalarIndent = -1;
     }
     if (this.quote) {
-      i = this.inline(pos, eol, indent);
+      this.flowAcrossLines = true; // a quoted scalar over lines: the same indentation question
+      this.inline(pos, eol, indent);
       return;
     }
     if (this.flow > 0) {
