@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { checkPlan, type CheckOptions, type Locale, type PlanAnalysis, type Settings } from '../core/index';
+import { checkPlan, internalErrorAnalysis, type CheckOptions, type Locale, type PlanAnalysis, type Settings } from '../core/index';
 import type { CheckCache, FileStamp } from './cache';
 import type { Host } from './host';
 import { collectPlanFiles, describeFsError } from './walk';
@@ -16,6 +16,11 @@ export interface Analysed {
   readonly files: readonly AnalysedFile[];
   /** Plan files found but not read; each was reported on stderr. */
   readonly unreadable: number;
+  /**
+   * Of those, the paths named on the command line (a FIFO, a file that cannot be read): an error,
+   * since the run could not check what it was asked to (exit 2); the other plans are still checked.
+   */
+  readonly errors: number;
 }
 
 export interface AnalyseOptions {
@@ -32,6 +37,7 @@ export interface AnalyseOptions {
 export function analysePaths(paths: readonly string[], host: Host, options: AnalyseOptions): Analysed {
   const walk = collectPlanFiles(paths.length ? paths : ['.'], host.cwd);
   for (const problem of walk.problems) host.err(`account-plans: warning: ${problem}\n`);
+  for (const error of walk.errors) host.err(`account-plans: error: ${error}\n`);
   const { cache, findingsOnly, ...rest } = options;
   // Each plan is seen once: no parse is kept for a next time (see CheckOptions.cacheParse).
   const engine = { ...rest, cacheParse: false };
@@ -41,18 +47,20 @@ export function analysePaths(paths: readonly string[], host: Host, options: Anal
     ? checkInParallel(walk.files.map((f) => ({ name: f.display, path: f.absolute })), engine, threads, findingsOnly)
     : checkHere(walk.files, engine, cache, findingsOnly);
   const files: AnalysedFile[] = [];
-  let unreadable = walk.problems.length;
+  let unreadable = walk.problems.length + walk.errors.length;
+  let errors = walk.errors.length;
   walk.files.forEach((f, i) => {
     const outcome = checked[i];
     if ('unreadable' in outcome) {
-      host.err(`account-plans: warning: cannot read ${f.display}: ${outcome.unreadable}\n`);
+      host.err(`account-plans: ${f.named ? 'error' : 'warning'}: cannot read ${f.display}: ${outcome.unreadable}\n`);
       unreadable++;
+      if (f.named) errors++;
     } else files.push({ file: f.display, absolute: f.absolute, analysis: outcome });
   });
   if (files.length === 0 && unreadable === 0) {
     host.err(`account-plans: warning: no *.account.md files found in ${paths.length ? paths.join(', ') : '.'}\n`);
   }
-  return { files, unreadable };
+  return { files, unreadable, errors };
 }
 
 /** Reads the files here; the cache answers for unchanged ones, the rest are checked (on workers when many). */
@@ -81,12 +89,14 @@ function checkHere(
   } else {
     for (const t of todo) {
       const display = found[t.i].display;
+      let a: PlanAnalysis;
       try {
-        const a = checkPlan(t.text, { fileName: display, ...engine });
-        out[t.i] = findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
+        a = checkPlan(t.text, { fileName: display, ...engine });
       } catch (e) {
-        throw new Error(`internal error while checking ${display}: ${(e as Error).message}`, { cause: e });
+        // checkPlan turns its own failures into a finding; this is the last guard, so one plan never stops the run.
+        a = internalErrorAnalysis(display, e, engine.locale);
       }
+      out[t.i] = findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
     }
   }
   if (cache) {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, PlanAnalysis } from '../core/index';
+import type { Host } from './host';
+import { describeFsError } from './walk';
 
 /**
  * `check --cache`: findings by file, on disk, so a re-check checks only the changed plans. A plan
@@ -31,7 +33,8 @@ export class CheckCache {
   hits = 0;
   private dirty = false;
 
-  constructor(readonly file: string, private readonly key: string) {
+  /** `host` hears a warning when the cache cannot be written; the check's result stands regardless. */
+  constructor(readonly file: string, private readonly key: string, private readonly host?: Pick<Host, 'err'>) {
     this.old = load(file, key);
   }
 
@@ -74,10 +77,15 @@ export class CheckCache {
   /** Writes the cache, unless every plan was a hit and none went away (then the file is already right). */
   save(): void {
     if (!this.dirty && Object.keys(this.old).length === this.hits) return;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ key: this.key, entries: this.fresh } satisfies CacheFile));
-    fs.renameSync(tmp, this.file);
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify({ key: this.key, entries: this.fresh } satisfies CacheFile));
+      fs.renameSync(tmp, this.file);
+    } catch (e) {
+      if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
+      this.host?.err(`account-plans: warning: cannot write the cache ${this.file}: ${describeFsError(e)}; the next run checks every plan again\n`);
+    }
   }
 }
 

@@ -40,7 +40,8 @@ Options:
   -f, --format FORMAT     text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)
   --lang LANG             language of the messages: en (default) or zh-cn
   --cache                 reuse the findings of unchanged plans (by content hash) from the last run
-  --cache-location FILE   where the cache lives (default: node_modules/.cache/account-plans/check.json)
+  --cache-location FILE   where the cache lives (default: node_modules/.cache/account-plans/check.json,
+                          or .account-plans-cache/check.json where there is no node_modules)
 ${SHARED_OPTIONS}
 
 Lines and columns are 1-based; columns count UTF-16 code units, and endColumn is exclusive.
@@ -48,9 +49,11 @@ Lines and columns are 1-based; columns count UTF-16 code units, and endColumn is
 Exit status:
   0  no finding is an error
   1  at least one finding is an error
-  2  bad usage (unknown option, bad value, a PATH or config that cannot be read) or an internal error
+  2  bad usage (unknown option, bad value, a PATH or config that cannot be read), or a file named
+     as PATH that cannot be read (a FIFO, a device, no permission): the other plans are still reported
 A plan found in a directory but unreadable (a dangling symlink, a FIFO, no permission) is
-reported on stderr and skipped; it does not change the exit status.
+reported on stderr and skipped; it does not change the exit status. Neither does a cache that
+cannot be written (a warning). A plan the checker fails on is an AP001 finding on that plan.
 `;
 
 export const FORECAST_HELP = `Usage: account-plans forecast [PATH...] [options]
@@ -63,7 +66,7 @@ Options:
   -f, --format FORMAT     text (default), json or markdown
 ${SHARED_OPTIONS}
 
-Exit status: 0, or 2 on bad usage or an internal error.
+Exit status: 0, or 2 on bad usage, a file named as PATH that cannot be read, or an internal error.
 `;
 
 export const SCHEMA_HELP = `Usage: account-plans schema
@@ -109,7 +112,8 @@ about people are never exported.
 
 A plan whose frontmatter cannot be read has no rows except in --what findings (a warning says so).
 
-Exit status: 0, or 2 on bad usage, an output that cannot be written, or an internal error.
+Exit status: 0, or 2 on bad usage, an output that cannot be written, a file named as PATH that
+cannot be read, or an internal error.
 `;
 
 export const MERGE_HELP = `Usage: account-plans merge BASE OURS THEIRS [PATHNAME] [options]

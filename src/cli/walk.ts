@@ -7,6 +7,8 @@ export interface PlanFile {
   /** As given on the command line, or that path joined with the entry found under it. */
   readonly display: string;
   readonly absolute: string;
+  /** Named on the command line (not found by walking a folder): failing to read it is an error. */
+  readonly named?: boolean;
 }
 
 export interface WalkResult {
@@ -14,6 +16,8 @@ export interface WalkResult {
   readonly files: readonly PlanFile[];
   /** Entries that look like plans but cannot be read (dangling symlink, FIFO, unreadable folder). */
   readonly problems: readonly string[];
+  /** Paths named on the command line that are neither a folder nor a regular file (a FIFO, a device). */
+  readonly errors: readonly string[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -26,12 +30,15 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export function collectPlanFiles(paths: readonly string[], cwd: string): WalkResult {
   const found = new Map<string, PlanFile>();
   const problems: string[] = [];
+  const errors: string[] = [];
   /** Real paths of the folders walked: each once, which also ends symlink loops. */
   const walked = new Set<string>();
   // One entry per real file, under the first path that reached it.
-  const add = (display: string, absolute: string, known?: string) => {
+  const add = (display: string, absolute: string, known?: string, named?: boolean) => {
     const real = known ?? realpath(absolute);
-    if (!found.has(real)) found.set(real, { display, absolute });
+    const had = found.get(real);
+    if (!had) found.set(real, named ? { display, absolute, named } : { display, absolute });
+    else if (named && !had.named) found.set(real, { ...had, named });
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -43,10 +50,12 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): WalkRes
       throw new UsageError(`cannot read ${given}: ${describeFsError(e)}`);
     }
     if (stat.isDirectory()) walkDirectory(display, absolute, walked, add, problems);
-    else add(display, absolute);
+    // Opening a FIFO would wait for a writer forever; a device or socket is no plan either.
+    else if (!stat.isFile()) errors.push(`cannot read ${given}: not a regular file`);
+    else add(display, absolute, undefined, true);
   }
   const files = [...found.values()].sort((a, b) => compare(a.display, b.display));
-  return { files, problems };
+  return { files, problems, errors };
 }
 
 function walkDirectory(
@@ -112,5 +121,9 @@ export function describeFsError(e: unknown): string {
   if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
   if (err.code === 'ELOOP') return 'too many levels of symbolic links';
   if (err.code === 'EISDIR') return 'is a directory';
+  if (err.code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (err.code === 'EEXIST') return 'a file of that name is in the way';
+  if (err.code === 'EROFS') return 'read-only file system';
+  if (err.code === 'ENOSPC') return 'no space left on the device';
   return err.code ?? err.message ?? String(e);
 }

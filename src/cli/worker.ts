@@ -2,7 +2,7 @@ import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker,
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkPlan, diffPath, type CheckOptions, type DiffOptions, type PathDiff, type PlanAnalysis } from '../core/index';
+import { checkPlan, diffPath, internalErrorAnalysis, type CheckOptions, type DiffOptions, type PathDiff, type PlanAnalysis } from '../core/index';
 import { describeFsError } from './walk';
 
 /**
@@ -36,7 +36,13 @@ const TASKS: { [T in Task]: (job: Tasks[T]['job'], options: Tasks[T]['options'])
     } catch (e) {
       return { unreadable: describeFsError(e) };
     }
-    const a = checkPlan(text, { ...options, fileName: job.name });
+    let a: PlanAnalysis;
+    try {
+      a = checkPlan(text, { ...options, fileName: job.name });
+    } catch (e) {
+      // As on the main thread: the failure is a finding on this plan, and the batch goes on.
+      a = internalErrorAnalysis(job.name, e, options.locale);
+    }
     // `check` needs only the findings: sending the plan and facts back would cost more than checking.
     return findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
   },
@@ -120,11 +126,14 @@ function entry(): string {
 function serve(port: NonNullable<typeof parentPort>): void {
   const { signal, reply } = workerData as { signal: Int32Array; reply: MessagePort };
   port.on('message', ({ task, options, from, jobs }: { task: Task; options: never; from: number; jobs: never[] }) => {
+    /** The job being run, so a failure names its file (a check's failures are already findings). */
+    let current: { name?: string; path?: string } | undefined;
     try {
       const run = TASKS[task] as (job: unknown, options: unknown) => unknown;
-      reply.postMessage({ results: jobs.map((job, i) => ({ index: from + i, result: run(job, options) })) });
+      reply.postMessage({ results: jobs.map((job, i) => { current = job; return { index: from + i, result: run(job, options) }; }) });
     } catch (e) {
-      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}: ${(e as Error).message}` });
+      const file = current?.name ?? current?.path;
+      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}${file ? ` ${file}` : ''}: ${(e as Error).message}` });
     }
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);

@@ -32,24 +32,48 @@ export interface CheckOptions {
   readonly cacheParse?: boolean;
 }
 
-/** Parses a plan and runs every rule. Pure: the same text and options give the same result. */
+/**
+ * Parses a plan and runs every rule. Pure: the same text and options give the same result.
+ * Never throws: should the engine itself fail on some text, that is one AP001 finding on the plan
+ * (`data.internal`), so one plan cannot stop a batch and the editor still shows the file.
+ */
 export function checkPlan(text: string, options: CheckOptions): PlanAnalysis {
-  if (options.reference) return analyze(parsePlan(text, { reference: true }), options);
-  return analyze(options.cacheParse === false ? cache.get(text) ?? parsePlan(text) : parseCached(text), options);
+  try {
+    const maxPlanMB = (options.settings ?? DEFAULT_SETTINGS).maxPlanSizeMB;
+    if (options.reference) return analyze(parsePlan(text, { reference: true, maxPlanMB }), options);
+    return analyze(options.cacheParse === false ? cached(text, maxPlanMB, false) ?? parsePlan(text, { maxPlanMB }) : cached(text, maxPlanMB, true)!, options);
+  } catch (e) {
+    return internalErrorAnalysis(options.fileName, e, options.locale);
+  }
 }
 
-const cache = new Map<string, ParsedPlan>();
+/** The analysis of a plan the engine failed on: one AP001 at the file's start, saying what failed. */
+export function internalErrorAnalysis(fileName: string, error: unknown, locale?: Locale): PlanAnalysis {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = translator(locale)('internalError', { detail: detail.split('\n')[0].slice(0, 200) });
+  const zero = { line: 0, character: 0 };
+  return { fileName, findings: [{ code: 'AP001', severity: 'error', message, range: { start: zero, end: zero }, offset: { start: 0, end: 0 }, data: { internal: true } }] };
+}
+
+const cache = new Map<string, { parsed: ParsedPlan; maxPlanMB: number }>();
 const CACHE_SIZE = 64;
-/** The last few parses by content, so a settings change or a re-check of the same text skips YAML. */
-function parseCached(text: string): ParsedPlan {
+/**
+ * The last few parses by content, so a settings change or a re-check of the same text skips YAML.
+ * With `keep` false only looks (a hit or undefined); with `keep` true parses and keeps on a miss.
+ */
+function cached(text: string, maxPlanMB: number, keep: boolean): ParsedPlan | undefined {
   const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
+  if (hit && hit.maxPlanMB === maxPlanMB) {
+    if (keep) {
+      cache.delete(text);
+      cache.set(text, hit);
+    }
+    return hit.parsed;
   }
-  const parsed = parsePlan(text);
-  cache.set(text, parsed);
+  if (!keep) return undefined;
+  const parsed = parsePlan(text, { maxPlanMB });
+  cache.delete(text);
+  cache.set(text, { parsed, maxPlanMB });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return parsed;
 }

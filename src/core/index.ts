@@ -10,7 +10,7 @@ export * from './model/attitude-palette';
 export * from './model/plan';
 export * from './model/plan-analysis';
 export * from './model/settings';
-export { checkPlan, locate, type CheckOptions } from './check-plan';
+export { checkPlan, internalErrorAnalysis, locate, type CheckOptions } from './check-plan';
 export { forecast, type ForecastReport } from './rollups/forecast-report';
 export { denoise, formatAmount, formatCompactMoney, formatMoney, formatMoneySum, MoneySum, Sum, addUp, type Money } from './model/money';
 export { byCodePoint, byName } from './model/name-order';

@@ -65,7 +65,7 @@ describe('frontmatter and YAML (AP001)', () => {
     const a = run(`---\naccount: X\ncompetitors: ${deep}\n---\n`);
     assert.ok(a.findings.length >= 1);
     assert.strictEqual(a.findings[0].code, 'AP001');
-    assert.match(a.findings[0].message, /nested too deeply/);
+    assert.match(a.findings[0].message, /nested more than 100 levels deep/);
     assert.ok(a.findings[0].range.start.line >= 1);
   });
 

@@ -1,8 +1,9 @@
 import { todayLocal } from '../../core/index';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analysePaths } from '../analyse-paths';
 import { CheckCache } from '../cache';
-import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday } from '../args';
+import { UsageError, parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday } from '../args';
 import { loadSettings } from '../config';
 import { type Host, useColor } from '../host';
 import { styles } from '../format/ansi';
@@ -35,13 +36,30 @@ export function runCheck(argv: readonly string[], host: Host): number {
   const settings = loadSettings(host.cwd, values.config, values.currency);
   const useCache = values.cache === true || values['cache-location'] !== undefined;
   const cache = useCache
-    ? new CheckCache(values['cache-location'] ? path.resolve(host.cwd, values['cache-location']) : CheckCache.defaultFile(host.cwd),
-      CheckCache.keyOf([host.version, settings, today, locale]))
+    ? new CheckCache(cacheFile(host.cwd, values['cache-location']), CheckCache.keyOf([host.version, settings, today, locale]), host)
     : undefined;
   const analysed = analysePaths(positionals, host, { today, settings, locale, cache, findingsOnly: true });
   const report = toCheckReport(analysed.files, analysed.unreadable);
   host.out(render(format, report, host));
+  // A plan named on the command line that could not be read: the run did not do what it was asked.
+  if (analysed.errors) return 2;
   return allFindings(report).some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** `--cache-location FILE`, or the default; a folder given as the location is bad usage. */
+function cacheFile(cwd: string, location: string | undefined): string {
+  if (location === undefined) return CheckCache.defaultFile(cwd);
+  const file = path.resolve(cwd, location);
+  if (isDirectory(file)) throw new UsageError(`--cache-location ${location} is a folder; give a file in it, e.g. ${path.join(location, 'check.json')}`);
+  return file;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // nothing there yet (or unreachable): the cache is created, or its write failure is reported
+  }
 }
 
 function render(format: (typeof FORMATS)[number], report: CheckReport, host: Host): string {

@@ -31,20 +31,21 @@ export function runExport(argv: readonly string[], host: Host): number {
   const today = pickToday(values.today, todayLocal);
   const locale = pickLocale(values.lang);
   const settings = loadSettings(host.cwd, values.config, values.currency);
-  const { files } = analysePaths(positionals, host, { today, settings, locale });
+  const { files, errors } = analysePaths(positionals, host, { today, settings, locale });
+  const status = errors ? 2 : 0; // a plan named on the command line could not be read
   if (table !== 'findings') warnUnparsed(files.filter((f) => !f.analysis.plan).length, host);
   const rows = files.flatMap((f) => tableRows(table, f, today));
   const text = writeTable(format, COLUMNS[table], rows);
   if (values.output === undefined) {
     host.out(text);
-    return 0;
+    return status;
   }
   try {
     fs.writeFileSync(path.resolve(host.cwd, values.output), text);
   } catch (e) {
     throw new UsageError(`cannot write ${values.output}: ${describeFsError(e)}`);
   }
-  return 0;
+  return status;
 }
 
 function pickTable(value: string | undefined): TableName {

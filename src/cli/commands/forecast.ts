@@ -24,7 +24,7 @@ export function runForecast(argv: readonly string[], host: Host): number {
   const format = pickFormat('forecast', values.format, FORMATS);
   const today = pickToday(values.today, todayLocal);
   const settings = loadSettings(host.cwd, values.config, values.currency);
-  const { files } = analysePaths(positionals, host, { today, settings, locale: 'en' });
+  const { files, errors } = analysePaths(positionals, host, { today, settings, locale: 'en' });
   // Only unreadable YAML (AP001) or values dropped by the schema (AP002) can change the figures.
   const withErrors = files.filter((f) => f.analysis.findings.some((x) => x.code === 'AP001' || x.code === 'AP002')).length;
   if (withErrors > 0) {
@@ -33,7 +33,7 @@ export function runForecast(argv: readonly string[], host: Host): number {
   }
   const report = forecast(files.map((f) => f.analysis));
   host.out(render(format, report, files.length, host));
-  return 0;
+  return errors ? 2 : 0; // a plan named on the command line could not be read
 }
 
 function render(format: (typeof FORMATS)[number], report: ForecastReport, planCount: number, host: Host): string {

@@ -33,6 +33,8 @@ const SettingsSchema = z.strictObject({
   rules: z.partialRecord(z.enum(RULE_CODES), severityOrOff),
   /** Forecast funnel: the conversion expected from each open stage to the next; below it, deals get stuck. */
   funnelBenchmark,
+  /** AP001: plans larger than this (megabytes of UTF-8) are not parsed. */
+  maxPlanSizeMB: z.number().min(0.01).max(100),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   currency: 'CNY',
   rules: {},
   funnelBenchmark: DEFAULT_FUNNEL_BENCHMARK,
+  maxPlanSizeMB: 5,
 }) as Settings;
 
 export const SETTING_KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];

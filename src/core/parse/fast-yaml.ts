@@ -20,7 +20,21 @@ export interface PNode {
   readonly ref: unknown;
 }
 
-const RISKY = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|\b0b[01]|\.(?:inf|nan)\b/i;
+/**
+ * Anchors, aliases, tags, binary integers, infinities, explicit `? ` keys (js-yaml reads an empty
+ * one unlike `yaml`), and a line starting with `---`, `...` or `%` (document markers and directives:
+ * js-yaml reads `---(` as a marker, `yaml` as text), and an exponent of three digits (`1e400`:
+ * js-yaml keeps text that overflows, `yaml` gives Infinity), and a tab in a line's indentation
+ * (an error to `yaml`, not always to js-yaml), and a BOM anywhere (js-yaml drops one opening the YAML, which
+ * would shift every position by one), and NEL, LS or PS (line breaks to YAML 1.1, text to 1.2: the
+ * two parsers do not agree on where a node next to one ends), and a flow entry with an empty key
+ * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` inside a flow sequence (a pair in a
+ * list, which the two parsers end at different places), and an empty list entry (`- ` alone: js-yaml
+ * may take a less indented `-` on the next line as its value).
+ */
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/i;
+/** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
+const MAX_IMPLICIT_KEY = 1024;
 
 export function loadWithPositions(yaml: string, yamlBase: number): { data: unknown; root: PNode | undefined } | undefined {
   // js-yaml drops a BOM that opens its input (one right after `---`) and counts from after it.
@@ -45,6 +59,8 @@ export function loadWithPositions(yaml: string, yamlBase: number): { data: unkno
         }
         const node = toNode(opens.pop()!, kids.pop(), state, source, base);
         if (node.kind === 'mapping' && hasOddKey(node)) odd = true;
+        // `-0`: js-yaml reads 0, `yaml` reads -0.
+        else if (node.value === 0 && source.charCodeAt(node.start - base) === 45) odd = true;
         const parent = kids[kids.length - 1];
         if (parent) parent.push(node);
         else kids[kids.length - 1] = [node];
@@ -58,11 +74,13 @@ export function loadWithPositions(yaml: string, yamlBase: number): { data: unkno
 
 /**
  * A key that is a collection (`[a, b]: 1`) or null (`null:`, `~:`): js-yaml and `yaml` turn it
- * into different object keys ("a,b" / "[ a, b ]", "null" / ""), so the reference reads the file.
+ * into different object keys ("a,b" / "[ a, b ]", "null" / ""), so the reference reads the file;
+ * so it does for a key near or over YAML's 1024-character limit for implicit keys.
  */
 function hasOddKey(node: PNode): boolean {
   const c = node.children ?? [];
-  for (let i = 0; i + 1 < c.length; i += 2) if (c[i].kind !== 'scalar') return true;
+  if (c.length % 2) return true; // a flow entry without a value (`{a}`) leaves no node for its value
+  for (let i = 0; i + 1 < c.length; i += 2) if (c[i].kind !== 'scalar' || c[i].value === null || c[i].end - c[i].start >= MAX_IMPLICIT_KEY) return true;
   return false;
 }
 
@@ -73,7 +91,14 @@ function toNode(open: number, children: PNode[] | undefined, state: { position: 
   // A node read while looking for a mapping key is reported twice, nested: keep the inner one.
   if (children?.length === 1 && children[0].ref === state.result && state.result !== undefined) return children[0];
   let start = open;
-  while (start < state.position && isSpace(src.charCodeAt(start))) start++;
+  // Blanks and whole comment lines before the node (`key:\n# note\n  a: 1`) are not part of it.
+  for (;;) {
+    while (start < state.position && isSpace(src.charCodeAt(start))) start++;
+    if (start >= state.position || src.charCodeAt(start) !== 35 /* # */) break;
+    const eol = src.indexOf('\n', start);
+    if (eol === -1 || eol >= state.position) break;
+    start = eol + 1;
+  }
   let end = state.position;
   while (end > start && isSpace(src.charCodeAt(end - 1))) end--;
   if (state.result === null && state.kind !== 'mapping' && state.kind !== 'sequence' && (start >= end || src.startsWith('#', start))) {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { FastLocator } from './fast-locator';
 import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
@@ -7,6 +7,7 @@ import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';
 import { parseYaml } from './yaml-document';
+import { MAX_ALIASES, MAX_DEPTH, scanYaml } from './yaml-limits';
 
 /** A finding before it gets words and a line/column: the rule, a message key and file offsets. */
 export interface Draft {
@@ -38,66 +39,115 @@ export interface ParsedPlan {
   readonly yamlStart: number;
 }
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MAX_ALIAS_COUNT = 100;
+/** The default of the `maxPlanSizeMB` setting: larger plans get one AP001 and are not parsed. */
+export const DEFAULT_MAX_PLAN_MB = 5;
+/** How far aliases may expand the data (`yaml`'s maxAliasCount): bounds an alias bomb's size. */
+const MAX_ALIAS_EXPANSION = 100;
+const MB = 1024 * 1024;
+
+export interface ParseOptions {
+  /** Parse with `yaml` only (the reference), skipping the fast parser. */
+  readonly reference?: boolean;
+  /** Plans larger than this many megabytes of UTF-8 are not parsed (default 5). */
+  readonly maxPlanMB?: number;
+}
 
 /**
  * Splits and parses a plan. The fast parser is tried first; whatever it does not handle the same
- * way (errors, aliases, very deep nesting) goes through `yaml`, which also reports the errors.
+ * way (errors, aliases, explicit keys…) goes through `yaml`, which also reports the errors.
+ * Size, nesting depth and aliases are decided before either parser runs (yaml-limits.ts), and a
+ * lone CR is a line end for both parsers, as it is in VS Code.
  */
-export function parsePlan(raw: string, options: { reference?: boolean } = {}): ParsedPlan {
+export function parsePlan(raw: string, options: ParseOptions = {}): ParsedPlan {
   const text = stripBom(raw);
   const lines = new LineIndex(text);
   const base = { text, lines, yamlStart: 0 };
-  const firstLineEnd = lineEnd(text, 0);
+  // Same length as `text`: every offset found in it is an offset into `text`.
+  const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const firstLineEnd = lineEnd(lf, 0);
   const fatal = (key: MessageKey, start = 0, end = firstLineEnd, params?: Draft['params']): ParsedPlan =>
     ({ ...base, fatal: [{ code: 'AP001', key, start, end, params }] });
 
-  if (text.length > MAX_FILE_BYTES) {
-    return fatal('tooLarge', 0, firstLineEnd, { size: (text.length / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 });
-  }
+  const limitMB = options.maxPlanMB ?? DEFAULT_MAX_PLAN_MB;
+  const bytes = utf8Size(text, limitMB * MB);
+  if (bytes > limitMB * MB) return fatal('tooLarge', 0, firstLineEnd, { size: (bytes / MB).toFixed(1), limit: limitMB });
   const nul = text.indexOf('\0');
   if (nul !== -1) return fatal('binary', nul, nul + 1);
-  const split = splitFrontmatter(text);
+  const split = splitFrontmatter(lf);
   if (split.kind === 'none') return fatal('noFrontmatter');
   if (split.kind === 'unterminated') return fatal('unterminated', 0, split.openEnd);
 
   const yamlStart = split.yamlStart;
-  const source = text.slice(yamlStart, split.yamlEnd);
-  const fast = options.reference ? undefined : loadWithPositions(source, yamlStart);
+  const source = lf.slice(yamlStart, split.yamlEnd);
+  const { breach, flowAcrossLines } = scanYaml(source);
+  if (breach) {
+    const at = yamlStart + breach.at;
+    return breach.limit === 'depth'
+      ? fatal('tooDeep', at, at + 1, { limit: MAX_DEPTH })
+      : fatal('tooManyAliases', at, at + 1, { limit: MAX_ALIASES });
+  }
+  const fast = options.reference || flowAcrossLines ? undefined : loadWithPositions(source, yamlStart);
   if (fast) {
     const locator = new FastLocator(text, lines, fast.root);
     const contents = fast.root && fast.root.kind !== 'null' ? [fast.root.start, fast.root.end] as [number, number] : undefined;
     return shapeCheck({ ...base, yamlStart, locator }, fast.data, contents, firstLineEnd);
   }
-  let doc: Document.Parsed;
-  try {
-    doc = parseYaml(source, 'reject');
-  } catch (e) {
-    if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
-    throw e;
-  }
+  const doc = parseYaml(source, 'reject');
   const shift = { ...base, yamlStart, doc, locator: new YamlLocator({ ...base, yamlStart, doc }) };
   if (doc.errors.length) {
     return {
       ...shift,
       fatal: doc.errors.map((e) => ({
-        code: 'AP001' as const,
-        ...(/call stack/i.test(e.message) ? { key: 'tooDeep' as const } : { key: 'yamlError' as const, params: { detail: firstLine(e.message) } }),
+        code: 'AP001' as const, key: 'yamlError' as const, params: { detail: firstLine(e.message) },
         start: yamlStart + e.pos[0], end: yamlStart + Math.max(e.pos[1], e.pos[0] + 1),
-      })).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(text, d.start))) })),
+      })).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(lf, d.start))) })),
     };
   }
+  const cycle = aliasInsideItsAnchor(doc);
+  if (cycle !== undefined) return fatal('aliasCycle', yamlStart + cycle[0], yamlStart + cycle[1]);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (e) {
-    if (e instanceof RangeError) return fatal('tooDeep', yamlStart, yamlStart);
-    if (e instanceof ReferenceError) return fatal('aliasBomb', yamlStart, lineEnd(text, yamlStart));
+    // `yaml` throws a ReferenceError when aliases expand past maxAliasCount: an alias bomb.
+    if (e instanceof ReferenceError) return fatal('aliasBomb', yamlStart, lineEnd(lf, yamlStart));
     throw e;
   }
   const [s, e] = rangeOf(doc.contents as Node);
   return shapeCheck(shift, data, [yamlStart + s, yamlStart + e], firstLineEnd);
+}
+
+/**
+ * An alias that stands inside the node its anchor names (`self: &s [*s]`) makes the data contain
+ * itself: no finite plan. The range of the first such alias, or undefined.
+ */
+function aliasInsideItsAnchor(doc: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, alias, path) {
+      const source = alias.resolve(doc);
+      if (source && path.includes(source) && alias.range) {
+        found = [alias.range[0], alias.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The UTF-8 size of `text`, counted only as far as needed to tell whether it is over `limit`. */
+function utf8Size(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // cannot be over: no need to count
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 /** An empty frontmatter lacks `account`; one that is not a mapping stops here; else the rules run. */

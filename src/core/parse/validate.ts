@@ -87,13 +87,14 @@ function schemaDraft(issue: Issue, path: PathKey[], present: boolean, loc: Locat
   }
   const at = loc.value(path) ?? loc.key(path) ?? [0, 3];
   const value = get(data, path);
-  const { key, params } = describeIssue(issue, value, loc.source(path) ?? String(value));
+  const { key, params } = describeIssue(issue, value, loc.source(path) ?? shownValue(value));
   return { code: 'AP002', key, params: { where, ...params }, start: at[0], end: at[1] };
 }
 
 function describeIssue(issue: Issue, value: unknown, source: string): { key: MessageKey; params: NonNullable<Draft['params']> } {
   if (value === null) return { key: 'empty', params: {} };
-  const shown = String(value);
+  // A mapping may hold its own `toString` or `valueOf` key: String() on it would throw.
+  const shown = typeof value === 'object' ? source : String(value);
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
@@ -133,6 +134,9 @@ function describePath(path: readonly PathKey[]): string {
 }
 
 // ---------- data helpers ----------
+
+/** A value as a message shows it when its source text is not at hand; never calls the value's own methods. */
+const shownValue = (v: unknown): string => (typeof v !== 'object' || v === null ? String(v) : Array.isArray(v) ? '[…]' : '{…}');
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
