@@ -1,3 +1,4 @@
+import { onThemeChange } from '../shared/theme-watch';
 import { format } from '../../core/i18n/format';
 import { ChartView, readTheme } from '../shared/charts';
 import { el, type WebviewApi } from '../shared/dom';
@@ -36,10 +37,7 @@ export class CompareApp {
     // Until the first model brings the words, the page shows the one the host put into its HTML.
     this.notice.textContent = root.dataset.loading ?? '';
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
-    // VS Code swaps the body's theme class and the CSS variables when the colour theme changes.
-    const observer = new MutationObserver(() => this.drawCharts());
-    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    onThemeChange(() => this.drawCharts());
     this.post({ type: 'ready' });
   }
 

@@ -1,3 +1,4 @@
+import { onThemeChange } from '../shared/theme-watch';
 import { el, type WebviewApi } from '../shared/dom';
 import { LatestRevision } from '../shared/revision';
 import { ChartView, readTheme } from '../shared/charts';
@@ -72,10 +73,7 @@ export class ForecastApp {
     this.currency.addEventListener('change', () => this.query({ currency: this.currencyValues[this.currency.selectedIndex] }));
     this.exportButton.addEventListener('click', () => this.post({ type: 'exportCsv' }));
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
-    // VS Code swaps the body's theme class and the CSS variables when the colour theme changes.
-    const observer = new MutationObserver(() => this.drawCharts());
-    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    onThemeChange(() => this.drawCharts());
     this.post({ type: 'ready' });
   }
 
