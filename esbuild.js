@@ -1,9 +1,12 @@
-// Bundles the extension (node, `vscode` external) and the CLI (node, with a shebang).
-// `node esbuild.js --watch` rebuilds on change; `--production` minifies.
+// Bundles the extension (node, `vscode` external), the CLI (node, with a shebang) and the webviews.
+// `node esbuild.js --watch` rebuilds on change; `--production` minifies and writes no source maps;
+// `--cli DIR` builds only the CLI, into DIR (scripts/package.mjs stages the npm package with it).
 const esbuild = require('esbuild');
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const cliOnly = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : undefined;
+if (process.argv.includes('--cli') && !cliOnly) throw new Error('--cli needs a folder');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -31,10 +34,16 @@ const webview = (name) => ({
 const fs = require('fs');
 const webviews = ['stakeholder-map', 'forecast', 'compare'].filter((n) => fs.existsSync(`src/webview/${n}/main.ts`));
 
-const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+/** The CLI: OUT/cli.js (the binary) answers `--version` itself and loads OUT/cli-main.js, the engine, for the rest. */
+const cli = (out) => [
+  { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli-main.js'] },
   // `.css` as text: `account-plans render` inlines media/plan-card.css into its page.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli-main.js`, loader: { '.css': 'text' } },
+];
+
+const builds = cliOnly ? cli(cliOnly) : [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  ...cli('dist'),
   ...webviews.map(webview),
 ];
 
@@ -45,7 +54,7 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync(`${cliOnly ?? 'dist'}/cli.js`, 0o755);
 }
 
 main().catch((e) => {

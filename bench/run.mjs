@@ -110,7 +110,7 @@ if (withVscode) {
 }
 
 const size = (f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).size / 1024 : undefined);
-const bundles = Object.fromEntries(['dist/extension.js', 'dist/cli.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js'].map((f) => [f, size(f)]));
+const bundles = Object.fromEntries(['dist/extension.js', 'dist/cli.js', 'dist/cli-main.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js'].map((f) => [f, size(f)]));
 execFileSync('npx', ['esbuild', 'src/extension/extension.ts', '--bundle', '--platform=node', '--external:vscode', '--minify', `--outfile=${path.join(WORK, 'extension.min.js')}`, '--log-level=error'], { cwd: ROOT });
 const extMinKb = fs.statSync(path.join(WORK, 'extension.min.js')).size / 1024;
 

@@ -6,6 +6,10 @@
 //   grammar      node test/grammar/run.mjs             (TextMate scope assertions, vscode-tmgrammar-test)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
 //   untrusted    the same with HARNESS_TRUST=untrusted  (workspace trust on, the folder not trusted)
+//   vsix         npm run package (production bundles in dist/), mocha on out/test/package (the
+//                .vsix's contents), then the harness with --install: out/test/installed in a real
+//                VS Code that has the .vsix installed, and a screenshot run that waits for a row
+//                of the Accounts view (build/installed-accounts.png)
 // It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
 // `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
@@ -77,6 +81,26 @@ async function grammarSuite() {
   return settle('grammar', code, m && { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 });
 }
 
+/** The .vsix: built, its contents checked, installed as a user installs it, then used. */
+async function vsixSuite() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(ROOT, 'build', `account-plans-${version}.vsix`);
+  const built = await run(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), 'vsix']);
+  if (built.code !== 0) return settle('vsix', built.code, undefined);
+  const contents = await mochaSuite('vsix', 'out/test/package');
+  const harness = path.join(ROOT, 'scripts', 'vscode-harness.mjs');
+  const install = ['--install', vsix, '--workspace', path.join(ROOT, 'examples')];
+  const used = await run(process.execPath, [harness, 'test', ...install, '--tests', path.join(ROOT, 'out', 'test', 'installed', 'index')]);
+  const inEditor = settle('vsix', used.code, harnessCounts(used.out));
+  // The Accounts view draws the first example's account as a row (the harness fails without it).
+  const account = /^account:\s*(.+)$/m.exec(fs.readFileSync(path.join(ROOT, 'examples', fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.account.md')).sort()[0]), 'utf8'))[1].trim();
+  const shot = await run(process.execPath, [harness, 'screenshot', path.join(ROOT, 'build', 'installed-accounts.png'), ...install, '--view', 'Accounts', '--row', account]);
+  const parts = [contents, inEditor, { passed: shot.code === 0 ? 1 : 0, failed: shot.code === 0 ? 0 : 1, skipped: 0 }];
+  const sum = (k) => parts.reduce((n, p) => n + p[k], 0);
+  const crashed = [contents, inEditor].map((p) => p.crashed).filter(Boolean).join('; ');
+  return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), ...(crashed ? { crashed } : {}) };
+}
+
 async function integrationSuite() {
   const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test']);
   return settle('integration', code, harnessCounts(out));
@@ -102,6 +126,7 @@ const SUITES = {
   grammar: grammarSuite,
   integration: integrationSuite,
   untrusted: untrustedSuite,
+  vsix: vsixSuite,
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(SUITES, name));

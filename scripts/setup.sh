@@ -9,7 +9,8 @@
 #        g++ make python3  node-gyp's tool chain for VS Code's native addons
 #        fonts-wqy-zenhei  CJK glyphs, so screenshots of Chinese plans show text, not boxes
 #   npm: the project's devDependencies, among them code-server (VS Code 1.100.3
-#        under node_modules/code-server/lib/vscode), playwright-core, mocha.
+#        under node_modules/code-server/lib/vscode), playwright-core, mocha, and
+#        @vscode/vsce (npm run package).
 #   build: `npm run build` (esbuild: dist/extension.js, dist/cli.js) and
 #        `tsc -p .` (src and test compiled to out/, for mocha and the harness).
 #
@@ -84,10 +85,12 @@ cp "$(command -v rg)" "$work/rg/rg"
 tar czf "$rg_cache/ripgrep-$rg_tag-$rg_target.tar.gz" -C "$work/rg" rg
 echo "[install] seeded $rg_cache/ripgrep-$rg_tag-$rg_target.tar.gz from $(command -v rg)"
 
-# 3) Run the install scripts now: code-server's postinstall (VS Code's runtime
-#    deps + native addons built with node-gyp against Node's headers) and argon2.
-echo "[install] npm rebuild (runs install scripts; builds native addons)"
-TMPDIR="$build_tmp" npm rebuild --loglevel=error
+# 3) Run the install scripts that are needed: code-server's postinstall (VS Code's
+#    runtime deps + native addons built with node-gyp against Node's headers), argon2's
+#    and esbuild's. Named, not all: @vscode/vsce's optional keytar (a credential store
+#    for publishing, never used here) would need libsecret's headers and fail the rebuild.
+echo "[install] npm rebuild code-server argon2 esbuild (runs their install scripts; builds native addons)"
+TMPDIR="$build_tmp" npm rebuild code-server argon2 esbuild --loglevel=error
 rm -rf "$build_tmp"
 test -x "$rg_bin" || { echo "[install] $rg_bin missing" >&2; exit 1; }
 echo "$want" > "$stamp"

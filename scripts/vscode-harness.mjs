@@ -20,6 +20,9 @@
 // Options (flags or env):
 //   --workspace DIR      folder to open        (HARNESS_WORKSPACE, default test/fixtures/workspace)
 //   --extension DIR      extensionDevelopmentPath (HARNESS_EXTENSION, default repo root)
+//   --install VSIX       install this package first, as a user does (code-server --install-extension
+//                        into the private extensions folder); the development path is then an empty
+//                        stub extension (VS Code runs extensionTestsPath only beside one)
 //   --tests FILE         extensionTestsPath, no .js (HARNESS_TESTS, default out/test/integration/index)
 //   --timeout SECONDS    whole-run limit       (HARNESS_TIMEOUT_S, default 600; serve: none)
 //   --port N             serve: port on 127.0.0.1 (PORT, default 8080; a free one if it is taken)
@@ -36,7 +39,7 @@
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
 // Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test)
 // reaches the extension host, which inherits code-server's environment.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -66,7 +69,8 @@ for (let i = 0; i < argv.length; i += 2) {
 const abs = (p) => path.resolve(ROOT, p);
 const untrusted = process.env.HARNESS_TRUST === 'untrusted';
 const workspace = abs(opts.workspace ?? process.env.HARNESS_WORKSPACE ?? (untrusted ? 'test/fixtures/untrusted-workspace' : 'test/fixtures/workspace'));
-const extensionDir = abs(opts.extension ?? process.env.HARNESS_EXTENSION ?? '.');
+const installVsix = opts.install && abs(opts.install);
+const extensionDir = installVsix ? undefined : abs(opts.extension ?? process.env.HARNESS_EXTENSION ?? '.');
 const testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? (untrusted ? 'out/test/integration-untrusted/index' : 'out/test/integration/index'));
 const timeoutS = Number(opts.timeout ?? process.env.HARNESS_TIMEOUT_S ?? (mode === 'serve' ? 0 : 600));
 const commands = opts.command;
@@ -190,16 +194,30 @@ process.on('uncaughtException', (e) => fail(e?.stack || String(e)));
 process.on('unhandledRejection', (e) => fail(e?.stack || String(e)));
 
 // ---------- start code-server on 127.0.0.1 (random free port) ----------
-for (const [what, p] of [['workspace', workspace], ['extension', path.join(extensionDir, 'package.json')]]) {
+const wanted = [['workspace', workspace], installVsix ? ['package', installVsix] : ['extension', path.join(extensionDir, 'package.json')]];
+for (const [what, p] of wanted) {
   if (!fs.existsSync(p)) await fail(`${what} not found: ${p}`);
 }
 if (mode === 'test' && !fs.existsSync(testsPath + '.js') && !fs.existsSync(testsPath)) await fail(`test bootstrap not found: ${testsPath}(.js) (did you compile?)`);
 // Chromium is launched as every test launches it (test/chromium.ts, compiled to out/ by `tsc -p .`).
 const chromiumHelper = path.join(ROOT, 'out', 'test', 'chromium.js');
 if (mode !== 'serve' && !fs.existsSync(chromiumHelper)) await fail(`${path.relative(ROOT, chromiumHelper)} not found (did you compile? npx tsc -p .)`);
-const main = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8')).main;
+const main = extensionDir && JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8')).main;
 if (main && !fs.existsSync(path.resolve(extensionDir, main))) await fail(`the extension's main ${main} is missing (run npm run build)`);
 const entry = path.join(path.dirname(require.resolve('code-server/package.json')), 'out', 'node', 'entry.js');
+if (installVsix) {
+  // As a user installs a downloaded package: `code-server --install-extension FILE.vsix`.
+  const r = spawnSync(process.execPath, [entry, '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext, '--install-extension', installVsix],
+    { encoding: 'utf8', env: { ...process.env, PORT: undefined, ...privateEnv }, timeout: 120000 });
+  const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  if (r.status !== 0 || !/successfully installed/i.test(said)) await fail(`installing ${installVsix} failed (exit ${r.status}): ${said || r.error}`);
+  note(`installed ${path.basename(installVsix)}: ${said.split('\n').pop()}`);
+}
+const devStub = path.join(tmp, 'dev-stub');
+if (installVsix) {
+  fs.mkdirSync(devStub);
+  fs.writeFileSync(path.join(devStub, 'package.json'), JSON.stringify({ name: 'harness-stub', publisher: 'harness', version: '0.0.0', engines: { vscode: '*' } }));
+}
 server = spawn(process.execPath, [entry,
   '--config', configFile,
   '--bind-addr', `127.0.0.1:${bindPort}`,
@@ -242,13 +260,13 @@ note(`code-server (VS Code ${require('code-server/lib/vscode/package.json').vers
 // The extension is loaded from the payload's extensionDevelopmentPath, whose
 // authority must be the one the browser uses: open the URL exactly as printed.
 const remote = (p) => `vscode-remote://${host}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
-const payload = [['extensionDevelopmentPath', remote(extensionDir)], ['skipWelcome', 'true']];
+const payload = [['extensionDevelopmentPath', remote(extensionDir ?? devStub)], ['skipWelcome', 'true']];
 if (mode === 'test') payload.push(['extensionTestsPath', remote(testsPath)]);
 const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 if (mode === 'serve') {
   if (verbose) server.stdout.on('data', (d) => process.stdout.write(d));
-  console.log(`\nVS Code ${require('code-server/lib/vscode/package.json').version} with the extension from ${extensionDir}`);
+  console.log(`\nVS Code ${require('code-server/lib/vscode/package.json').version} with the extension from ${extensionDir ?? installVsix}`);
   console.log(`workspace: ${workspace}\n\nOpen this URL (ssh -L ${port}:127.0.0.1:${port} … to reach it from elsewhere):\n\n  ${url}\n`);
   console.log('After `npm run build`, run "Developer: Reload Window" in VS Code. Ctrl-C stops the server.');
   await new Promise(() => {}); // until SIGINT/SIGTERM (cleanup in the signal handlers)
