@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all five, in this order)
+// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all six, in this order)
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
 //   cli          mocha on out/test/cli/**/*.test.js    (plain Node, spawning dist/cli.js)
 //   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
 //   grammar      node test/grammar/run.mjs             (TextMate scope assertions, vscode-tmgrammar-test)
 //   integration  node scripts/vscode-harness.mjs test  (inside a real VS Code)
+//   integration-web  node scripts/vscode-harness.mjs test --web  (the same suites that apply, in
+//                its web worker extension host: the browser build, as on github.dev)
 // It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
 // `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
@@ -76,9 +78,9 @@ async function grammarSuite() {
   return settle('grammar', code, m && { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 });
 }
 
-async function integrationSuite() {
-  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test']);
-  return settle('integration', code, harnessCounts(out));
+async function integrationSuite(name = 'integration', ...flags) {
+  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test', ...flags]);
+  return settle(name, code, harnessCounts(out));
 }
 
 /** A suite that crashed counts as one failure, so the totals never look green when it did. */
@@ -93,7 +95,8 @@ const SUITES = {
   cli: () => mochaSuite('cli', 'out/test/cli'),
   webview: () => mochaSuite('webview', 'out/test/webview'),
   grammar: grammarSuite,
-  integration: integrationSuite,
+  integration: () => integrationSuite(),
+  'integration-web': () => integrationSuite('integration-web', '--web'),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(SUITES, name));

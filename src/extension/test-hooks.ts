@@ -36,6 +36,8 @@ export interface TestHooks {
   readonly stakeholderMap: StakeholderMapFeature;
   /** The Forecast panel's command and serializer; the last model it sent. */
   readonly forecast: ForecastFeature;
+  /** The build that runs: the Node one, or the browser one in the web worker host. */
+  readonly host: 'node' | 'web';
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {
