@@ -1,4 +1,5 @@
-// Bundles the extension (node, `vscode` external), the CLI (node, with a shebang) and the webviews.
+// Bundles the extension (node, `vscode` external), the same extension for the web worker extension
+// host (browser, for github.dev and vscode.dev), the CLI (node, with a shebang) and the webviews.
 // `node esbuild.js --watch` rebuilds on change; `--production` minifies and writes no source maps;
 // `--cli DIR` builds only the CLI, into DIR (scripts/package.mjs stages the npm package with it).
 const esbuild = require('esbuild');
@@ -32,6 +33,35 @@ const webview = (name) => ({
   outfile: `media/dist/${name}.js`,
 });
 const fs = require('fs');
+const path = require('path');
+
+/**
+ * The browser build has no Node built-ins: where a module `x.ts` has a sibling `x.web.ts`, the
+ * browser bundle takes the `.web.ts` one (src/extension/index/plan-files.web.ts reads plans
+ * through vscode.workspace.fs instead of Node's fs).
+ */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const web = path.resolve(args.resolveDir, args.path) + '.web.ts';
+      return fs.existsSync(web) ? { path: web } : undefined;
+    });
+  },
+};
+
+/** The web worker extension host: a browser bundle, `vscode` external, no Node built-ins. */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  plugins: [webVariants],
+};
 const webviews = ['stakeholder-map', 'forecast', 'compare'].filter((n) => fs.existsSync(`src/webview/${n}/main.ts`));
 
 /** The CLI: OUT/cli.js (the binary) answers `--version` itself and loads OUT/cli-main.js, the engine, for the rest. */
@@ -43,9 +73,12 @@ const cli = (out) => [
 
 const builds = cliOnly ? cli(cliOnly) : [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...web, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js' },
   ...cli('dist'),
   ...webviews.map(webview),
 ];
+
+module.exports = { web };
 
 async function main() {
   if (watch) {
@@ -57,7 +90,9 @@ async function main() {
   fs.chmodSync(`${cliOnly ?? 'dist'}/cli.js`, 0o755);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

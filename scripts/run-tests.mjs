@@ -10,6 +10,8 @@
 //                .vsix's contents), then the harness with --install: out/test/installed in a real
 //                VS Code that has the .vsix installed, and a screenshot run that waits for a row
 //                of the Accounts view (build/installed-accounts.png)
+//   integration-web  node scripts/vscode-harness.mjs test --web  (the same suites that apply, in
+//                its web worker extension host: the browser build, as on github.dev)
 // It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
 // `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
@@ -101,9 +103,9 @@ async function vsixSuite() {
   return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), ...(crashed ? { crashed } : {}) };
 }
 
-async function integrationSuite() {
-  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test']);
-  return settle('integration', code, harnessCounts(out));
+async function integrationSuite(name = 'integration', ...flags) {
+  const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test', ...flags]);
+  return settle(name, code, harnessCounts(out));
 }
 
 /** The same harness with workspace trust on and the folder untrusted (Restricted Mode); a few seconds after start-up. */
@@ -124,7 +126,8 @@ const SUITES = {
   cli: () => mochaSuite('cli', 'out/test/cli'),
   webview: () => mochaSuite('webview', 'out/test/webview'),
   grammar: grammarSuite,
-  integration: integrationSuite,
+  integration: () => integrationSuite(),
+  'integration-web': () => integrationSuite('integration-web', '--web'),
   untrusted: untrustedSuite,
   vsix: vsixSuite,
 };

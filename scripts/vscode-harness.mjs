@@ -12,6 +12,10 @@
 //       Loads the extension (no tests), opens files, runs palette commands,
 //       waits for a view's row / a webview's text when asked, and saves a PNG
 //       of the VS Code UI.
+//   node scripts/vscode-harness.mjs test --web
+//       The same in VS Code's web worker extension host (github.dev, vscode.dev): the extension's
+//       `browser` build, and the suites that apply in both hosts bundled for the browser
+//       (scripts/web-tests.mjs). `--web` also runs `serve` and `screenshot` on the browser build.
 //   node scripts/vscode-harness.mjs serve
 //       Starts code-server with the extension in development mode and prints
 //       the URL to open in a browser; stays up until Ctrl-C. Rebuild with
@@ -47,6 +51,7 @@ import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { buildWebTests, webSettings, WebReport } from './web-tests.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -60,6 +65,8 @@ if (!['test', 'screenshot', 'serve'].includes(mode) || (mode === 'screenshot' &&
   console.error('usage: vscode-harness.mjs test | screenshot OUT.png | serve   [--workspace DIR] [--extension DIR] [--tests FILE] [--timeout S] [--port N]');
   process.exit(2);
 }
+const webHost = argv.includes('--web');
+if (webHost) argv.splice(argv.indexOf('--web'), 1);
 const opts = { command: [], open: [] };
 for (let i = 0; i < argv.length; i += 2) {
   const k = argv[i].replace(/^--/, ''), v = argv[i + 1];
@@ -71,7 +78,7 @@ const untrusted = process.env.HARNESS_TRUST === 'untrusted';
 const workspace = abs(opts.workspace ?? process.env.HARNESS_WORKSPACE ?? (untrusted ? 'test/fixtures/untrusted-workspace' : 'test/fixtures/workspace'));
 const installVsix = opts.install && abs(opts.install);
 const extensionDir = installVsix ? undefined : abs(opts.extension ?? process.env.HARNESS_EXTENSION ?? '.');
-const testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? (untrusted ? 'out/test/integration-untrusted/index' : 'out/test/integration/index'));
+let testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? (untrusted ? 'out/test/integration-untrusted/index' : 'out/test/integration/index'));
 const timeoutS = Number(opts.timeout ?? process.env.HARNESS_TIMEOUT_S ?? (mode === 'serve' ? 0 : 600));
 const commands = opts.command;
 const openFiles = opts.open;
@@ -129,6 +136,7 @@ fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
   'chat.disableAIFeatures': true,
   // Tests edit buffers and expect them to stay unsaved (VS Code for the web saves after a second).
   'files.autoSave': 'off',
+  ...(webHost ? webSettings(extensionDir) : {}),
 }, null, 2));
 // serve: the port asked for if it is free, else any free one; test/screenshot: any free one.
 async function portIsFree(p) {
@@ -198,12 +206,13 @@ const wanted = [['workspace', workspace], installVsix ? ['package', installVsix]
 for (const [what, p] of wanted) {
   if (!fs.existsSync(p)) await fail(`${what} not found: ${p}`);
 }
+const webReport = webHost && mode === 'test' ? await webTestRun() : undefined;
 if (mode === 'test' && !fs.existsSync(testsPath + '.js') && !fs.existsSync(testsPath)) await fail(`test bootstrap not found: ${testsPath}(.js) (did you compile?)`);
 // Chromium is launched as every test launches it (test/chromium.ts, compiled to out/ by `tsc -p .`).
 const chromiumHelper = path.join(ROOT, 'out', 'test', 'chromium.js');
 if (mode !== 'serve' && !fs.existsSync(chromiumHelper)) await fail(`${path.relative(ROOT, chromiumHelper)} not found (did you compile? npx tsc -p .)`);
-const main = extensionDir && JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8')).main;
-if (main && !fs.existsSync(path.resolve(extensionDir, main))) await fail(`the extension's main ${main} is missing (run npm run build)`);
+const main = extensionDir && JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8'))[webHost ? 'browser' : 'main'];
+if (main && !fs.existsSync(path.resolve(extensionDir, main))) await fail(`the extension's ${webHost ? 'browser' : 'main'} ${main} is missing (run npm run build)`);
 const entry = path.join(path.dirname(require.resolve('code-server/package.json')), 'out', 'node', 'entry.js');
 if (installVsix) {
   // As a user installs a downloaded package: `code-server --install-extension FILE.vsix`.
@@ -281,7 +290,11 @@ page.on('console', (m) => wlog(`console.${m.type()}: ${m.text()}`));
 page.on('pageerror', (e) => wlog(`pageerror: ${e.stack || e.message}`));
 page.on('crash', () => fail('browser page crashed'));
 await page.exposeFunction('codeAutomationLog', (type, args) => {
-  try { wlog(`vscode.${type}: ${util.format(...(Array.isArray(args) ? args : [args]))}`); } catch { /* ignore */ }
+  try {
+    const text = util.format(...(Array.isArray(args) ? args : [args]));
+    wlog(`vscode.${type}: ${text}`);
+    webReport?.take(text);
+  } catch { /* ignore */ }
 });
 let onExit;
 const exited = new Promise((r) => { onExit = r; });
@@ -311,7 +324,7 @@ if (mode === 'test') {
   clearInterval(timer);
   pump();
   let status;
-  try { status = JSON.parse(fs.readFileSync(testLog + '.status', 'utf8')); } catch { /* missing */ }
+  try { status = webReport ? webReport.status : JSON.parse(fs.readFileSync(testLog + '.status', 'utf8')); } catch { /* missing */ }
   clearTimeout(overall);
   if (!status) await fail(`extension host exited with code ${code} before the test bootstrap reported results`);
   note(`extension host exit code ${code}`);
@@ -398,4 +411,17 @@ if (mode === 'test') {
   clearTimeout(overall);
   await cleanup();
   process.exit(0);
+}
+
+/**
+ * `test --web`: bundles the suites that apply in both hosts for the browser (unless --tests names a
+ * bootstrap) and returns the collector of their report, which reaches us through the workbench log.
+ */
+async function webTestRun() {
+  if (!opts.tests && !process.env.HARNESS_TESTS) {
+    const built = await buildWebTests(ROOT, { grep: process.env.HARNESS_GREP ?? '', timeoutMs: Number(process.env.HARNESS_MOCHA_TIMEOUT || 20000) });
+    testsPath = built.testsPath;
+    note(`web worker extension host: ${built.suites.length} suites bundled for the browser (${built.suites.join(', ')})`);
+  }
+  return new WebReport((line) => process.stdout.write(line));
 }

@@ -6,6 +6,12 @@ export const DIAGNOSTIC_COLLECTION = 'account-plans';
 export const DIAGNOSTIC_SOURCE = 'account-plans';
 export const OUTPUT_CHANNEL = 'Account Plans';
 
+/**
+ * Context key: true where the extension runs in a Node extension host, so a `when` clause can hide
+ * what needs Node (git, other programs) in the web worker host of github.dev and vscode.dev.
+ */
+export const NODE_HOST_CONTEXT = 'accountPlans.nodeHost';
+
 /** Plans keep the `markdown` language; they are picked by file name. */
 export const PLAN_GLOB = '**/*.account.md';
 export const PLAN_EXCLUDE_GLOB = '**/{node_modules,.git}/**';

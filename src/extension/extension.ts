@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AccountPlansApi } from './api';
 import { ConfigService, engineLocale } from './config';
-import { OUTPUT_CHANNEL } from './constants';
+import { NODE_HOST_CONTEXT, OUTPUT_CHANNEL } from './constants';
+import { EXTENSION_HOST } from './extension-host';
 import * as commands from './features/commands/plan-commands';
 import { windowPrompter, type Prompter } from './features/commands/prompter';
 import * as diagnostics from './features/diagnostics/diagnostics-feature';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const index = new PlanIndex({ settings: () => config.config.settings, locale: () => engineLocale(), log });
   const tracker = new PlanTracker(index, config, log);
   context.subscriptions.push(tracker, index, config, log);
+  void vscode.commands.executeCommand('setContext', NODE_HOST_CONTEXT, EXTENSION_HOST === 'node');
   let prompter: Prompter = windowPrompter;
   const services: Services = { index, tracker, config, log, locale: () => engineLocale(), timings, prompter: () => prompter };
 
@@ -46,10 +48,10 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   registerTestHooks(context, () => ({
     index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
-    setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes,
+    setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes, host: EXTENSION_HOST,
   }));
   timings.activationMs = performance.now() - timings.activationStart;
-  log.info(`activated in ${timings.activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.language})`);
+  log.info(`activated in ${timings.activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.language}, ${EXTENSION_HOST} extension host)`);
   return {
     apiVersion: 1,
     version: String((context.extension.packageJSON as { version?: unknown }).version),

@@ -45,6 +45,8 @@ export interface TestHooks {
   readonly planHistory: PlanHistoryTreeProvider;
   /** The quick-fix provider's offer and resolve steps, to resolve a fix offered on an older version. */
   readonly quickFixes: QuickFixSteps;
+  /** The build that runs: the Node one, or the browser one in the web worker host. */
+  readonly host: 'node' | 'web';
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {

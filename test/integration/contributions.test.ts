@@ -31,6 +31,10 @@ describe('contributions', () => {
     }
   });
 
+  it('runs the build of its extension host: Node where there is a `process`, the browser build in the web worker', async () => {
+    assert.strictEqual((await testHooks()).host, Reflect.get(globalThis, 'process') === undefined ? 'web' : 'node');
+  });
+
   it('activates on plans and Markdown, and works in untrusted and (partly) virtual workspaces', () => {
     const { activationEvents, capabilities } = pkg();
     assert.ok(activationEvents.includes('workspaceContains:**/*.account.md'));

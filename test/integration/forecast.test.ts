@@ -1,13 +1,12 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ForecastPanelModel, ForecastRow } from '../../src/core';
 import type { TestHooks } from '../../src/extension/test-hooks';
 import { testHooks, fixture, lineStarting, revertAndCloseAll, waitFor } from './helpers';
 
 const GAPS = () => fixture('accounts', 'gaps.account.md').toString();
+/** A file's text, byte order mark kept, through VS Code's file system (both extension hosts: the web worker has no fs). */
+const readText = async (uri: vscode.Uri): Promise<string> => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
 const forecastTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
   .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('accountPlans.forecast'));
 
@@ -65,7 +64,7 @@ describe('forecast panel (in VS Code)', () => {
   it('an edit to a plan reaches the open forecast (the unsaved buffer, not the file)', async () => {
     assert.strictEqual(gapsRow(await show())?.amount, 800000);
     const doc = (await vscode.window.showTextDocument(fixture('accounts', 'gaps.account.md'), { viewColumn: vscode.ViewColumn.Beside })).document;
-    const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8');
+    const onDisk = await readText(doc.uri);
     const line = lineStarting(doc, '    amount: 800000');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, doc.lineAt(line).range, '    amount: 1000000');
@@ -76,7 +75,7 @@ describe('forecast panel (in VS Code)', () => {
     const drawn = api.forecast.lastModel!.revision;
     await waitFor('the page to draw the edit', () => (api.forecast.renderedRevision >= drawn ? true : undefined));
     assert.ok(doc.isDirty);
-    assert.strictEqual(fs.readFileSync(doc.uri.fsPath, 'utf8'), onDisk, 'the file itself is untouched');
+    assert.strictEqual(await readText(doc.uri), onDisk, 'the file itself is untouched');
   });
 
   it('from a folder in the explorer: only the plans under it, in the title too', async () => {
@@ -114,19 +113,20 @@ describe('forecast panel (in VS Code)', () => {
 
   it('Export CSV writes every row of the query to the file the save dialog names', async () => {
     assert.strictEqual(gapsRow(await show())?.amount, 800000);
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forecast-')), 'out.csv');
+    const scratch = fixture('forecast-scratch');
+    const out = vscode.Uri.joinPath(scratch, 'out.csv');
     let asked: vscode.SaveDialogOptions | undefined;
-    api.forecast.setSaveDialog(async (o) => { asked = o; return vscode.Uri.file(out); });
+    api.forecast.setSaveDialog(async (o) => { asked = o; return out; });
     try {
       await api.forecast.panel!.handleMessage({ type: 'exportCsv' });
       assert.match(String(asked?.defaultUri?.path), /forecast-CNY\.csv$/);
-      const csv = fs.readFileSync(out, 'utf8');
+      const csv = await readText(out);
       const lines = csv.split('\r\n');
       assert.strictEqual(lines[0], '\uFEFFaccount,opportunity,stage,category,probability,currency,amount,weighted,close,owner,tier');
       assert.ok(lines.includes('江南城市商业银行,核心网络扩容,E,pipeline,25,CNY,800000,200000,2099-12-31,林山,B'), csv);
       assert.strictEqual(lines.at(-1), '', 'ends with CRLF');
     } finally {
-      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     }
   });
 

@@ -1,3 +1,4 @@
+// node-host-only: code-server ships no browser build of the Markdown preview, so its markdown-it plugins run in the Node host only (on github.dev both run in the worker).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AccountPlansApi } from '../../src/extension/api';

@@ -96,7 +96,7 @@ describe('stakeholder map panel', () => {
       assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri)), svgText);
       const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
       await panel.receive({ type: 'export', format: 'png', data: `data:image/png;base64,${png}` });
-      assert.deepStrictEqual(Buffer.from(await vscode.workspace.fs.readFile(pngUri)), Buffer.from(png, 'base64'));
+      assert.deepStrictEqual([...await vscode.workspace.fs.readFile(pngUri)], [...Uint8Array.from(atob(png), (c) => c.charCodeAt(0))]);
     } finally {
       for (const u of [svgUri, pngUri]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
     }

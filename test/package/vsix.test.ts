@@ -11,6 +11,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; repository: { url: string } };
 const VSIX = path.join(ROOT, 'build', `${manifest.name}-${manifest.version}.vsix`);
 const REPOSITORY = manifest.repository.url.replace(/\.git$/, '');
+/** The extension for each host (Node; the browser's web worker) and the panels' pages. */
+const BUNDLES = ['dist/extension.js', 'dist/web/extension.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js', 'media/dist/compare.js'];
 
 describe(`the extension package (build/${path.basename(VSIX)})`, () => {
   let entries: ZipEntry[];
@@ -32,7 +34,7 @@ describe(`the extension package (build/${path.basename(VSIX)})`, () => {
 
   it('holds the bundles, the manifest and its translations, the rule reference, media, grammar, schema and notices', () => {
     for (const name of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
-      'dist/extension.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js', 'media/plan-card.css', 'media/icon.png',
+      ...BUNDLES, 'media/plan-card.css', 'media/icon.png',
       'docs/rules.md', 'syntaxes/account-plan.injection.tmLanguage.json', 'schemas/account-plan.schema.json']) {
       assert.ok(names().includes(`extension/${name}`), `extension/${name} in ${names().join(', ')}`);
     }
@@ -44,7 +46,7 @@ describe(`the extension package (build/${path.basename(VSIX)})`, () => {
   });
 
   it('ships minified bundles without source map comments', () => {
-    for (const name of ['dist/extension.js', 'media/dist/stakeholder-map.js', 'media/dist/forecast.js']) {
+    for (const name of BUNDLES) {
       const code = text(`extension/${name}`);
       assert.doesNotMatch(code, /sourceMappingURL/, name);
       const lines = code.split('\n').length;

@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GitApi, GitCommit, GitRepository } from './git-api';
+import type { GitApi, GitRepository } from './git-api';
 import { gitAccess } from './git-api';
 
-/** The commits Plan History lists, and the Compare command offers, at most. */
-export const MAX_COMMITS = 50;
-
-/** Where a plan's history is, or why there is none. */
-export type PlanLog =
-  | { readonly kind: 'ok'; readonly api: GitApi; readonly repository: GitRepository; readonly path: string; readonly commits: readonly GitCommit[] }
-  | { readonly kind: 'no-git' }
-  | { readonly kind: 'no-repository' }
-  | { readonly kind: 'no-history' };
+import { MAX_COMMITS, type PlanLog } from './plan-revisions.shared';
+export { MAX_COMMITS, shortHash, subjectOf, type PlanLog } from './plan-revisions.shared';
 
 /** The repository holding a file: the one the Git extension has open, else the one it opens for the file's folder. */
 export async function repositoryOf(api: GitApi, uri: vscode.Uri): Promise<GitRepository | undefined> {
@@ -55,8 +48,3 @@ export function readAtCommit(api: GitApi, repository: GitRepository, commit: str
       });
   });
 }
-
-export const shortHash = (hash: string): string => hash.slice(0, 7);
-
-/** The first line of a commit message. */
-export const subjectOf = (c: GitCommit): string => c.message.split('\n', 1)[0];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isPlanFile } from '../../core';
 import type { ConfigService } from '../config';
 import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
-import { readPlan, statPlan } from './plan-files';
+import { planFiles } from './plan-files';
 import type { PlanIndex, Reload } from './plan-index';
 import { t } from '../words';
 import { WorkspaceScanGate } from './workspace-scan-gate';
@@ -13,8 +13,9 @@ export type FindFiles = (include: vscode.GlobPattern, exclude: vscode.GlobPatter
 /**
  * Keeps the PlanIndex in step with the workspace: open documents by their buffer (checked at
  * once on open and save, debounced while typing), every other plan by the file on disk (a
- * workspace scan, then a file watcher). Folders without a file system (virtual workspaces)
- * contribute only their open documents. The workspace scan waits for a sign that the workspace
+ * workspace scan, then a file watcher), through whatever file system VS Code has for the folder
+ * (`file:`, `vscode-remote:`, github.dev's `vscode-vfs:`). Folders without one contribute only
+ * their open documents. The workspace scan waits for a sign that the workspace
  * holds plans (`workspace`, a WorkspaceScanGate): a Markdown file alone starts no search.
  */
 export class PlanTracker implements vscode.Disposable {
@@ -149,8 +150,8 @@ export class PlanTracker implements vscode.Disposable {
     const doc = this.openDocument(entry.uri);
     if (doc) return { source: this.bufferSource(doc), text: doc.getText() };
     if (!hasFileSystem(entry.uri)) return undefined;
-    const stat = await statPlan(entry.uri);
-    const text = await readPlan(entry.uri, this.decoder);
+    const stat = await planFiles.stat(entry.uri);
+    const text = await planFiles.read(entry.uri, this.decoder);
     return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size }, text };
   };
 
@@ -223,7 +224,7 @@ export class PlanTracker implements vscode.Disposable {
   private async forgetIfGone(uri: vscode.Uri): Promise<void> {
     if (hasFileSystem(uri)) {
       try {
-        if ((await statPlan(uri)).isFile) return;
+        if ((await planFiles.stat(uri)).isFile) return;
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`after ${uri.toString(true)} was deleted: ${errorText(e)}`);
       }
@@ -247,11 +248,11 @@ export class PlanTracker implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     const ticket = this.index.reserve(uri);
     try {
-      const stat = await statPlan(uri);
+      const stat = await planFiles.stat(uri);
       if (!stat.isFile) return;
       const source = { kind: 'disk', mtime: stat.mtime, size: stat.size } as const;
       if (!this.index.isCurrent(ticket) || this.index.isFresh(uri, source)) return;
-      this.index.commit(ticket, uri, source, await readPlan(uri, this.decoder));
+      this.index.commit(ticket, uri, source, await planFiles.read(uri, this.decoder));
     } catch (e) {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
         if (this.index.isCurrent(ticket)) this.index.delete(uri);
@@ -311,8 +312,8 @@ export class PlanTracker implements vscode.Disposable {
 /** What the workspace scan leaves out (PLAN_EXCLUDE_GLOB) the watcher leaves out too. */
 const isExcluded = (uri: vscode.Uri): boolean => /\/(node_modules|\.git)\//.test(uri.path);
 
-/** Plans are read from disk only where there is a real file system. */
-const hasFileSystem = (uri: vscode.Uri): boolean => uri.scheme === 'file';
+/** Plans are read from disk only where VS Code has a file system for them (not `untitled:`, `git:`…). */
+const hasFileSystem = (uri: vscode.Uri): boolean => planFiles.hasFileSystem(uri);
 
 const ms = (t0: number): string => (performance.now() - t0).toFixed(1);
 

@@ -6,6 +6,7 @@ import {
 } from '../../../core';
 import { COMMANDS } from '../../constants';
 import type { PlanIndex } from '../../index/plan-index';
+import { workspacePlanFiles } from '../../index/workspace-plan-files';
 import type { Services } from '../../services';
 import { applyPlanEdit, type EditBasis } from './apply-edit';
 import type { Prompter } from './prompter';
@@ -97,8 +98,9 @@ async function newPlan(ask: Prompter, folder?: vscode.Uri): Promise<vscode.Uri |
 async function pickFolder(ask: Prompter): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const active = vscode.window.activeTextEditor?.document.uri;
-  const choices = folders.map((f) => ({ label: f.name, description: f.uri.fsPath, value: f.uri }));
-  if (active && active.scheme === 'file') choices.unshift({ label: t('cmd.nextToFile'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), value: vscode.Uri.joinPath(active, '..') });
+  const choices = folders.map((f) => ({ label: f.name, description: f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString(true), value: f.uri }));
+  // Next to the active file wherever it lives on a file system (on github.dev too), not next to an untitled buffer.
+  if (active && workspacePlanFiles.hasFileSystem(active)) choices.unshift({ label: t('cmd.nextToFile'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), value: vscode.Uri.joinPath(active, '..') });
   if (choices.length <= 1) return choices[0]?.value;
   return ask.pick(t('cmd.folder'), choices);
 }

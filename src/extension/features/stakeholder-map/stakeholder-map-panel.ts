@@ -3,6 +3,7 @@ import { locate, stakeholderMap, type Settings } from '../../../core';
 import type { HostMessage, MapLabels, MapState, WebviewMessage } from '../../../webview/stakeholder-map/protocol';
 import { engineLocale } from '../../config';
 import { fileNameOf, type PlanIndex } from '../../index/plan-index';
+import { base64Bytes } from '../../webview/base64';
 import { webviewOptions } from '../../webview/panel-html';
 import { PanelChannel, type PanelKind, type Unrevised } from '../../webview/panel-channel';
 import { mapLabels } from './map-words';
@@ -148,7 +149,11 @@ export class StakeholderMapPanel implements vscode.Disposable {
   /** Writes `<plan name>.stakeholders.svg|png` next to the plan. */
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
     const target = exportUri(this.planUri, format);
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64Bytes(data.slice(data.indexOf(',') + 1));
+    if (!bytes) {
+      this.host.log.warn(`stakeholder map export: the page sent a PNG that is not base64; nothing written to ${target.toString(true)}`);
+      return;
+    }
     await vscode.workspace.fs.writeFile(target, bytes);
     this.host.log.info(`stakeholder map exported to ${target.toString(true)} (${bytes.length} bytes)`);
     const open = t('ext.open');
