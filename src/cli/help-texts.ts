@@ -39,16 +39,21 @@ Checks every *.account.md under PATH (default: .) and prints its findings.
 Options:
   -f, --format FORMAT     text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)
   --lang LANG             language of the messages: en (default) or zh-cn
+  --min-severity LEVEL    show only findings at LEVEL or above: error, warning, info or hint
+                          (default: hint, every finding); applies to every format
   --cache                 reuse the findings of unchanged plans (by content hash) from the last run
   --cache-location FILE   where the cache lives (default: node_modules/.cache/account-plans/check.json,
                           or .account-plans-cache/check.json where there is no node_modules)
 ${SHARED_OPTIONS}
 
 Lines and columns are 1-based; columns count UTF-16 code units, and endColumn is exclusive.
+The text format ends with the findings that say the same thing in several files, once each with
+the number of files, then the count of problems.
 
 Exit status:
   0  no finding is an error
-  1  at least one finding is an error
+  1  at least one finding is an error (errors are never hidden by --min-severity, and the
+     findings it hides do not count)
   2  bad usage (unknown option, bad value, a PATH or config that cannot be read), or a file named
      as PATH that cannot be read (a FIFO, a device, no permission): the other plans are still reported
 A plan found in a directory but unreadable (a dangling symlink, a FIFO, no permission) is

@@ -80,9 +80,28 @@ describe('account-plans check', () => {
     it('separates files by a blank line', () => {
       const r = cli(['check', 'cjk', 'forecast', '--today', TODAY]);
       const blocks = r.stdout.trimEnd().split('\n\n');
-      assert.deepStrictEqual(blocks.slice(0, -1).map((b) => b.split('\n')[0]),
+      assert.deepStrictEqual(blocks.slice(0, -2).map((b) => b.split('\n')[0]),
         [CJK, 'forecast/a.account.md', 'forecast/b.account.md', 'forecast/c.account.md', 'forecast/d.account.md']);
       assert.match(blocks.at(-1)!, /^\d+ problems \(2 errors, \d+ warnings\) in 5 of 5 files$/);
+    });
+
+    it('says a finding repeated in several files once more in the summary, with the number of files', () => {
+      const r = cli(['check', 'forecast', '--today', TODAY]);
+      const blocks = r.stdout.trimEnd().split('\n\n');
+      const repeats = blocks.at(-2)!.split('\n');
+      assert.equal(repeats[0], 'Repeated in several files:');
+      const stale = 'Stale account: it has an open opportunity and no visit logged yet.';
+      assert.ok(repeats.includes(`  AP020  warning  × 3 files: ${stale}`), repeats.join('\n'));
+      assert.equal(repeats.filter((l) => l.endsWith(stale)).length, 1, 'said once');
+      const perFile = blocks.slice(0, -2).filter((b) => b.includes(`AP020  ${stale}`));
+      assert.equal(perFile.length, 3, 'the per-file lines stay');
+      const counts = repeats.slice(1).map((l) => Number(/× (\d+) files/.exec(l)![1]));
+      assert.deepStrictEqual(counts, [...counts].sort((a, b) => b - a), 'most files first');
+    });
+
+    it('has no repeats block when no message comes back in two files', () => {
+      const r = cli(['check', 'plans', '--today', TODAY]);
+      assert.ok(!r.stdout.includes('Repeated in several files'), r.stdout);
     });
 
     it('counts information findings in the summary', () => {
@@ -106,6 +125,42 @@ describe('account-plans check', () => {
     it('speaks Chinese with --lang zh-cn', () => {
       const r = cli(['check', CJK, '--today', TODAY, '--lang', 'zh-cn']);
       assert.equal(r.stdout, `${CJK}\n  22:24  error  AP005  没有 id 为 "王经理" 的联系人。\n\n1 problem (1 error, 0 warnings) in 1 of 1 file\n`);
+    });
+  });
+
+  describe('--min-severity', () => {
+    const codesOf = (args: string[]) => {
+      const r = cli(['check', BROKEN, '--today', TODAY, '-f', 'json', ...args]);
+      return { status: r.status, codes: (JSON.parse(r.stdout) as { code: string }[]).map((f) => f.code) };
+    };
+
+    it('shows every finding by default (hint)', () => {
+      assert.deepStrictEqual(codesOf([]).codes, BROKEN_FINDINGS.map((f) => f.code));
+      assert.deepStrictEqual(codesOf(['--min-severity', 'hint']).codes, BROKEN_FINDINGS.map((f) => f.code));
+    });
+
+    it('error leaves only the errors, in every format, and the exit status still says there is one', () => {
+      assert.deepStrictEqual(codesOf(['--min-severity', 'error']), { status: 1, codes: ['AP002', 'AP005'] });
+      const text = cli(['check', BROKEN, '--today', TODAY, '--min-severity', 'error']);
+      assert.equal(text.status, 1);
+      assert.ok(!text.stdout.includes('warning  '), text.stdout);
+      assert.match(text.stdout, /\n\n2 problems \(2 errors, 0 warnings\) in 1 of 1 file\n$/);
+      const github = cli(['check', BROKEN, '--today', TODAY, '-f', 'github', '--min-severity', 'error']);
+      assert.equal(github.stdout.trimEnd().split('\n').length, 2);
+    });
+
+    it('info hides nothing above it and the hidden findings do not count', () => {
+      // all-info.json turns every rule into information: at warning, nothing is left.
+      const hidden = cli(['check', BROKEN, '--today', TODAY, '-c', 'config/all-info.json', '--min-severity', 'warning']);
+      assert.equal(hidden.status, 0);
+      assert.equal(hidden.stdout, 'No problems in 1 file\n');
+      for (const level of ['info', 'information']) {
+        assert.equal(codesOf(['-c', 'config/all-info.json', '--min-severity', level]).codes.length, BROKEN_FINDINGS.length, level);
+      }
+    });
+
+    it('rejects an unknown level', () => {
+      assertUsageError(cli(['check', '--min-severity', 'fatal']), /unknown severity 'fatal' for --min-severity; use one of error, warning, info, hint/);
     });
   });
 

@@ -47,3 +47,12 @@ export function toCheckReport(files: readonly AnalysedFile[], unreadable: number
 }
 
 export const allFindings = (report: CheckReport): CliFinding[] => report.files.flatMap((f) => f.findings);
+
+/** Severities from the least to the most severe. */
+const RANK: Readonly<Record<Severity, number>> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** The report with only the findings at `min` or above (files stay, so the count of files checked holds). */
+export function atLeast(report: CheckReport, min: Severity): CheckReport {
+  if (min === 'hint') return report;
+  return { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => RANK[x.severity] >= RANK[min]) })) };
+}
