@@ -33,6 +33,20 @@ describe('frontmatter and YAML (AP001)', () => {
     assert.strictEqual(a.findings[0].range.start.line >= 2, true);
   });
 
+  it('an unclosed [ or { is AP001 where it opens, not on the closing --- where yaml gave up', () => {
+    const unclosedSeq = run('---\naccount: X\nvisits:\n  - date: 2026-01-01\n    with: [unclosed\n---\nbody\n');
+    assert.deepStrictEqual(codes(unclosedSeq), ['AP001']);
+    assert.deepStrictEqual(where(unclosedSeq.findings[0]), [5, 11, 5, 12]);
+    assert.match(unclosedSeq.findings[0].message, /end with a \]/);
+    const unclosedMap = run('---\r\naccount: X\r\nextra: {a: 1\r\n  b: 2\r\n---\r\n');
+    assert.deepStrictEqual(unclosedMap.findings.filter((f) => /end with a \}/.test(f.message)).map(where), [[3, 8, 3, 9]]);
+    const atRoot = run('---\n[a, b\n---\n');
+    assert.deepStrictEqual(atRoot.findings.filter((f) => /end with a \]/.test(f.message)).map(where), [[2, 1, 2, 2]]);
+    // Nested: each unclosed opening gets its own finding.
+    const nested = run('---\naccount: X\nx: [a, {b: 1]\n---\n');
+    assert.deepStrictEqual(nested.findings.map(where), [[3, 4, 3, 5], [3, 8, 3, 9]]);
+  });
+
   it('a duplicate mapping key is AP001 at the repeated key', () => {
     const a = run('---\naccount: X\ntier: A\ntier: B\n---\n');
     assert.deepStrictEqual(codes(a), ['AP001']);

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';
+import { unclosedFlowStart } from './unclosed-flow';
 import { parseYaml } from './yaml-document';
 import { MAX_ALIASES, MAX_DEPTH, scanYaml } from './yaml-limits';
 
@@ -97,10 +98,11 @@ export function parsePlan(raw: string, options: ParseOptions = {}): ParsedPlan {
   if (doc.errors.length) {
     return {
       ...shift,
-      fatal: doc.errors.map((e) => ({
-        code: 'AP001' as const, key: 'yamlError' as const, params: { detail: firstLine(e.message) },
-        start: yamlStart + e.pos[0], end: yamlStart + Math.max(e.pos[1], e.pos[0] + 1),
-      })).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(lf, d.start))) })),
+      fatal: doc.errors.map((e) => {
+        const open = unclosedFlowStart(doc, source, e);
+        const [start, end] = open === undefined ? [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)] : [open, open + 1];
+        return { code: 'AP001' as const, key: 'yamlError' as const, params: { detail: firstLine(e.message) }, start: yamlStart + start, end: yamlStart + end };
+      }).map((d) => ({ ...d, end: Math.min(d.end, Math.max(d.start, lineEnd(lf, d.start))) })),
     };
   }
   const cycle = aliasInsideItsAnchor(doc);
