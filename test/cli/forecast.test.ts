@@ -121,27 +121,63 @@ Totals
     assert.ok(r.stdout.includes('\nBy close quarter (open, not omitted)\n  No open opportunities.\n'), r.stdout);
   });
 
-  it('--format markdown prints GitHub tables with numbers aligned right', () => {
+  it('--format markdown prints GitHub tables with numbers aligned right and amounts with their currency symbol', () => {
     const r = cli(['forecast', 'forecast', '--today', TODAY, '-f', 'markdown']);
     assert.equal(r.status, 0);
     const md = r.stdout;
     assert.ok(md.startsWith('## Forecast: 8 open and 2 won opportunities in 4 plans\n\n### By stage\n\n'));
+    // `$` goes through the plan-text escaper as `&#36;` (GitHub shows $, and no math starts).
     assert.ok(md.includes([
-      '| Stage | Probability | Count | Currency | Amount | Weighted |',
-      '| --- | ---: | ---: | --- | ---: | ---: |',
-      '| G | 10% | 1 | CNY | 100,000 | 10,000 |',
-      '| F | 20% | 1 | USD | 50,000 | 10,000 |',
-      '| E | 25% | 2 | CNY | 80,000 | 20,000 |',
-      '|  |  |  | EUR | 33,333 | 8,333 |',
-      '| D | 30% | 1 | CNY | 1,000,000 | 300,000 |',
-      '| C | 50% | 1 | USD | 400,000 | 200,000 |',
-      '| B | 75% | 1 | CNY | 200,000 | 120,000 |',
-      '| A | 90% | 1 |  |  |  |',
-    ].join('\n')));
-    assert.ok(md.includes('| omitted | 1 | CNY | 1,000,000 | 300,000 |\n'));
-    assert.ok(md.includes('| no close date | 1 | CNY | 200,000 | 120,000 |\n'));
-    assert.ok(md.includes('| open, not omitted | 7 | CNY | 380,000 | 150,000 |\n|  |  | EUR | 33,333 | 8,333 |\n|  |  | USD | 450,000 | 210,000 |\n'));
-    assert.ok(md.endsWith('| won (stage S) | 2 | CNY | 300,000 |  |\n|  |  | USD | 20,000 |  |\n'));
+      '| Stage | Probability | Count | Amount | Weighted |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| G | 10% | 1 | CN¥100,000 | CN¥10,000 |',
+      '| F | 20% | 1 | &#36;50,000 | &#36;10,000 |',
+      '| E | 25% | 2 | CN¥80,000 | CN¥20,000 |',
+      '|  |  |  | €33,333 | €8,333 |',
+      '| D | 30% | 1 | CN¥1,000,000 | CN¥300,000 |',
+      '| C | 50% | 1 | &#36;400,000 | &#36;200,000 |',
+      '| B | 75% | 1 | CN¥200,000 | CN¥120,000 |',
+      '| A | 90% | 1 |  |  |',
+    ].join('\n')), md);
+    assert.ok(md.includes('| omitted | 1 | CN¥1,000,000 | CN¥300,000 |\n'));
+    assert.ok(md.includes('| no close date | 1 | CN¥200,000 | CN¥120,000 |\n'));
+    assert.ok(md.includes('| open, not omitted | 7 | CN¥380,000 | CN¥150,000 |\n|  |  | €33,333 | €8,333 |\n|  |  | &#36;450,000 | &#36;210,000 |\n'));
+    assert.ok(md.includes('| won (stage S) | 2 | CN¥300,000 |  |\n|  |  | &#36;20,000 |  |\n'));
+  });
+
+  it('--format markdown ends with the funnel: counts, conversion against the benchmark, and the bottleneck in numbers', () => {
+    const md = cli(['forecast', 'forecast', '--today', TODAY, '-f', 'markdown']).stdout;
+    const funnel = md.slice(md.indexOf('### Funnel\n'));
+    assert.equal(funnel, [
+      '### Funnel',
+      '',
+      '| Stage | At stage | Reached | Conversion to next | Benchmark |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| G | 1 | 10 | 90% | 80% |',
+      '| F | 1 | 9 | 89% | 80% |',
+      '| E | 2 | 8 | 75% | 75% |',
+      '| D | 1 | 6 | 83% | 70% |',
+      '| C | 1 | 5 | 80% | 65% |',
+      '| B | 1 | 4 | 75% (below benchmark) | 80% |',
+      '| A | 1 | 3 | 67% (below benchmark) | 90% |',
+      '| S (won) | 2 | 2 |  |  |',
+      '',
+      'Deals that reached a stage (now there or further, won included) and the share of them that reached the next one, against the benchmark. '
+        + 'Deals get stuck at stage A: 67% convert vs 90%.',
+      '',
+    ].join('\n'));
+  });
+
+  it('--format markdown judges the funnel against the configured benchmark', () => {
+    const md = cli(['forecast', 'forecast', '--today', TODAY, '-f', 'markdown', '-c', 'config/low-benchmark.json']).stdout;
+    assert.ok(md.includes('| A | 1 | 3 | 67% | 50% |\n'), md);
+    assert.ok(md.endsWith('Every stage converts at or above its benchmark.\n'), md);
+  });
+
+  it('--format text keeps the currency code in its own column', () => {
+    const text = cli(['forecast', 'forecast', '--today', TODAY]).stdout;
+    assert.match(text, /\n {2}Stage {2}Probability {2}Count {2}Currency {2}/);
+    assert.ok(!text.includes('CN¥'), text);
   });
 
   it('rejects a check-only format', () => {

@@ -1,4 +1,4 @@
-import { forecast, todayLocal, type ForecastReport } from '../../core/index';
+import { forecast, todayLocal, type ForecastReport, type FunnelBenchmark } from '../../core/index';
 import { analysePaths } from '../analyse-paths';
 import { parseArgs, parseCommandLine, pickFormat, pickToday } from '../args';
 import { loadSettings } from '../config';
@@ -32,15 +32,15 @@ export function runForecast(argv: readonly string[], host: Host): number {
       + `(run 'account-plans check')\n`);
   }
   const report = forecast(files.map((f) => f.analysis));
-  host.out(render(format, report, files.length, host));
+  host.out(render(format, report, files.length, host, settings.funnelBenchmark));
   return errors ? 2 : 0; // a plan named on the command line could not be read
 }
 
-function render(format: (typeof FORMATS)[number], report: ForecastReport, planCount: number, host: Host): string {
+function render(format: (typeof FORMATS)[number], report: ForecastReport, planCount: number, host: Host, benchmark: FunnelBenchmark): string {
   switch (format) {
     case 'text': return formatForecastText(report, planCount, styles(useColor(host)));
     case 'json': return `${JSON.stringify(inSpecOrder(report), null, 2)}\n`;
-    case 'markdown': return formatForecastMarkdown(report, planCount);
+    case 'markdown': return formatForecastMarkdown(report, planCount, benchmark);
   }
 }
 
