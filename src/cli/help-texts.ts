@@ -52,8 +52,7 @@ the number of files, then the count of problems.
 
 Exit status:
   0  no finding is an error
-  1  at least one finding is an error (errors are never hidden by --min-severity, and the
-     findings it hides do not count)
+  1  at least one finding is an error (--min-severity never hides an error; what it hides does not count)
   2  bad usage (unknown option, bad value, a PATH or config that cannot be read), or a file named
      as PATH that cannot be read (a FIFO, a device, no permission): the other plans are still reported
 A plan found in a directory but unreadable (a dangling symlink, a FIFO, no permission) is

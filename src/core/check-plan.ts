@@ -1,6 +1,7 @@
 import type { PlanAnalysis, StakeholderFacts } from './model/plan-analysis';
 import { computeFacts } from './model/derive-facts';
 import { translator, type Translate } from './i18n/catalogue';
+import { wordParam } from './i18n/message-params';
 import { YamlLocator, parsePlan, type Draft, type ParsedPlan } from './parse/parse-plan';
 import { RULE_INFO } from './rules/rule-catalog';
 import { RULES, type RuleContext } from './rules';
@@ -121,7 +122,7 @@ function finalize(drafts: readonly Draft[], parsed: ParsedPlan, settings: Settin
 function translateParams(params: Draft['params'], t: Translate): Record<string, string | number> {
   if (!params) return {};
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? t(v.word) : v;
+  for (const [k, v] of Object.entries(params)) out[k] = wordParam(t, v);
   return out;
 }
 

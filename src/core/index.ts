@@ -1,8 +1,8 @@
 /** The engine's public surface: editor, command line and tests import from here only. */
 export * from './model/finding';
 export {
-  translator, plural, wordsOf, localeOf, daysAgo, stageSteps, CATALOGUES,
-  type Catalogue, type MessageKey, type Translate, type Words, type KeysOf, type Params,
+  translator, plural, wordsOf, localeOf, daysAgo, counted, stageSteps, CATALOGUES,
+  type Catalogue, type MessageKey, type Translate, type Words, type KeysOf, type Params, type PluralBase, type MessageParam,
 } from './i18n/catalogue';
 export { format } from './i18n/format';
 export * from './model/selling-method';

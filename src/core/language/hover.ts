@@ -1,7 +1,7 @@
 import type { PlanAnalysis } from '../model/plan-analysis';
 import { daysBetween } from '../model/dates';
 import type { Locale } from '../model/finding';
-import { stageSteps, translator, type Translate } from '../i18n/catalogue';
+import { daysAgo, stageSteps, translator, type Translate } from '../i18n/catalogue';
 import {
   ATTITUDE_INFO, LAYER_INFO, PURPOSE_INFO, ROLE_INFO, STAGE_INFO, attitudeLetter, type Attitude, type BuyingRole, type Layer, type Purpose, type Stage,
 } from '../model/selling-method';
@@ -73,7 +73,7 @@ function personLines(id: string, analysis: PlanAnalysis | undefined, t: Translat
     const p = s.stakeholder;
     const history = s.history.map((h) => `${h.date} ${h.attitude}`).join(' → ');
     const contact = s.lastContact && analysis?.facts
-      ? t('hover.lastContactSince', { date: s.lastContact, count: daysBetween(s.lastContact, analysis.facts.today) })
+      ? t('hover.lastContactSince', { date: s.lastContact, ago: daysAgo(t, daysBetween(s.lastContact, analysis.facts.today)) })
       : t('hover.lastContact', { date: s.lastContact ?? t('never') });
     return [
       `**${esc(p.name ?? id)}**${p.title ? ` · ${esc(p.title)}` : ''}${s.gone ? ` · ${t('hover.left', { date: p.left ?? '' })}` : ''}`,

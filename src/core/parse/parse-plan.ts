@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type P
 import { FastLocator } from './fast-locator';
 import { loadWithPositions } from './fast-yaml';
 import { splitFrontmatter, stripBom } from './frontmatter';
-import type { MessageKey } from '../i18n/catalogue';
+import type { MessageKey, MessageParam } from '../i18n/catalogue';
 import { LineIndex } from './line-index';
 import type { RuleCode } from '../model/finding';
 import type { Locator, PathKey } from './locator';
@@ -14,14 +14,12 @@ import { MAX_ALIASES, MAX_DEPTH, scanYaml } from './yaml-limits';
 export interface Draft {
   readonly code: RuleCode;
   readonly key: MessageKey;
-  readonly params?: Record<string, string | number | Word>;
+  readonly params?: Record<string, MessageParam>;
   readonly start: number;
   readonly end: number;
   readonly data?: Record<string, string | number | boolean | readonly string[]>;
 }
 
-/** A parameter that is itself a message to translate, e.g. a type name. */
-export interface Word { readonly word: MessageKey }
 
 /** The file split and its frontmatter parsed once; every rule and view reads from this. */
 export interface ParsedPlan {

@@ -3,7 +3,7 @@ import type { OpportunityDiff, OpportunityEvent, OpportunitySnapshot } from '../
 import type { CoverageChange, StakeholderDiff, StakeholderEvent } from '../diff/stakeholders';
 import type { NextStepChange, VisitChange } from '../diff/visits';
 import { WATERFALL_SIGN, WATERFALL_STEPS, type WaterfallStep } from '../diff/waterfall';
-import { plural, translator, type Translate } from '../i18n/catalogue';
+import { counted, plural, translator, type Translate } from '../i18n/catalogue';
 import type { Locale } from '../model/finding';
 import { Sum, formatMoney } from '../model/money';
 
@@ -190,7 +190,7 @@ function opportunityEvent(e: OpportunityEvent, o: OpportunityDiff, t: Translate,
         tone: toneOf(e.direction),
       };
     case 'close': {
-      const dates = { from: or(t, e.from), to: or(t, e.to), days: Math.abs(e.days ?? 0) };
+      const dates = { from: or(t, e.from), to: or(t, e.to), days: counted(t, 'count.day', Math.abs(e.days ?? 0)) };
       const base = e.direction === 'pushed-out' ? t('diff.opp.pushedOut', dates) : e.direction === 'pulled-in' ? t('diff.opp.pulledIn', dates) : t('diff.opp.close', dates);
       const edge = e.leftQuarter ? t('diff.opp.leftQuarter', { quarter }) : e.enteredQuarter ? t('diff.opp.enteredQuarter', { quarter }) : '';
       return { text: edge ? t('diff.opp.closeEdge', { change: base, edge }) : base, tone: toneOf(e.direction) };

@@ -14,7 +14,7 @@ export const staleAccount: Rule = (ctx) => {
     return;
   }
   const days = daysBetween(last, ctx.facts.today);
-  if (days > limit) ctx.report('AP020', 'staleAccount', at, { date: last, days, tier: ctx.plan.tier ?? '(none)', limit }, { days, limit });
+  if (days > limit) ctx.report('AP020', 'staleAccount', at, { date: last, ago: { daysAgo: days }, tier: ctx.plan.tier ?? '(none)', limit: { count: limit, unit: 'count.day' } }, { days, limit });
 };
 
 /** AP021: an economic buyer with no visit in the window. */
@@ -26,7 +26,7 @@ export const economicBuyerNotVisited: Rule = (ctx) => {
     const id = s.stakeholder.id;
     if (id !== undefined && recent.some((v) => v.with?.includes(id))) continue;
     ctx.report('AP021', 'economicNotVisited', stakeholderAt(ctx, s),
-      { name: nameOf(s), days, last: s.lastContact ?? { word: 'never' } }, { id: id ?? '' });
+      { name: nameOf(s), days: { count: days, unit: 'count.day' }, last: s.lastContact ?? { word: 'never' } }, { id: id ?? '' });
   }
 };
 

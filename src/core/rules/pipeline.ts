@@ -12,7 +12,7 @@ export const closeInPast: Rule = (ctx) => {
     const close = o.opportunity.close;
     if (!o.open || close === undefined || close >= ctx.facts.today) continue;
     const at = ctx.loc.value(['opportunities', o.opportunity.index, 'close']);
-    if (at) ctx.report('AP030', 'closeInPast', at, { date: close, days: daysBetween(close, ctx.facts.today), stage: o.stage ?? '' }, { id: o.opportunity.id ?? '' });
+    if (at) ctx.report('AP030', 'closeInPast', at, { date: close, ago: { daysAgo: daysBetween(close, ctx.facts.today) }, stage: o.stage ?? '' }, { id: o.opportunity.id ?? '' });
   }
 };
 
@@ -34,6 +34,6 @@ export const singleThreaded: Rule = (ctx) => {
   const met = new Set(visitsWithin(ctx, days).flatMap((v) => v.with ?? []).filter((id) => ctx.activeIds.has(id)));
   if (met.size >= min) return;
   for (const o of late) {
-    ctx.report('AP032', plural('singleThreaded', met.size), stageAt(ctx, o.opportunity.index), { count: met.size, days, min, stage: o.stage ?? '' }, { id: o.opportunity.id ?? '', met: met.size });
+    ctx.report('AP032', plural('singleThreaded', met.size), stageAt(ctx, o.opportunity.index), { count: met.size, days: { count: days, unit: 'count.day' }, min, stage: o.stage ?? '' }, { id: o.opportunity.id ?? '', met: met.size });
   }
 };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyQueryChange, forecastCsv, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, forecastCsv, forecastPanel, plural, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
 import type { ForecastState, HostMessage, WebviewMessage } from '../../../webview/forecast/protocol';
 import type { Config } from '../../config';
@@ -188,7 +188,7 @@ export class ForecastPanel implements vscode.Disposable {
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(forecastCsv(rows)));
-      void vscode.window.showInformationMessage(t('cmd.exported', { count: rows.length, file: vscode.workspace.asRelativePath(target) }));
+      void vscode.window.showInformationMessage(t(plural('cmd.exported', rows.length), { count: rows.length, file: vscode.workspace.asRelativePath(target) }));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       this.deps.log.error(`forecast: writing ${target.toString(true)} failed: ${why}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountRows, plural, type AccountRow } from '../../../core';
+import { accountRows, daysAgo, plural, type AccountRow } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { toCoreEntries } from './entries';
 import { formatMoney } from './format';
@@ -22,7 +22,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountRow>
 
   getTreeItem(r: AccountRow): vscode.TreeItem {
     const item = new vscode.TreeItem(r.account, vscode.TreeItemCollapsibleState.None);
-    const visit = r.daysSinceVisit === undefined ? t('tree.noVisit') : t('tree.visited', { days: r.daysSinceVisit });
+    const visit = r.daysSinceVisit === undefined ? t('tree.noVisit') : t('tree.visited', { ago: daysAgo(t, r.daysSinceVisit) });
     const pipeline = Object.keys(r.openWeighted).length ? formatMoney(r.openWeighted) : '';
     item.description = [r.tier, r.owner, visit, pipeline].filter(Boolean).join(' · ');
     item.id = `account:${r.uri}`;

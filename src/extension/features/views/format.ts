@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { attitudeColourId, attitudeLetter, formatMoney as money, formatMoneySum, type Attitude, type Money } from '../../../core';
+import { attitudeColourId, attitudeLetter, daysAgo as spanFromToday, formatMoney as money, formatMoneySum, type Attitude, type Money } from '../../../core';
 import { t } from '../../words';
 
 /** `¥1,200,000 + $500`, in the display language; empty when there is no amount. */
@@ -17,8 +17,5 @@ export function attitudeIcon(attitude: Attitude | undefined, gone = false): vsco
 
 export const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
-export function daysAgo(days: number | undefined): string {
-  if (days === undefined) return t('days.never');
-  if (days === 0) return t('days.today');
-  return days === 1 ? t('days.ago.one', { count: 1 }) : t('days.ago.other', { count: days });
-}
+/** Days since a contact as people say it ("12 days ago", "3 months ago"), or "never met". */
+export const daysAgo = (days: number | undefined): string => (days === undefined ? t('days.never') : spanFromToday(t, days));
