@@ -18,6 +18,7 @@ describe('money: one formatter for every view', () => {
   it('a sum per currency on one line; nothing for no amount', () => {
     assert.equal(formatMoneySum({ CNY: 1200000, USD: 500 }, 'zh-cn'), '¥1,200,000 + US$500');
     assert.equal(formatMoneySum({}, 'en'), '');
+    assert.equal(formatMoneySum({ USD: 60000, CNY: 1500000 }, 'en', 'compact'), '$60K + CN¥1.5M', 'no trailing .0 (USD has cents)');
   });
 
   it('compact for charts, plain for tables with a currency column', () => {

@@ -480,6 +480,8 @@ export const en = {
   'tree.ownerHint': 'owner',
   'tree.tierHint': 'tier',
   'tree.weighted': 'weighted {amount}',
+  'tree.amountLine': 'Amount: {amount}',
+  'tree.weightedLine': 'Weighted: {amount}',
   'tree.customerStep': 'customer: step {step}, {text}',
   'tree.won': 'Won (S)',
   'tree.lost': 'Lost',

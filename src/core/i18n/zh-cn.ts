@@ -460,6 +460,8 @@ export const zhCn: Catalogue = {
   'tree.ownerHint': '客户经理',
   'tree.tierHint': '级别',
   'tree.weighted': '加权 {amount}',
+  'tree.amountLine': '金额：{amount}',
+  'tree.weightedLine': '加权金额：{amount}',
   'tree.customerStep': '客户：第 {step} 步，{text}',
   'tree.won': '赢单 (S)',
   'tree.lost': '丢单',

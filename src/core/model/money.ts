@@ -92,7 +92,7 @@ function format(locale: string, style: 'plain' | 'money' | 'compact', currency =
       f = style === 'plain' ? new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })
         : new Intl.NumberFormat(tag, {
           style: 'currency', currency,
-          ...(style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+          ...(style === 'compact' ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
         });
     } catch {
       f = null;
@@ -121,7 +121,8 @@ export function formatCompactMoney(value: number, currency: string, locale: stri
   return format(locale, 'compact', currency)?.format(value) ?? `${formatAmount(value, locale)} ${currency}`;
 }
 
-/** A sum per currency on one line, `¥1,200,000 + US$500`; empty when there is no amount. */
-export function formatMoneySum(sum: Money, locale: string): string {
-  return Object.entries(sum).map(([currency, value]) => formatMoney(value, currency, locale)).join(' + ');
+/** A sum per currency on one line, `¥1,200,000 + US$500` (compact: `¥1.2M + US$500`); empty when there is no amount. */
+export function formatMoneySum(sum: Money, locale: string, style: 'full' | 'compact' = 'full'): string {
+  const one = style === 'compact' ? formatCompactMoney : formatMoney;
+  return Object.entries(sum).map(([currency, value]) => one(value, currency, locale)).join(' + ');
 }

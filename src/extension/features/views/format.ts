@@ -5,6 +5,9 @@ import { t } from '../../words';
 /** `¥1,200,000 + $500`, in the display language; empty when there is no amount. */
 export const formatMoney = (m: Money): string => formatMoneySum(m, vscode.env.language);
 
+/** `CN¥1.5M + $60K`, in the display language: short enough for a tree row's description. */
+export const formatCompactMoney = (m: Money): string => formatMoneySum(m, vscode.env.language, 'compact');
+
 export const formatAmount = (amount: number | undefined, currency: string): string =>
   amount === undefined ? '' : money(amount, currency, vscode.env.language);
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { STAGE_INFO, pipelineGroups, stageSteps, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
+import { STAGE_INFO, pipelineGroups, plural, stageSteps, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { REVEAL_COMMAND } from './commands';
-import { formatAmount, formatMoney } from './format';
+import { formatAmount, formatCompactMoney, formatMoney } from './format';
 import { toCoreEntries } from './entries';
 import { t } from '../../words';
 
@@ -50,18 +50,30 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     return node.kind === 'group' ? this.groupItem(node.group) : opportunityItem(node.item);
   }
 
+  /**
+   * A group fits the default sidebar width: the stage and the count as the label, the amounts in
+   * short form (`CN¥1.5M + $60K`) as the description, every figure in full in the tooltip.
+   */
   private groupItem(g: PipelineGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(groupLabel(g.key, this.grouping), g.count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    const amounts = g.count ? ` · ${formatMoney(g.amount)} · ${t('tree.weighted', { amount: formatMoney(g.weighted) })}` : '';
-    item.description = `${g.count}${amounts}`;
+    const label = `${groupLabel(g.key, this.grouping)} · ${g.count}`;
+    const item = new vscode.TreeItem(label, g.count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.description = formatCompactMoney(g.amount);
     item.id = `group:${this.grouping}:${g.key}`;
     item.contextValue = 'pipelineGroup';
     item.iconPath = new vscode.ThemeIcon(g.key === 'S' ? 'pass' : g.key === 'lost' ? 'circle-slash' : 'layers');
-    if (this.grouping === 'stage' && g.key in STAGE_INFO && STAGE_INFO[g.key as Stage].customerStep) {
-      const info = STAGE_INFO[g.key as Stage];
-      item.tooltip = `${info.ourStep}\n${t('tree.customerStep', { step: info.customerStep, text: stageSteps(t, g.key as Stage).customerStep })}`;
-    }
+    item.tooltip = this.groupTooltip(g, label);
     return item;
+  }
+
+  private groupTooltip(g: PipelineGroup, label: string): string {
+    const lines = [label];
+    if (this.grouping === 'stage' && g.key in STAGE_INFO && STAGE_INFO[g.key as Stage].customerStep) {
+      const steps = stageSteps(t, g.key as Stage);
+      lines.push(steps.ourStep, t('tree.customerStep', { step: STAGE_INFO[g.key as Stage].customerStep, text: steps.customerStep }));
+    }
+    lines.push(t(plural('count.opportunity', g.count), { count: g.count }));
+    if (g.count) lines.push(t('tree.amountLine', { amount: formatMoney(g.amount) }), t('tree.weightedLine', { amount: formatMoney(g.weighted) }));
+    return lines.join('\n');
   }
 }
 
