@@ -50,8 +50,10 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$rg_bin" ]; then
 fi
 
 # npm settings for this machine's ~/.npmrc (yes=false would make node-pty's
-# `npx node-gyp` refuse) and for code-server's postinstall (wants unsafe-perm as root).
-export npm_config_yes=true npm_config_unsafe_perm=true npm_config_audit=false npm_config_fund=false
+# `npx node-gyp` refuse). unsafe-perm is not among them: npm 7+ no longer knows it and warns
+# ("Unknown env config") on every npm and npx call that sees it; only code-server's postinstall
+# asks for it (as root), so it is set for that one rebuild below.
+export npm_config_yes=true npm_config_audit=false npm_config_fund=false
 # node-gyp must build against the local Node headers; without a nodedir it
 # would try to download them from nodejs.org, which is unreachable here.
 node_prefix="$(dirname "$(dirname "$(command -v node)")")"
@@ -90,7 +92,7 @@ echo "[install] seeded $rg_cache/ripgrep-$rg_tag-$rg_target.tar.gz from $(comman
 #    and esbuild's. Named, not all: @vscode/vsce's optional keytar (a credential store
 #    for publishing, never used here) would need libsecret's headers and fail the rebuild.
 echo "[install] npm rebuild code-server argon2 esbuild (runs their install scripts; builds native addons)"
-TMPDIR="$build_tmp" npm rebuild code-server argon2 esbuild --loglevel=error
+TMPDIR="$build_tmp" npm_config_unsafe_perm=true npm rebuild code-server argon2 esbuild --loglevel=error
 rm -rf "$build_tmp"
 test -x "$rg_bin" || { echo "[install] $rg_bin missing" >&2; exit 1; }
 echo "$want" > "$stamp"

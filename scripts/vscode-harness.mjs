@@ -20,7 +20,11 @@
 //       Starts code-server with the extension in development mode and prints
 //       the URL to open in a browser; stays up until Ctrl-C. Rebuild with
 //       `npm run build` (or keep `npm run watch` running) and reload the window.
+//   node scripts/vscode-harness.mjs demo   (npm run demo)
+//       `serve` on the repository's examples/ folder (another with --workspace).
 //
+// A relative path given as a flag or a HARNESS_* variable is taken from the folder the command
+// was typed in (under `npm run`, the folder npm was called from); the defaults are the repository's.
 // Options (flags or env):
 //   --workspace DIR      folder to open        (HARNESS_WORKSPACE, default test/fixtures/workspace)
 //   --extension DIR      extensionDevelopmentPath (HARNESS_EXTENSION, default repo root)
@@ -30,6 +34,8 @@
 //   --tests FILE         extensionTestsPath, no .js (HARNESS_TESTS, default out/test/integration/index)
 //   --timeout SECONDS    whole-run limit       (HARNESS_TIMEOUT_S, default 600; serve: none)
 //   --port N             serve: port on 127.0.0.1 (PORT, default 8080; a free one if it is taken)
+//   --viewport WxH       test, screenshot: the browser window's size in pixels (HARNESS_VIEWPORT,
+//                        default 1280x800), e.g. 1920x1080 for a README picture
 //   --open FILE          screenshot: file to open first (workspace-relative), repeatable
 //   --command TITLE      screenshot: palette command to run, repeatable
 //   --view NAME          screenshot: view whose header (and --row) must appear
@@ -52,40 +58,22 @@ import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildWebTests, webSettings, WebReport } from './web-tests.mjs';
+import { harnessOptions, HarnessUsageError } from './harness-options.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
-// ---------- arguments ----------
-const argv = process.argv.slice(2);
-const mode = argv.shift();
-let screenshotOut;
-if (mode === 'screenshot') screenshotOut = argv.shift();
-if (!['test', 'screenshot', 'serve'].includes(mode) || (mode === 'screenshot' && !screenshotOut)) {
-  console.error('usage: vscode-harness.mjs test | screenshot OUT.png | serve   [--workspace DIR] [--extension DIR] [--tests FILE] [--timeout S] [--port N]');
+// ---------- arguments (scripts/harness-options.mjs) ----------
+let options;
+try {
+  options = harnessOptions(process.argv.slice(2), process.env, process.cwd(), ROOT);
+} catch (e) {
+  if (!(e instanceof HarnessUsageError)) throw e;
+  console.error(e.message);
   process.exit(2);
 }
-const webHost = argv.includes('--web');
-if (webHost) argv.splice(argv.indexOf('--web'), 1);
-const opts = { command: [], open: [] };
-for (let i = 0; i < argv.length; i += 2) {
-  const k = argv[i].replace(/^--/, ''), v = argv[i + 1];
-  if (v === undefined) { console.error(`missing value for ${argv[i]}`); process.exit(2); }
-  if (k === 'command' || k === 'open') opts[k].push(v); else opts[k] = v;
-}
-const abs = (p) => path.resolve(ROOT, p);
-const untrusted = process.env.HARNESS_TRUST === 'untrusted';
-const workspace = abs(opts.workspace ?? process.env.HARNESS_WORKSPACE ?? (untrusted ? 'test/fixtures/untrusted-workspace' : 'test/fixtures/workspace'));
-const installVsix = opts.install && abs(opts.install);
-const extensionDir = installVsix ? undefined : abs(opts.extension ?? process.env.HARNESS_EXTENSION ?? '.');
-let testsPath = abs(opts.tests ?? process.env.HARNESS_TESTS ?? (untrusted ? 'out/test/integration-untrusted/index' : 'out/test/integration/index'));
-const timeoutS = Number(opts.timeout ?? process.env.HARNESS_TIMEOUT_S ?? (mode === 'serve' ? 0 : 600));
-const commands = opts.command;
-const openFiles = opts.open;
-const viewName = opts.view;
-const rowText = opts.row;
-const webviewText = opts['webview-text'];
-const wantedPort = Number(opts.port ?? process.env.PORT ?? 8080);
+const { mode, screenshotOut, webHost, untrusted, workspace, installVsix, extensionDir, timeoutS, commands, openFiles, viewName, rowText, webviewText, wantedPort, viewport } = options;
+let { testsPath } = options;
 const verbose = process.env.HARNESS_VERBOSE === '1';
 
 const t0 = Date.now();
@@ -284,7 +272,7 @@ if (mode === 'serve') {
 // ---------- open the workbench in headless Chromium ----------
 const { launchChromium } = require(chromiumHelper);
 browser = await launchChromium({ env: { ...process.env, ...privateEnv } });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const page = await browser.newPage({ viewport });
 const wlog = (line) => { workbenchLog.write(line + '\n'); if (verbose) console.log(`[workbench] ${line}`); };
 page.on('console', (m) => wlog(`console.${m.type()}: ${m.text()}`));
 page.on('pageerror', (e) => wlog(`pageerror: ${e.stack || e.message}`));
@@ -341,7 +329,7 @@ if (mode === 'test') {
 } else {
   const wait = { timeout: 60000 };
   const failShot = async (msg) => {
-    const p = path.resolve(screenshotOut).replace(/\.png$/i, '') + '.failed.png';
+    const p = screenshotOut.replace(/\.png$/i, '') + '.failed.png';
     await page.screenshot({ path: p }).catch(() => {});
     await fail(`${msg} (screen saved to ${p})`);
   };
@@ -406,8 +394,8 @@ if (mode === 'test') {
     await failShot(e?.message || String(e));
   }
   await page.waitForTimeout(500); // let the last paint settle
-  await page.screenshot({ path: path.resolve(screenshotOut) });
-  note(`saved ${path.resolve(screenshotOut)}`);
+  await page.screenshot({ path: screenshotOut });
+  note(`saved ${screenshotOut}`);
   clearTimeout(overall);
   await cleanup();
   process.exit(0);
@@ -418,7 +406,7 @@ if (mode === 'test') {
  * bootstrap) and returns the collector of their report, which reaches us through the workbench log.
  */
 async function webTestRun() {
-  if (!opts.tests && !process.env.HARNESS_TESTS) {
+  if (!options.testsGiven) {
     const built = await buildWebTests(ROOT, { grep: process.env.HARNESS_GREP ?? '', timeoutMs: Number(process.env.HARNESS_MOCHA_TIMEOUT || 20000) });
     testsPath = built.testsPath;
     note(`web worker extension host: ${built.suites.length} suites bundled for the browser (${built.suites.join(', ')})`);
