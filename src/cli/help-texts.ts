@@ -67,7 +67,8 @@ by stage, by forecast category, by close quarter, with totals. Amounts are summe
 never converted.
 
 Options:
-  -f, --format FORMAT     text (default), json or markdown
+  -f, --format FORMAT     text (default), json or markdown (amounts with their currency symbol,
+                          and the funnel against the funnelBenchmark setting)
 ${SHARED_OPTIONS}
 
 Exit status: 0, or 2 on bad usage, a file named as PATH that cannot be read, or an internal error.
