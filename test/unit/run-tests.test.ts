@@ -24,7 +24,7 @@ describe('scripts/run-tests.mjs', function () {
   it('refuses a suite it does not know, before running anything', () => {
     const r = runTests('grammar', 'units');
     assert.strictEqual(r.status, 2);
-    assert.match(r.stderr, /unknown suite units; use any of unit, cli, webview, grammar, integration, untrusted/);
+    assert.match(r.stderr, /unknown suite units; use any of unit, cli, webview, grammar, integration, integration-web, untrusted, vsix/);
     assert.strictEqual(r.stdout, '');
   });
 });
