@@ -272,7 +272,7 @@ export const en = {
   'map.mode.grid': '25-grid',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
-  'map.fit': 'Fit to window',
+  'map.fit': 'Fit to panel',
   'map.exportSvg': 'Export SVG next to the plan',
   'map.exportPng': 'Export PNG next to the plan',
   'map.freshness.fresh': 'contact is fresh',

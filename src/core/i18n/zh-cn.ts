@@ -256,7 +256,7 @@ export const zhCn: Catalogue = {
   'map.mode.grid': '25 格',
   'map.zoomIn': '放大',
   'map.zoomOut': '缩小',
-  'map.fit': '适应窗口',
+  'map.fit': '适应面板',
   'map.exportSvg': '导出 SVG（保存在计划旁）',
   'map.exportPng': '导出 PNG（保存在计划旁）',
   'map.freshness.fresh': '近期有联系',
