@@ -247,7 +247,8 @@ export const en = {
   'forecast.conversion': 'Conversion to next',
   'forecast.benchmark': 'Benchmark',
   'forecast.stuck': 'below benchmark',
-  'forecast.bottleneck': 'Deals get stuck at stage {stage}',
+  'forecast.bottleneck.one': '{parked} deal parked at {stage}: {conversion} convert to {next}, against {benchmark} expected',
+  'forecast.bottleneck.other': '{parked} deals parked at {stage}: {conversion} convert to {next}, against {benchmark} expected',
   'forecast.noBottleneck': 'Every stage converts at or above its benchmark',
   'forecast.wonStage': 'S (won)',
   'forecast.table': 'Open opportunities',
@@ -265,6 +266,11 @@ export const en = {
   'forecast.incomplete.other': '{count} plans have format errors: the figures may be incomplete.',
   'forecast.loading': 'Loading the forecast…',
   'forecast.revealHint': 'Show in the plan',
+  'forecast.overdue': 'Overdue',
+  'forecast.overdueHint': 'The close date has passed',
+  'forecast.total': 'Total',
+  'forecast.totalDetail': '{count} open',
+  'forecast.openPlan': 'Open {file} to fix it',
 
   // ---------- the stakeholder map webview ----------
   'map.mode.org': 'Org chart',
