@@ -117,7 +117,7 @@ describe('the Get Started walkthrough on the examples', () => {
   it('names plans that exist, in both languages', () => {
     for (const lang of ['', 'zh-cn']) {
       const named = Object.entries(nls(lang)).filter(([k]) => k.startsWith('walkthrough.'))
-        .flatMap(([, v]) => [...v.matchAll(/`([\w-]+\.account\.md)`/g)].map((m) => m[1]));
+        .flatMap(([, v]) => [...v.matchAll(/([\w-]+\.account\.md)/g)].map((m) => m[1]));
       assert.deepEqual([...new Set(named)].sort(), ['harbourline-logistics.account.md', 'jiangcheng-water.account.md'], lang || 'en');
       for (const f of named) assert.ok(files().includes(f), f);
     }
