@@ -68,7 +68,7 @@ describe('account-plans export on the examples', function () {
     const rows = jsonLines(r.stdout);
     assert.equal(rows.length, 83);
     for (const row of rows) assert.deepEqual(Object.keys(row), [...COLUMNS.stakeholders]);
-    const tan = rows.find((x) => x.stakeholder_id === 'tan');
+    const tan = rows.find((x) => x.account_id === 'harbourline' && x.stakeholder_id === 'tan');
     assert.deepEqual(
       [tan?.roles, tan?.attitude, tan?.attitude_source, tan?.last_contact, tan?.grid_personal, tan?.gone, tan?.department],
       [['economic'], 'C+', 'visit 2026-03-17', '2026-03-17', 2, false, null],
