@@ -156,14 +156,18 @@ export class IndexStore implements vscode.Disposable {
     const ignored: { shard: number; reason: ShardRejection | 'dropped records' }[] = [];
     const decoder = new TextDecoder('utf-8');
     let records = 0;
-    for (let i = 0; i < STORE_SHARDS; i++) {
-      let text: string;
+    // All shard files are asked for at once (each read is a round trip to the file service), then
+    // parsed one by one, letting the editor's own events through in between.
+    const texts = await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
       try {
-        text = decoder.decode(await vscode.workspace.fs.readFile(this.shardUri(i)));
+        return decoder.decode(await vscode.workspace.fs.readFile(this.shardUri(i)));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.options.log.warn(`stored index: cannot read shard ${i}: ${errorText(e)}`);
-        continue;
+        return undefined;
       }
+    }));
+    for (const [i, text] of texts.entries()) {
+      if (text === undefined) continue;
       const reading = readShard(text, { engine: this.engine, key: this.key });
       if (!reading.ok) {
         ignored.push({ shard: i, reason: reading.reason });
@@ -183,11 +187,11 @@ export class IndexStore implements vscode.Disposable {
         this.byHash.set(r.hash, r);
       }
       records += reading.records.length;
-      // A large store is read shard by shard: let the editor's own events through in between.
+      texts[i] = undefined;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.lastLoad = { records, ms: performance.now() - t0, ignored };
-    this.options.log.info(`stored index: ${records} analyses read in ${this.lastLoad.ms.toFixed(0)} ms` +
+    this.options.log.info(`stored index: ${records} analyses read from ${folder.toString(true)} in ${this.lastLoad.ms.toFixed(0)} ms` +
       (ignored.length ? `, ${ignored.length} shards ignored` : ''));
   }
 

@@ -29,6 +29,8 @@ export class PlanTracker implements vscode.Disposable {
   private readonly deletedFolders = new Set<string>();
   private deletedFoldersTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Workspace-check workers waiting for the open plans' re-checks (typingPause). */
+  private typingWaiters: (() => void)[] = [];
 
   /** How long the last workspace scan's file search took (for the timing log and the bench). */
   lastFindMs = 0;
@@ -141,6 +143,7 @@ export class PlanTracker implements vscode.Disposable {
         let next = 0;
         const worker = async () => {
           while (next < batch.length && !this.disposed) {
+            await this.typingPause();
             await this.refreshFromDisk(batch[next++]);
             report(++done, todo.length);
           }
@@ -175,12 +178,32 @@ export class PlanTracker implements vscode.Disposable {
     return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size, hash: planHash(fileNameOf(entry.uri), text) }, text };
   };
 
+  /**
+   * The open plans come first: while one waits for its re-check after typing, the workspace check
+   * waits too (for the re-check, at most a debounce), so the keystroke's check does not queue
+   * behind the disk reads and checks of the scan.
+   */
+  private typingPause(): Promise<void> | undefined {
+    if (this.timers.size === 0) return undefined;
+    return new Promise((resolve) => {
+      this.typingWaiters.push(resolve);
+      setTimeout(resolve, this.config.config.debounceMs + 50);
+    });
+  }
+
+  private typingDone(): void {
+    if (this.timers.size > 0) return;
+    this.typingWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
   private schedule(doc: vscode.TextDocument): void {
-    this.cancel(doc.uri);
     const key = doc.uri.toString();
+    // Not cancel(): that would let the waiting workspace check go for a moment between two keys.
+    clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (!doc.isClosed) this.checkDocument(doc);
+      this.typingDone();
     }, this.config.config.debounceMs));
   }
 
@@ -188,7 +211,7 @@ export class PlanTracker implements vscode.Disposable {
     const key = uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
-    this.timers.delete(key);
+    if (this.timers.delete(key)) this.typingDone();
   }
 
   private onDiskChange(uri: vscode.Uri): void {
@@ -266,6 +289,8 @@ export class PlanTracker implements vscode.Disposable {
   }
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    // Opened since the scan listed it: its buffer is checked, and wins over the disk.
+    if (this.openDocument(uri)) return;
     const ticket = this.index.reserve(uri);
     try {
       const stat = await planFiles.stat(uri);
