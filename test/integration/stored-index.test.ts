@@ -120,7 +120,7 @@ describe('stored index', () => {
       await vscode.workspace.fs.writeFile(file, enc(JSON.stringify(shard)));
     });
     assert.deepStrictEqual(checked, [uri.toString()]);
-    assert.deepStrictEqual(hooks.store.lastLoad?.ignored, [{ shard: shardOf(uri.toString()), reason: 'dropped records' }]);
+    assert.deepStrictEqual(hooks.store.lastLoad?.ignored, [{ shard: shardOf(uri.toString()), reason: 'invalid-records' }]);
   });
 
   it('a settings change invalidates it: a store of other settings is not used', async () => {

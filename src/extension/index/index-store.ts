@@ -18,7 +18,7 @@ export interface IndexStoreOptions {
 export interface StoreLoadReport {
   readonly records: number;
   readonly ms: number;
-  readonly ignored: readonly { readonly shard: number; readonly reason: ShardRejection | 'dropped records' }[];
+  readonly ignored: readonly { readonly shard: number; readonly reason: ShardRejection | 'invalid-records' }[];
 }
 
 /**
@@ -153,7 +153,7 @@ export class IndexStore implements vscode.Disposable {
     this.current();
     if (!folder) return;
     const t0 = performance.now();
-    const ignored: { shard: number; reason: ShardRejection | 'dropped records' }[] = [];
+    const ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[] = [];
     const decoder = new TextDecoder('utf-8');
     let records = 0;
     // All shard files are asked for at once (each read is a round trip to the file service), then
@@ -176,7 +176,7 @@ export class IndexStore implements vscode.Disposable {
         continue;
       }
       if (reading.dropped > 0) {
-        ignored.push({ shard: i, reason: 'dropped records' });
+        ignored.push({ shard: i, reason: 'invalid-records' });
         this.options.log.warn(`stored index: shard ${i}: ${reading.dropped} records failed validation and are checked again`);
         this.dirty.add(i);
       }

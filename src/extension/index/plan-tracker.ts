@@ -143,8 +143,9 @@ export class PlanTracker implements vscode.Disposable {
         let next = 0;
         const worker = async () => {
           while (next < batch.length && !this.disposed) {
+            const uri = batch[next++];
             await this.typingPause();
-            await this.refreshFromDisk(batch[next++]);
+            await this.refreshFromDisk(uri);
             report(++done, todo.length);
           }
         };
