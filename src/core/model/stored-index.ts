@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { computeFacts } from './derive-facts';
 import { RULE_CODES, type Finding, type Locale } from './finding';
 import type { Plan } from './plan';
-import type { PlanAnalysis } from './plan-analysis';
+import type { PlanAnalysis, PlanFacts } from './plan-analysis';
 import type { Settings } from './settings';
 import { contentHash, stableJson } from './content-hash';
 
@@ -72,10 +72,21 @@ export function toStoredRecord(uri: string, stamp: { mtime: number; size: number
   return { uri, mtime: stamp.mtime, size: stamp.size, hash: stamp.hash, today, findings: analysis.findings, ...(analysis.plan ? { plan: analysis.plan } : {}) };
 }
 
-/** The analysis a record stands for: the same as checking the text again on the record's day. */
+/**
+ * The analysis a record stands for: the same as checking the text again on the record's day. The
+ * facts are derived when first read: a reopened workspace shows its diagnostics first, and a view
+ * that needs the facts derives them then.
+ */
 export function restoreAnalysis(record: StoredRecord, fileName: string, currency: string): PlanAnalysis {
-  if (!record.plan) return { fileName, findings: record.findings };
-  return { fileName, findings: record.findings, plan: record.plan, facts: computeFacts(record.plan, record.today, currency) };
+  const { plan, today, findings } = record;
+  if (!plan) return { fileName, findings };
+  let facts: PlanFacts | undefined;
+  return {
+    fileName, findings, plan,
+    get facts() {
+      return (facts ??= computeFacts(plan, today, currency));
+    },
+  };
 }
 
 /**
