@@ -59,14 +59,15 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
       // As a new window would: the store read again from its files, the index built from nothing.
       await store.flush();
       persistence.suspended = true;
-      index.entries().forEach((e) => index.delete(e.uri));
+      // Plans open in an editor stay as they are: they are checked from their buffers in any window.
+      index.entries().filter((e) => e.source.kind === 'disk').forEach((e) => index.delete(e.uri));
       try {
         await whileClosed?.();
       } finally {
         persistence.suspended = false;
       }
       await store.reload();
-      await tracker.scanWorkspace();
+      await tracker.scanDisk();
     },
     heapUsed: () => (typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().heapUsed : 0),
   }));

@@ -51,7 +51,8 @@ export interface TestHooks {
   /** The persisted index (its files, what its last load found, its writes). */
   readonly store: IndexStore;
   /**
-   * A reopened window, simulated: the store written, the index emptied (the store kept), then
+   * A reopened window, simulated: the store written, the plans read from disk dropped from the index
+   * (the store kept; open plans stay), then
    * `whileClosed` run (changes the store does not follow), the store read again from its files, and
    * the workspace scanned. Count `index.checks` around it.
    */

@@ -88,6 +88,11 @@ export class PlanTracker implements vscode.Disposable {
     return this.scan(PLAN_GLOB);
   }
 
+  /** Reads every plan of the workspace's folders from disk (open ones aside), as the first search does. */
+  scanDisk(): Promise<number> {
+    return this.scan(PLAN_GLOB);
+  }
+
   /** Checks the plans open in editors. */
   checkOpenDocuments(): void {
     vscode.workspace.textDocuments.filter((d) => this.isPlanDocument(d)).forEach((d) => this.checkDocument(d));
