@@ -64,6 +64,8 @@ export function harnessOptions(argv, env, cwd, root) {
     rowText: opts.row,
     webviewText: opts['webview-text'],
     wantedPort: Number(opts.port ?? env.PORT ?? 8080),
+    /** --port was given: test and screenshot use it too (else a free port). */
+    portGiven: opts.port !== undefined,
     viewport: parseViewport(opts.viewport ?? env.HARNESS_VIEWPORT ?? '1280x800'),
   };
 }

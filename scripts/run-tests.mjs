@@ -71,7 +71,7 @@ function harnessCounts(out) {
 async function mochaSuite(name, dir) {
   const files = testFiles(path.join(ROOT, dir));
   if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, note: `no test files in ${dir}` };
-  const { code, out } = await run(process.execPath, [MOCHA, '--reporter', 'spec', '--no-color', ...files]);
+  const { code, out } = await run(process.execPath, [MOCHA, '--reporter', 'spec', '--no-color', '--timeout', '30000', ...files]);
   return settle(name, code, mochaCounts(out));
 }
 

@@ -33,7 +33,8 @@
 //                        stub extension (VS Code runs extensionTestsPath only beside one)
 //   --tests FILE         extensionTestsPath, no .js (HARNESS_TESTS, default out/test/integration/index)
 //   --timeout SECONDS    whole-run limit       (HARNESS_TIMEOUT_S, default 600; serve: none)
-//   --port N             serve: port on 127.0.0.1 (PORT, default 8080; a free one if it is taken)
+//   --port N             serve: port on 127.0.0.1 (PORT, default 8080; a free one if it is taken);
+//                        test/screenshot: only when given, else a free one
 //   --viewport WxH       test, screenshot: the browser window's size in pixels (HARNESS_VIEWPORT,
 //                        default 1280x800), e.g. 1920x1080 for a README picture
 //   --open FILE          screenshot: file to open first (workspace-relative), repeatable
@@ -46,6 +47,7 @@
 //                        out/test/integration-untrusted/index (the default run has trust off)
 //   HARNESS_VERBOSE=1    echo the workbench log (browser console / VS Code log) live
 //   HARNESS_KEEP_TMP=1   keep the temporary user-data/log folder
+//   HARNESS_USER_DATA=DIR  use (and keep) this user-data folder instead of a temporary one
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
 // Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test)
 // reaches the extension host, which inherits code-server's environment.
@@ -83,6 +85,8 @@ const note = (msg) => console.log(`[harness ${secs()}] ${msg}`);
 // ---------- temp state (short path: code-server puts a unix socket in it) ----------
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsch-'));
 const dirs = Object.fromEntries(['ud', 'ext', 'xdg-config', 'xdg-data', 'xdg-cache', 'logs', 't'].map((d) => [d, path.join(tmp, d)]));
+// HARNESS_USER_DATA=DIR: a user-data folder kept across runs (the editor benchmark's second, warm open).
+if (process.env.HARNESS_USER_DATA) dirs.ud = path.resolve(process.env.HARNESS_USER_DATA);
 // Private XDG and TMPDIR folders for code-server and Chromium: VS Code leaves
 // vscode-ipc-*.sock / vscode-git-*.sock / vscode-typescript* in TMPDIR and
 // Chromium a "Crash Reports" folder in ~/.config/chromium otherwise.
@@ -134,7 +138,9 @@ async function portIsFree(p) {
   });
 }
 let bindPort = 0;
-if (mode === 'serve') {
+// test/screenshot with an explicit --port: that one (the workspace's storage is keyed by the window's
+// address, so a run that must find the storage of an earlier one, HARNESS_USER_DATA, needs the same port).
+if (mode === 'serve' || options.portGiven) {
   if (Number.isInteger(wantedPort) && wantedPort > 0 && await portIsFree(wantedPort)) bindPort = wantedPort;
   else note(`port ${wantedPort} is taken or invalid; using a free one`);
 }

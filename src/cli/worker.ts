@@ -13,6 +13,8 @@ import { describeFsError } from './walk';
  */
 const ROLE = 'account-plans-check-worker';
 const BATCH = 64;
+/** The calling thread's batches, when it takes part: small, so it soon gets back to feeding the workers. */
+const HERE_BATCH = 16;
 
 /** A plan to check: its text, or (`path`) a file the worker reads itself, so reading overlaps checking. */
 export type Job = { readonly name: string; readonly text: string } | { readonly name: string; readonly path: string };
@@ -59,9 +61,10 @@ export function workerCount(jobs: number): number {
 
 /** Checks `jobs` on worker threads; the results come back in the order of `jobs`. */
 export function checkInParallel(jobs: readonly Job[], options: Options, threads: number, findingsOnly = false): Outcome[] {
-  const pool = new WorkerPool(threads);
+  // This thread is one of the `threads`: it checks too rather than wait.
+  const pool = new WorkerPool(threads - 1);
   try {
-    return pool.run('check', jobs, { ...options, findingsOnly });
+    return pool.run('check', jobs, { ...options, findingsOnly }, true);
   } finally {
     pool.close();
   }
@@ -80,31 +83,51 @@ export class WorkerPool {
     });
   }
 
-  /** Runs `task` on every job; the results come back in the order of `jobs`. */
-  run<T extends Task>(task: T, jobs: readonly Tasks[T]['job'][], options: Tasks[T]['options']): Tasks[T]['result'][] {
+  /**
+   * Runs `task` on every job; the results come back in the order of `jobs`. With `here`, this
+   * thread takes small batches too instead of sleeping (one fewer engine to load and warm up; each
+   * worker keeps a second batch queued so it never waits for this thread to finish one).
+   */
+  run<T extends Task>(task: T, jobs: readonly Tasks[T]['job'][], options: Tasks[T]['options'], here = false): Tasks[T]['result'][] {
+    type Reply = { results?: { index: number; result: Tasks[T]['result'] }[]; error?: string };
     const results: Tasks[T]['result'][] = new Array(jobs.length);
     let next = 0;
     let done = 0;
+    const queued = new Map<(typeof this.workers)[number], number>(this.workers.map((slot) => [slot, 0]));
     const give = (slot: (typeof this.workers)[number]) => {
-      if (next >= jobs.length) return;
-      const from = next;
-      next = Math.min(jobs.length, next + BATCH);
-      slot.w.postMessage({ task, options, from, jobs: jobs.slice(from, next) });
+      while (next < jobs.length && queued.get(slot)! < (here ? 2 : 1)) {
+        const from = next;
+        next = Math.min(jobs.length, next + BATCH);
+        slot.w.postMessage({ task, options, from, jobs: jobs.slice(from, next) });
+        queued.set(slot, queued.get(slot)! + 1);
+      }
+    };
+    const take = (msg: Reply) => {
+      if (msg.error) throw new Error(msg.error);
+      for (const r of msg.results ?? []) results[r.index] = r.result;
+      done += msg.results?.length ?? 0;
+    };
+    const drain = () => {
+      for (const slot of this.workers) {
+        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          queued.set(slot, queued.get(slot)! - 1);
+          take(m.message as Reply);
+        }
+        give(slot);
+      }
     };
     let seen = Atomics.load(this.signal, 0);
     this.workers.forEach(give);
     while (done < jobs.length) {
-      Atomics.wait(this.signal, 0, seen, 60_000);
-      seen = Atomics.load(this.signal, 0);
-      for (const slot of this.workers) {
-        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-          const msg = m.message as { results?: { index: number; result: Tasks[T]['result'] }[]; error?: string };
-          if (msg.error) throw new Error(msg.error);
-          for (const r of msg.results ?? []) results[r.index] = r.result;
-          done += msg.results?.length ?? 0;
-          give(slot);
-        }
+      if (here && next < jobs.length) {
+        const from = next;
+        next = Math.min(jobs.length, next + HERE_BATCH);
+        take(runBatch(task, options, from, jobs.slice(from, next)) as Reply);
+      } else {
+        Atomics.wait(this.signal, 0, seen, 60_000);
+        seen = Atomics.load(this.signal, 0);
       }
+      drain();
     }
     return results;
   }
@@ -117,6 +140,19 @@ export class WorkerPool {
   }
 }
 
+/** One batch of jobs, here or on a worker: the results, or what failed and on which file. */
+function runBatch(task: Task, options: unknown, from: number, jobs: readonly unknown[]): { results: { index: number; result: unknown }[] } | { error: string } {
+  /** The job being run, so a failure names its file (a check's failures are already findings). */
+  let current: { name?: string; path?: string } | undefined;
+  try {
+    const run = TASKS[task] as (job: unknown, options: unknown) => unknown;
+    return { results: jobs.map((job, i) => { current = job as typeof current; return { index: from + i, result: run(job, options) }; }) };
+  } catch (e) {
+    const file = current?.name ?? current?.path;
+    return { error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}${file ? ` ${file}` : ''}: ${(e as Error).message}` };
+  }
+}
+
 /** This bundle (dist/cli.js) when bundled, else the compiled worker module next to this one. */
 function entry(): string {
   const own = path.join(__dirname, 'worker.js');
@@ -126,15 +162,7 @@ function entry(): string {
 function serve(port: NonNullable<typeof parentPort>): void {
   const { signal, reply } = workerData as { signal: Int32Array; reply: MessagePort };
   port.on('message', ({ task, options, from, jobs }: { task: Task; options: never; from: number; jobs: never[] }) => {
-    /** The job being run, so a failure names its file (a check's failures are already findings). */
-    let current: { name?: string; path?: string } | undefined;
-    try {
-      const run = TASKS[task] as (job: unknown, options: unknown) => unknown;
-      reply.postMessage({ results: jobs.map((job, i) => { current = job; return { index: from + i, result: run(job, options) }; }) });
-    } catch (e) {
-      const file = current?.name ?? current?.path;
-      reply.postMessage({ error: `internal error while ${task === 'diff' ? 'comparing' : 'checking'}${file ? ` ${file}` : ''}: ${(e as Error).message}` });
-    }
+    reply.postMessage(runBatch(task, options, from, jobs));
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   });

@@ -37,3 +37,8 @@ export * from './diff';
 export * from './merge';
 export { factLines } from './textconv/fact-lines';
 export * from './present';
+export { contentHash, stableJson } from './model/content-hash';
+export {
+  STORE_FORMAT, STORE_SHARDS, storeKey, planHash, shardOf, shardText, toStoredRecord, restoreAnalysis, readShard,
+  type StoredRecord, type StoredShard, type ShardReading, type ShardRejection,
+} from './model/stored-index';

@@ -24,6 +24,8 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export const PROGRESS_THRESHOLD = 20;
 /** Disk reads in flight at once during a workspace check. */
 export const READ_CONCURRENCY = 8;
+/** Plans per batch of the workspace check; it yields to the editor's events between batches. */
+export const SCAN_BATCH = 64;
 
 /** The bundled rule reference that a diagnostic's code links to (`docs/rules.md#ap010`). */
 export const RULES_DOC = ['docs', 'rules.md'] as const;

@@ -13,6 +13,8 @@ import * as markdownPreview from './features/markdown-preview/markdown-preview-f
 import * as planHistory from './features/plan-history/plan-history-feature';
 import * as stakeholderMap from './features/stakeholder-map/stakeholder-map-feature';
 import * as views from './features/views/views-feature';
+import { createIndexStore } from './index/create-index-store';
+import { IndexPersistence, type IndexStore } from './index/index-store';
 import { PlanIndex } from './index/plan-index';
 import { PlanTracker } from './index/plan-tracker';
 import { startIndexing } from './index/start-indexing';
@@ -27,8 +29,11 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   const config = new ConfigService(log);
   const index = new PlanIndex({ settings: () => config.config.settings, locale: () => engineLocale(), log });
-  const tracker = new PlanTracker(index, config, log);
-  context.subscriptions.push(tracker, index, config, log);
+  const store = createIndexStore(context, config, () => engineLocale(), log);
+  const persistence = new IndexPersistence(index, store);
+  const tracker = new PlanTracker(index, config, log, undefined, store);
+  context.subscriptions.push(tracker, persistence, store, index, config, log);
+  activeStore = store;
   void vscode.commands.executeCommand('setContext', NODE_HOST_CONTEXT, EXTENSION_HOST === 'node');
   let prompter: Prompter = windowPrompter;
   const services: Services = { index, tracker, config, log, locale: () => engineLocale(), timings, prompter: () => prompter };
@@ -49,6 +54,22 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
     index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
     setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes, host: EXTENSION_HOST,
+    store,
+    reopenFromStore: async (whileClosed) => {
+      // As a new window would: the store read again from its files, the index built from nothing.
+      await store.flush();
+      persistence.suspended = true;
+      // Plans open in an editor stay as they are: they are checked from their buffers in any window.
+      index.entries().filter((e) => e.source.kind === 'disk').forEach((e) => index.delete(e.uri));
+      try {
+        await whileClosed?.();
+      } finally {
+        persistence.suspended = false;
+      }
+      await store.reload();
+      await tracker.scanDisk();
+    },
+    heapUsed: () => (typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().heapUsed : 0),
   }));
   timings.activationMs = performance.now() - timings.activationStart;
   log.info(`activated in ${timings.activationMs.toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.language}, ${EXTENSION_HOST} extension host)`);
@@ -64,6 +85,9 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+let activeStore: IndexStore | undefined;
+
+/** Everything is disposed through context.subscriptions; the stored index's last changes are written first. */
+export function deactivate(): Promise<void> | undefined {
+  return activeStore?.flush();
 }

@@ -7,6 +7,7 @@ import type { ForecastFeature } from './features/forecast/forecast-feature';
 import type { PlanHistoryTreeProvider } from './features/plan-history/plan-history-tree';
 import type { StakeholderMapFeature } from './features/stakeholder-map/stakeholder-map-feature';
 import type { ViewsFeature } from './features/views/views-feature';
+import type { IndexStore } from './index/index-store';
 import type { PlanIndex } from './index/plan-index';
 import type { WorkspaceScanGate } from './index/workspace-scan-gate';
 import type { Timings } from './services';
@@ -47,6 +48,17 @@ export interface TestHooks {
   readonly quickFixes: QuickFixSteps;
   /** The build that runs: the Node one, or the browser one in the web worker host. */
   readonly host: 'node' | 'web';
+  /** The persisted index (its files, what its last load found, its writes). */
+  readonly store: IndexStore;
+  /**
+   * A reopened window, simulated: the store written, the plans read from disk dropped from the index
+   * (the store kept; open plans stay), then
+   * `whileClosed` run (changes the store does not follow), the store read again from its files, and
+   * the workspace scanned. Count `index.checks` around it.
+   */
+  reopenFromStore(whileClosed?: () => Promise<void>): Promise<void>;
+  /** The extension host's heap in use (process.memoryUsage().heapUsed; the web worker: 0). */
+  heapUsed(): number;
 }
 
 export function registerTestHooks(context: vscode.ExtensionContext, hooks: () => TestHooks): void {

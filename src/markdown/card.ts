@@ -111,12 +111,12 @@ function stakeholderRow(s: StakeholderFacts, ctx: Ctx): Html {
   const contact = s.lastContact ? h`${s.lastContact}<span class="ap-sub">${daysAgo(t, dayDiff(s.lastContact, ctx.today))}</span>` : '—';
   return h`<tr class="ap-person${s.gone ? ' ap-gone' : ''}">
 <td><span class="ap-name">${p.name ?? p.id ?? ''}</span>${sub}</td>
-<td>${p.title ?? ''}</td>
-<td>${roles}</td>
-<td>${p.layer ? t(`layer.${p.layer}`) : ''}</td>
-<td class="ap-nowrap">${attitudeBadge(s.attitude, ctx)} <span class="ap-att-label">${s.attitude ? t(`attitude.${attitudeLetter(s.attitude)}`) : t('card.unknown')}</span>${
+<td data-label="${t('card.jobTitle')}">${p.title ?? ''}</td>
+<td data-label="${t('card.roles')}">${roles}</td>
+<td data-label="${t('card.layer')}">${p.layer ? t(`layer.${p.layer}`) : ''}</td>
+<td class="ap-nowrap" data-label="${t('card.attitude')}">${attitudeBadge(s.attitude, ctx)} <span class="ap-att-label">${s.attitude ? t(`attitude.${attitudeLetter(s.attitude)}`) : t('card.unknown')}</span>${
   trend ? h` <span class="ap-trend ap-trend-${trend.direction}" title="${trend.from} → ${trend.to}">${ARROWS[trend.direction]}</span>` : ''}</td>
-<td class="ap-nowrap">${contact}</td>
+<td class="ap-nowrap" data-label="${t('card.lastContact')}">${contact}</td>
 </tr>
 `;
 }
@@ -140,7 +140,7 @@ function pipelineSection(facts: PlanFacts, ctx: Ctx): Html {
 <thead><tr><th>${t('card.opportunity')}</th><th>${t('card.stage')}</th><th class="ap-num">${t('card.amount')}</th><th class="ap-num">${t('card.weighted')}</th><th>${t('card.close')}</th><th>${t('card.forecast')}</th></tr></thead>
 <tbody>
 ${opps.map((o) => opportunityRow(o, ctx))}</tbody>
-<tfoot><tr><th>${t('card.openTotal')}</th><td>${count(t, open.length, 'opportunity')}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.opportunity.amount), ctx)}</td><td class="ap-num">${moneyLines(sum(open, (o) => o.weighted), ctx)}</td><td></td><td></td></tr></tfoot>
+<tfoot><tr><th>${t('card.openTotal')}</th><td>${count(t, open.length, 'opportunity')}</td><td class="ap-num" data-label="${t('card.amount')}">${moneyLines(sum(open, (o) => o.opportunity.amount), ctx)}</td><td class="ap-num" data-label="${t('card.weighted')}">${moneyLines(sum(open, (o) => o.weighted), ctx)}</td><td class="ap-blank"></td><td class="ap-blank"></td></tr></tfoot>
 </table></div>`, ctx);
 }
 
@@ -155,11 +155,11 @@ function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
   const category = o.category ?? (o.won ? 'won' : o.stage === 'lost' ? 'lost' : undefined);
   return h`<tr class="ap-opportunity${state}">
 <td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t('card.next')}: ${next.join('; ')}</span>` : ''}</td>
-<td class="ap-nowrap">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t('category.lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
-<td class="ap-num">${op.amount !== undefined ? formatMoney(op.amount, o.currency, ctx.locale) : ''}</td>
-<td class="ap-num">${o.weighted !== undefined && o.stage !== 'lost' ? formatMoney(o.weighted, o.currency, ctx.locale) : ''}</td>
-<td class="ap-nowrap${overdue ? ' ap-overdue' : ''}">${op.close ?? ''}</td>
-<td>${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t(`category.${category}`)}</span>` : ''}</td>
+<td class="ap-nowrap" data-label="${t('card.stage')}">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t('category.lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
+<td class="ap-num" data-label="${t('card.amount')}">${op.amount !== undefined ? formatMoney(op.amount, o.currency, ctx.locale) : ''}</td>
+<td class="ap-num" data-label="${t('card.weighted')}">${o.weighted !== undefined && o.stage !== 'lost' ? formatMoney(o.weighted, o.currency, ctx.locale) : ''}</td>
+<td class="ap-nowrap${overdue ? ' ap-overdue' : ''}" data-label="${t('card.close')}">${op.close ?? ''}</td>
+<td data-label="${t('card.forecast')}">${category ? h`<span class="ap-chip ap-cat-${cls(category)}">${t(`category.${category}`)}</span>` : ''}</td>
 </tr>
 `;
 }

@@ -44,6 +44,8 @@ describe('the CLI as an npm package (npm run pack:cli)', function () {
   it('installs offline into an empty folder, and `npx account-plans check .` checks the plans there as the checkout does', () => {
     const folder = path.join(work, 'team-plans');
     fs.mkdirSync(folder);
+    // A manifest of its own, so npm installs here and not into a package.json it finds further up.
+    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'team-plans', private: true }));
     const npm = (args: string[]) => spawnSync('npm', [...args, '--cache', path.join(work, 'npm-cache'), '--offline', '--no-audit', '--no-fund'],
       { cwd: folder, encoding: 'utf8', env: cleanEnv(), timeout: 120_000 });
     const installed = npm(['install', TARBALL]);

@@ -163,7 +163,7 @@ Totals
       '| S (won) | 2 | 2 |  |  |',
       '',
       'Deals that reached a stage (now there or further, won included) and the share of them that reached the next one, against the benchmark. '
-        + 'Deals get stuck at stage A: 67% convert vs 90%.',
+        + '1 deal parked at A: 67% convert to S (won), against 90% expected.',
       '',
     ].join('\n'));
   });

@@ -102,9 +102,9 @@ describe('the extension installed from its .vsix', () => {
     assert.deepStrictEqual(seen, expected);
   });
 
-  it('contributes its three views and its commands, and the views open', async () => {
+  it('contributes its four views and its commands, and the views open', async () => {
     const views = (ext.packageJSON.contributes.views.accountPlans as { id: string }[]).map((v) => v.id);
-    assert.deepStrictEqual(views, ['accountPlans.pipeline', 'accountPlans.buyingRoles', 'accountPlans.accounts']);
+    assert.deepStrictEqual(views, ['accountPlans.pipeline', 'accountPlans.buyingRoles', 'accountPlans.accounts', 'accountPlans.planHistory']);
     for (const id of views) await vscode.commands.executeCommand(`${id}.focus`);
     const all = await vscode.commands.getCommands(true);
     for (const c of ['accountPlans.newPlan', 'accountPlans.logVisit', 'accountPlans.moveStage', 'accountPlans.addStakeholder',

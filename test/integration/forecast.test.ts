@@ -111,6 +111,17 @@ describe('forecast panel (in VS Code)', () => {
     assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '  - id: core');
   });
 
+  it('the format-error banner names the plans, and a click on one opens it; any other file is refused', async () => {
+    const model = await show();
+    const broken = model.incompletePlans.find((p) => p.name === 'broken.account.md');
+    assert.ok(broken, `broken.account.md is named: ${JSON.stringify(model.incompletePlans)}`);
+    await api.forecast.panel!.handleMessage({ type: 'openPlan', uri: GAPS() });
+    await api.forecast.panel!.handleMessage({ type: 'openPlan', uri: 'file:///etc/passwd' });
+    assert.ok(vscode.window.visibleTextEditors.every((e) => ![GAPS(), 'file:///etc/passwd'].includes(e.document.uri.toString())), 'not a plan the banner names: refused');
+    await api.forecast.panel!.handleMessage({ type: 'openPlan', uri: broken.uri });
+    await waitFor('the broken plan in an editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === broken.uri ? true : undefined));
+  });
+
   it('Export CSV writes every row of the query to the file the save dialog names', async () => {
     assert.strictEqual(gapsRow(await show())?.amount, 800000);
     const scratch = fixture('forecast-scratch');

@@ -1,3 +1,4 @@
+// node-host-only: Plan History and Compare with Revision need git (a child process), which the web worker host has not; there they are hidden by accountPlans.nodeHost.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';

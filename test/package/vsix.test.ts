@@ -40,6 +40,13 @@ describe(`the extension package (build/${path.basename(VSIX)})`, () => {
     }
   });
 
+  it('holds the media of every step of the Get Started walkthrough', () => {
+    const pkg = JSON.parse(text('extension/package.json')) as { contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[] } };
+    const media = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? ''));
+    assert.ok(media.length >= 6, `${media.length} steps`);
+    assert.deepEqual(media.filter((m) => !names().includes(`extension/${m}`)), []);
+  });
+
   it('leaves out sources, tests, fixtures, examples, source maps, dependencies and the CLI', () => {
     const unwanted = /^extension\/(src|test|out|examples|bench|scripts|node_modules|build|\.ci|\.github|\.vscode|docs\/ci|docs\/images)\/|\.map$|\.ts$|tsconfig|esbuild\.js$|action\.yml$|package-lock\.json$|^extension\/dist\/cli/;
     assert.deepEqual(names().filter((n) => unwanted.test(n)), []);

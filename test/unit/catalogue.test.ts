@@ -53,7 +53,8 @@ describe('the word catalogues (src/core/i18n)', () => {
   it('format fills named placeholders and leaves an unknown one as written', () => {
     assert.strictEqual(format('{count} of {total}', { count: 3, total: 6 }), '3 of 6');
     assert.strictEqual(format('left {date} {other}', { date: '2026-01-01' }), 'left 2026-01-01 {other}');
-    assert.strictEqual(translator('zh-cn')('forecast.bottleneck', { stage: 'D' }), '商机卡在阶段 D');
+    assert.strictEqual(translator('zh-cn')('forecast.overdueHint', {}), '成交日期已过');
+    assert.strictEqual(translator('zh-cn')('forecast.totalDetail', { count: 3 }), '3 个未结');
   });
 
   it('the display language picks the catalogue: zh-cn, zh-hans (and zh, zh-sg) → Chinese, anything else English', () => {

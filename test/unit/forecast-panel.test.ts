@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  applyQueryChange, checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, forecastCsv, forecastPanel, inFolder, sortRows,
+  applyQueryChange, bottleneckFigures, checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, forecastCsv, forecastPanel, inFolder, sortRows,
   type ForecastPanelOptions, type ForecastRow, type PlanEntry,
 } from '../../src/core';
 
@@ -64,7 +64,31 @@ describe('forecast panel model', () => {
         omitted: { count: 1, weighted: 100 },
       },
       won: { count: 2, amount: 7500 },
+      overdue: { count: 0, amount: 0, weighted: 0 },
     });
+  });
+
+  it('with today, open deals whose close date passed are overdue: one column first, a flag on the row, a total', () => {
+    const m = forecastPanel(entries, {}, { ...options, today: '2027-01-20' });
+    assert.deepStrictEqual(m.quarters.map((q) => [q.period, q.commit + q.bestCase + q.pipeline, q.won, q.openCount]), [
+      ['overdue', 1100, 0, 2], ['2026-Q4', 0, 7000, 0], ['2027-Q1', 2400, 0, 2], ['2027-Q2', 40, 0, 1], ['none', 750, 500, 1]],
+      'Survey (2026-12-31) and Core (2027-01-15) are overdue; the deal won in 2026-Q4 stays there');
+    assert.deepStrictEqual(m.rows.filter((r) => r.overdue).map((r) => r.opportunity).sort(), ['Core', 'Survey']);
+    assert.ok(m.rows.filter((r) => !r.overdue).every((r) => !('overdue' in r)), 'the flag only where it is true');
+    assert.deepStrictEqual(m.totals.overdue, { count: 2, amount: 3000, weighted: 1100 });
+    assert.deepStrictEqual(m.totals.open, all.totals.open, 'still open, still counted');
+    assert.ok(!forecastPanel(entries, {}, { ...options, today: '2027-01-15' }).rows.find((r) => r.opportunity === 'Core')!.overdue, 'due today is not overdue');
+  });
+
+  it('the totals row adds up every row of the table (omitted included), not only the rows sent', () => {
+    const sum = (f: (r: ForecastRow) => number | undefined) => all.rows.reduce((a, r) => a + (f(r) ?? 0), 0);
+    assert.deepStrictEqual(all.rowTotals, { count: 7, amount: sum((r) => r.amount), weighted: sum((r) => r.weighted) });
+    assert.deepStrictEqual(forecastPanel(entries, {}, { ...options, rowLimit: 2 }).rowTotals, all.rowTotals);
+  });
+
+  it('the bottleneck in numbers: deals parked there, its conversion to the next stage and the benchmark', () => {
+    assert.deepStrictEqual(bottleneckFigures(all.funnel), { stage: 'A', next: 'S', parked: 1, reached: 3, passed: 2, conversion: 2 / 3, benchmark: 0.9 });
+    assert.strictEqual(bottleneckFigures({ steps: all.funnel.steps, bottleneck: undefined }), undefined);
   });
 
   it('sums keep their decimals, as the CLI and the views do (the display rounds)', () => {
@@ -104,6 +128,8 @@ describe('forecast panel model', () => {
   it('counts plans and the ones with format errors; filter choices with plan counts', () => {
     assert.strictEqual(all.plans, 4);
     assert.strictEqual(all.incomplete, 2, 'the AP002 plan and the unreadable file');
+    assert.deepStrictEqual(all.incompletePlans, [
+      { uri: 'file:///w/east/broken.account.md', name: 'broken.account.md' }, { uri: 'file:///w/east/d.account.md', name: 'd.account.md' }]);
     assert.deepStrictEqual(all.owners, [{ value: 'Lin', count: 2 }, { value: 'Wang', count: 1 }, { value: '', count: 1 }]);
     assert.deepStrictEqual(all.tiers, [{ value: 'A', count: 1 }, { value: 'B', count: 1 }, { value: '', count: 2 }]);
   });

@@ -49,6 +49,8 @@ export interface OpenOptions {
   readonly folderLabel?: string;
   readonly labels?: ForecastLabels;
   readonly defaultCurrency?: string;
+  /** The host's today (overdue deals); default TODAY. */
+  readonly today?: string;
   /** More script to run in the page before the bundle (the injection tests' tripwire). */
   readonly init?: string;
 }
@@ -117,7 +119,7 @@ export class ForecastPage {
 
   /** Computes the model for the current query, posts it as the host does, waits until it is drawn. */
   async sendModel(): Promise<ForecastPanelModel> {
-    this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
+    this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY', today: this.options.today ?? TODAY });
     const revision = ++this.revision;
     const message: HostMessage = {
       type: 'model', revision, model: this.model, labels: this.options.labels ?? forecastLabels('en'), locale: 'en', folderLabel: this.options.folderLabel,

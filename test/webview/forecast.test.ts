@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
+import { checkPlan } from '../../src/core';
 import { ForecastPage, launch, planEntries } from './forecast-page';
 import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
 
@@ -47,7 +48,8 @@ describe('forecast webview (headless Chromium)', function () {
         ['S (won)', '1', '1', '–', ''],
       ]);
       assert.deepStrictEqual(await p.texts('table.funnel-figures tr.stuck th'), ['B', 'A']);
-      assert.deepStrictEqual(await p.texts('.bottleneck'), ['Deals get stuck at stage A']);
+      assert.deepStrictEqual(await p.texts('.bottleneck'), ['1 deal parked at A: 50% convert to S (won), against 90% expected'],
+        'the deals at the bottleneck now, its conversion to the next stage and the benchmark');
     });
 
     it('charts drawn: both canvases sized and painted, the bars in the theme colours', async () => {
@@ -61,6 +63,25 @@ describe('forecast webview (headless Chromium)', function () {
       assert.match(String(await p.page.getAttribute('#quarter-chart', 'aria-label')), /2026-Q4 CN¥900,000, Won CN¥500,000/);
       assert.deepStrictEqual(await p.cspViolations(), [], 'nothing blocked by the panel\'s CSP');
       assert.deepStrictEqual(p.errors, []);
+    });
+
+    it('the funnel chart labels every bar, the quarter chart every column, even in a small panel', async () => {
+      await p.page.setViewportSize({ width: 520, height: 700 });
+      await p.page.waitForFunction(() => {
+        const c = (globalThis as unknown as { document: { getElementById(id: string): { width: number } } }).document.getElementById('funnel-chart');
+        return c.width < 500;
+      });
+      await p.sendModel(); // drawn again at the new size
+      const drawn = async (id: string) => JSON.parse(String(await p.page.getAttribute(`#${id}`, 'data-drawn-labels'))) as Record<string, string[]>;
+      assert.deepStrictEqual((await drawn('funnel-chart')).y, ['G → F', 'F → E', 'E → D', 'D → C', 'C → B', 'B → A', 'A → S']);
+      assert.deepStrictEqual((await drawn('quarter-chart')).x, p.model!.quarters.map((q) => (q.period === 'none' ? 'No close date' : q.period)));
+    });
+
+    it('the table ends with a totals row: the count, the amounts and the weighted amounts of its rows added up', async () => {
+      const total = await p.page.locator('table.opportunities tfoot tr').locator('th, td').allTextContents();
+      assert.deepStrictEqual(total, ['Total', '6 open', '', '', 'CN¥4,800,000', 'CN¥2,640,000', '', '', '']);
+      const sum = async (cls: string) => (await p.texts(`table.opportunities tbody td.${cls}`)).reduce((a, t) => a + Number(t.replace(/[^\d.]/g, '')), 0);
+      assert.deepStrictEqual([await sum('amount'), await sum('weighted')], [4_800_000, 2_640_000], 'the rows above add up to it');
     });
 
     it('sorting: a header click asks the host for that sort, a second click reverses it', async () => {
@@ -118,6 +139,33 @@ describe('forecast webview (headless Chromium)', function () {
       await p.page.locator('table.opportunities tbody button.link').first().click();
       assert.deepStrictEqual(await p.nextMessage(), { type: 'reveal', uri: `file:///repo/${FIXTURES}/alpha.account.md`, index: 1 });
     });
+  });
+
+  it('an open deal whose close date has passed is flagged overdue, in one Overdue column before the quarters', async () => {
+    p = await ForecastPage.open(browser, planEntries(FIXTURES), { today: '2027-02-01' });
+    const overdue = p.model!.rows.filter((r) => r.overdue).map((r) => [r.opportunity, r.close]);
+    assert.deepStrictEqual(overdue.map(([, close]) => close).sort(), ['2026-12-20', '2027-01-10'], 'closes before 2027-02-01');
+    const flagged = await p.page.locator('table.opportunities tbody tr.overdue').evaluateAll((trs) => trs.map((tr) => [
+      tr.querySelector('td.opportunity')?.textContent, tr.querySelector('td.close')?.textContent, tr.querySelector('td.close')?.getAttribute('title')]));
+    assert.deepStrictEqual(flagged.map((f) => f[0]).sort(), overdue.map(([name]) => name).sort());
+    for (const f of flagged) {
+      assert.match(String(f[1]), /^\d{4}-\d{2}-\d{2} ⚠ Overdue$/);
+      assert.strictEqual(f[2], 'The close date has passed');
+    }
+    const labels = JSON.parse(String(await p.page.getAttribute('#quarter-chart', 'data-drawn-labels'))) as Record<string, string[]>;
+    assert.strictEqual(labels.x[0], 'Overdue', 'one column for all overdue deals, first');
+    const past = p.model!.quarters.filter((q) => /^\d{4}-Q\d$/.test(q.period) && q.period < '2027-Q1' && q.commit + q.bestCase + q.pipeline > 0).map((q) => q.period);
+    assert.deepStrictEqual(past, [], 'no past quarter holds an open deal');
+    assert.match(String(await p.page.getAttribute('#quarter-chart', 'aria-label')), /^[^:]+: Overdue CN¥/);
+  });
+
+  it('the format-error banner names the plans, each a button that asks the host to open it', async () => {
+    const broken = { uri: 'file:///repo/east/broken%20plan.account.md', analysis: checkPlan('---\naccount: [unclosed\n---\n', { fileName: 'broken plan.account.md', today: '2026-11-24' }) };
+    p = await ForecastPage.open(browser, [...planEntries(FIXTURES), broken]);
+    assert.deepStrictEqual(await p.texts('.notice'), ['1 plan has format errors: the figures may be incomplete. broken plan.account.md']);
+    assert.strictEqual(await p.page.getAttribute('.notice button.plan', 'title'), 'Open broken plan.account.md to fix it');
+    await p.page.click('.notice button.plan');
+    assert.deepStrictEqual(await p.nextMessage(), { type: 'openPlan', uri: broken.uri });
   });
 
   it('a folder scope shows its name as text, with a button to show all plans', async () => {

@@ -79,7 +79,7 @@ ${XSS[1]}
 
 /** The few DOM calls the checks make inside the page (this tsconfig has no DOM lib). */
 interface PageGlobals {
-  getComputedStyle(el: unknown): { getPropertyValue(p: string): string };
+  getComputedStyle(el: unknown, pseudo?: string): { getPropertyValue(p: string): string };
   innerWidth: number;
   document: {
     documentElement: { scrollWidth: number; style: { setProperty(name: string, value: string): void } };
@@ -157,13 +157,41 @@ describe('account-plans render, in Chromium', function () {
     await page.close();
   });
 
-  it('fits a narrow window: the tables scroll inside the card, the page does not', async () => {
+  it('fits a narrow window: the page never scrolls sideways', async () => {
     const { page } = await open(example(), { width: 480 });
     const overflow = await page.evaluate(() => {
       const w = globalThis as unknown as PageGlobals;
       return w.document.documentElement.scrollWidth - w.innerWidth;
     });
     assert.ok(overflow <= 0, `page wider than the window by ${overflow}px`);
+    await page.close();
+  });
+
+  it('fits a narrow preview: the table rows stack, each cell (the attitude too) inside the card, labelled, nothing to scroll', async () => {
+    for (const width of [480, 560]) {
+      const { page } = await open(example(), { width });
+      const layout = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): Box; querySelectorAll(s: string): Iterable<Box> } }).document;
+        type Box = { getBoundingClientRect(): { left: number; right: number }; scrollWidth: number; clientWidth: number; getAttribute(n: string): string | null; textContent: string | null };
+        const card = d.querySelector('.ap-card').getBoundingClientRect();
+        const cells = [...d.querySelectorAll('.ap-table tbody td')].map((c) => ({ label: c.getAttribute('data-label'), right: c.getBoundingClientRect().right, left: c.getBoundingClientRect().left }));
+        const scrolls = [...d.querySelectorAll('.ap-scroll')].map((s) => s.scrollWidth - s.clientWidth);
+        const attitude = [...d.querySelectorAll('.ap-stakeholders td[data-label="Attitude"]')].map((c) => c.textContent?.trim());
+        return { card: { left: card.left, right: card.right }, cells, scrolls, attitude };
+      });
+      // (An empty cell is not drawn: a lost deal has no weighted amount.)
+      const outside = layout.cells.filter((c) => c.right > c.left && (c.right > layout.card.right + 0.5 || c.left < layout.card.left - 0.5));
+      assert.deepStrictEqual(outside, [], `${width}px: every cell inside the card`);
+      assert.deepStrictEqual(layout.scrolls, [0, 0], `${width}px: no table needs scrolling`);
+      assert.strictEqual(layout.attitude.length, 9);
+      assert.ok(layout.attitude.every((a) => /^[A-E?]/.test(a ?? '')), layout.attitude.join(' | '));
+      const label = await page.locator('.ap-stakeholders td[data-label="Attitude"]').first().evaluate((c) =>
+        (globalThis as unknown as PageGlobals).getComputedStyle(c, '::before').getPropertyValue('content'));
+      assert.strictEqual(label, '"Attitude"', 'the column name before the value');
+      await page.close();
+    }
+    const { page } = await open(example(), { width: 1200 });
+    assert.strictEqual(await page.locator('.ap-stakeholders thead').evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).getPropertyValue('display')), 'table-header-group', 'a wide card keeps the table');
     await page.close();
   });
 

@@ -23,11 +23,7 @@ async function main(): Promise<void> {
         await mp.page.waitForFunction((m) => (globalThis as unknown as { __sent: { type: string; mode?: string }[] }).__sent.at(-1)?.mode === m, mode);
       }
       if (mode === 'org') {
-        // Drag the chart left so the hover card of the branch president opens over empty space.
-        await mp.page.mouse.move(700, 780);
-        await mp.page.mouse.down();
-        await mp.page.mouse.move(450, 780, { steps: 5 });
-        await mp.page.mouse.up();
+        // As the panel opens (100 %, centred): the hover card of the branch president beside him.
         await mp.page.hover('g.card[data-key="wangxing"]');
         await mp.page.locator('.tooltip').waitFor({ state: 'visible' });
       }

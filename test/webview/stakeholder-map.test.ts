@@ -273,6 +273,74 @@ describe('stakeholder map webview (headless Chromium)', function () {
     assert.strictEqual(await mp.page.getAttribute('g.viewport', 'transform'), transform, 'the org chart zoom restored');
   });
 
+  /** Each drawn text's size on screen: its font size times the scale of every transform above it. */
+  const screenFontSizes = () => mp.page.$$eval('g.viewport text', (ts) => ts.filter((t) => (t.textContent ?? '') !== '').map((t) => ({
+    text: t.textContent ?? '',
+    px: parseFloat(getComputedStyle(t).fontSize) * ((t as unknown as { getScreenCTM(): { a: number } }).getScreenCTM().a),
+  })));
+  const twoPeople = () => modelOf('---\naccount: Two\nstakeholders:\n'
+    + '  - { id: a, name: Alice Boss, title: CEO, roles: [economic], layer: decision, attitude: B, influence: low, grid: { personal: 2, company: C } }\n'
+    + '  - { id: b, name: Bob, title: CTO, roles: [technical], layer: usage, reports_to: a, attitude: C, influence: high }\n---\n');
+
+  it('opens at a readable zoom (cards at their natural size, no text under 11 px), centred on the decision makers', async () => {
+    await showModel(mp, hengtong());
+    assert.match(String(await mp.page.getAttribute('g.viewport', 'transform')), /scale\(1\.0000\)$/, 'natural size, not fitted');
+    const cards = await rects(mp.page, 'g.card .card-bg');
+    assert.ok(cards.every((c) => c.h >= 80), `every card at least 80 px high: ${cards.map((c) => Math.round(c.h)).join(', ')}`);
+    const small = (await screenFontSizes()).filter((f) => f.px < 11 - 1e-6);
+    assert.deepStrictEqual(small, [], 'no text under 11 px on screen');
+    const stage = (await rects(mp.page, 'svg.map'))[0];
+    const top = (await rects(mp.page, 'g.card')).sort((a, b) => a.y - b.y)[0];
+    assert.ok(top.y - stage.y <= 30, `the chart starts at the top of the panel, no empty band above (${top.y - stage.y} px)`);
+
+    // A chart wider than the panel, in a panel opened afresh (a new model keeps the view the page has):
+    // the head of it (decision layer, economic buyer) in the middle, at the top.
+    await mp.page.close();
+    mp = await openMap(browser, server.url);
+    await showModel(mp, modelOf(bigPlan(40)));
+    const head = (await rects(mp.page, 'g.card[data-key="p0"]'))[0];
+    assert.ok(Math.abs(head.x + head.w / 2 - (stage.x + stage.w / 2)) < 2, `p0 centred across (${head.x + head.w / 2} vs ${stage.x + stage.w / 2})`);
+    assert.ok(head.y - stage.y >= 0 && head.y - stage.y <= 30, `p0 at the top (${head.y - stage.y} px)`);
+    assert.match(String(await mp.page.getAttribute('g.viewport', 'transform')), /scale\(1\.0000\)$/);
+  });
+
+  it('"Fit to panel" shows the whole chart at once; zoom and pan still work after it', async () => {
+    await showModel(mp, modelOf(bigPlan(40)));
+    const fit = mp.page.locator('button[data-action="fit"]');
+    assert.strictEqual(await fit.textContent(), 'Fit to panel');
+    const before = await mp.page.getAttribute('g.viewport', 'transform');
+    await fit.click();
+    const after = String(await mp.page.getAttribute('g.viewport', 'transform'));
+    assert.notStrictEqual(after, before, 'the button changes the transform');
+    assert.ok(Number(/scale\(([\d.]+)\)/.exec(after)?.[1]) < 1, after);
+    const stage = (await rects(mp.page, 'svg.map'))[0];
+    const outside = (await rects(mp.page, 'g.card')).filter((c) => c.x < stage.x - 1 || c.y < stage.y - 1 || c.x + c.w > stage.x + stage.w + 1 || c.y + c.h > stage.y + stage.h + 1);
+    assert.deepStrictEqual(outside.map((c) => c.key), [], 'every card inside the panel');
+    await mp.page.click('button[data-action="zoom-in"]');
+    assert.notStrictEqual(await mp.page.getAttribute('g.viewport', 'transform'), after, 'zoom in after fit');
+    await showModel(mp, hengtong(), mapLabels('zh-cn'));
+    assert.strictEqual(await fit.textContent(), '适应面板');
+  });
+
+  it('a plan with two people: the 25-grid and the decision layers keep every text at 11 px or more, sized to their content', async () => {
+    await mp.page.setViewportSize({ width: 640, height: 600 });
+    await showModel(mp, twoPeople());
+    for (const m of ['org', 'layers', 'grid']) {
+      if (m !== 'org') await mode(m);
+      const small = (await screenFontSizes()).filter((f) => f.px < 11 - 1e-6);
+      assert.deepStrictEqual(small, [], `${m}: no text under 11 px`);
+      if (m === 'layers') {
+        const bands = await rects(mp.page, 'rect.band');
+        assert.ok(bands.every((b) => b.w <= 640), `bands as wide as one card row needs, not five: ${bands.map((b) => b.w).join(', ')}`);
+      }
+      if (m === 'grid') {
+        const alice = (await rects(mp.page, 'g.chip[data-key="a"]'))[0];
+        const stage = (await rects(mp.page, 'svg.map'))[0];
+        assert.ok(alice.x >= stage.x && alice.x + alice.w <= stage.x + stage.w && alice.y >= stage.y && alice.y + alice.h <= stage.y + stage.h, 'the decision maker is in view');
+      }
+    }
+  });
+
   it('exports a standalone SVG and a PNG to the host', async () => {
     await showModel(mp, hengtong());
     await mp.page.click('button[data-action="export-svg"]');

@@ -46,16 +46,16 @@ export function loadChanges(
   const source = openGitPlanSource({ cwd: host.cwd, env: host.env });
   const comparison = pick(source);
   const changed = source.changedPlans(comparison, paths);
-  // Threads start now and load while git reads the blobs.
+  // Workers start now and load while git reads the blobs; this thread is one of the `threads`.
   const threads = workerCount(changed.length);
-  const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+  const pool = threads > 1 ? new WorkerPool(threads - 1) : undefined;
   try {
     const texts = source.readChanges(changed);
     for (const u of texts.unreadable) {
       host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
     }
     const options: DiffOptions = { today, settings, locale };
-    const changes = pool ? assembleChanges(pool.run('diff', diffJobs(texts.before, texts.after), options), options) : diffPlans(texts.before, texts.after, options);
+    const changes = pool ? assembleChanges(pool.run('diff', diffJobs(texts.before, texts.after), options, true), options) : diffPlans(texts.before, texts.after, options);
     return { changes, comparison, locale };
   } finally {
     pool?.close();

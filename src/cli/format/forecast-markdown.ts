@@ -1,4 +1,4 @@
-import { escapePlanText, funnel, translator, type ForecastReport, type Funnel, type FunnelBenchmark, type FunnelStage } from '../../core/index';
+import { bottleneckFigures, escapePlanText, funnel, plural, translator, type ForecastReport, type Funnel, type FunnelBenchmark, type FunnelStage } from '../../core/index';
 import { forecastTables, type Table } from './forecast-tables';
 
 /** GitHub-flavoured Markdown, e.g. for a pull-request comment: amounts with their currency symbol, and the funnel. */
@@ -41,9 +41,11 @@ function funnelSection(report: ForecastReport, benchmark: FunnelBenchmark): stri
       ratio(s.benchmark),
     ]),
   });
-  const stuck = f.steps.find((s) => s.stage === f.bottleneck);
-  const verdict = stuck
-    ? `${t('forecast.bottleneck', { stage: stuck.stage })}: ${ratio(stuck.conversion)} convert vs ${ratio(stuck.benchmark)}.`
+  const b = bottleneckFigures(f);
+  const verdict = b
+    ? `${t(plural('forecast.bottleneck', b.parked), {
+      parked: b.parked, stage: b.stage, next: b.next === 'S' ? t('forecast.wonStage') : b.next, conversion: ratio(b.conversion), benchmark: ratio(b.benchmark),
+    })}.`
     : `${t('forecast.noBottleneck')}.`;
   return `${table}\n\n${t('forecast.funnelHelp')} ${verdict}`;
 }

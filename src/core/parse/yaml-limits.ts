@@ -20,7 +20,25 @@ interface Level { readonly col: number; readonly seq: boolean }
 
 const SP = 32;
 const TAB = 9;
+const HASH = 35;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const AMP = 38;
+const BANG = 33;
+const STAR = 42;
+const PIPE = 124;
+const GT = 62;
+const COMMA = 44;
+const COLON = 58;
+const QUESTION = 63;
+const DASH = 45;
 const isBlank = (c: number): boolean => c === SP || c === TAB || c === 13;
+/** `,`, `[`, `]`, `{`, `}`: where a node's properties end inside a flow collection. */
+const isFlowIndicator = (c: number): boolean => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
 /** The end of a line or of the source. */
 const endsToken = (src: string, i: number): boolean => i >= src.length || src[i] === '\n' || isBlank(src.charCodeAt(i));
 
@@ -138,53 +156,58 @@ class Scanner {
         this.start = false;
         continue;
       }
-      const c = src[i];
-      const code = src.charCodeAt(i);
-      if (isBlank(code)) {
+      const c = src.charCodeAt(i);
+      if (isBlank(c)) {
         prevBlank = true;
         i++;
         continue;
       }
-      if (c === '#' && prevBlank) return eol;
+      if (c === HASH && prevBlank) return eol;
       prevBlank = false;
       if (this.start) {
-        if (c === '"' || c === "'") {
-          this.quote = c;
+        if (c === DQUOTE || c === SQUOTE) {
+          this.quote = src[i];
           i++;
           continue;
         }
-        if (c === '[' || c === '{') {
+        if (c === LBRACKET || c === LBRACE) {
           this.flow++;
           this.checkDepth(i);
           i++;
           continue;
         }
-        if (c === '&' || c === '!') {
-          while (i < eol && !isBlank(src.charCodeAt(i)) && !(this.flow > 0 && ',[]{}'.includes(src[i]))) i++;
+        if (c === AMP || c === BANG) {
+          while (i < eol && !isBlank(src.charCodeAt(i)) && !(this.flow > 0 && isFlowIndicator(src.charCodeAt(i)))) i++;
           continue; // a node's properties: the node itself still comes
         }
-        if (c === '*') {
+        if (c === STAR) {
           if (++this.aliases > this.maxAliases) this.breach = { limit: 'aliases', at: i };
           this.start = false;
           i++;
           continue;
         }
-        if ((c === '|' || c === '>') && this.flow === 0) {
+        if ((c === PIPE || c === GT) && this.flow === 0) {
           this.scalarIndent = indent;
           return eol;
         }
       }
-      if (this.flow > 0 && (c === ']' || c === '}')) {
-        this.flow--;
-        this.start = false;
-      } else if (this.flow > 0 && (c === ',' || c === ':' || c === '?')) {
-        this.start = true;
-      } else if ((c === ':' || c === '-' || c === '?') && endsToken(src, i + 1)) {
-        this.start = true;
-      } else {
-        this.start = false;
+      if (this.flow > 0) {
+        if (c === RBRACKET || c === RBRACE) {
+          this.flow--;
+          this.start = false;
+        } else {
+          this.start = c === COMMA || c === COLON || c === QUESTION || (c === DASH && endsToken(src, i + 1));
+        }
+        i++;
+        continue;
       }
-      i++;
+      // Plain text in block context: only a `:`, `-` or `?` that ends a run of non-blanks starts a
+      // node, so the run is skipped to its last character.
+      let j = i + 1;
+      while (j < eol && !isBlank(src.charCodeAt(j))) j++;
+      const last = src.charCodeAt(j - 1);
+      this.start = (last === COLON || last === DASH || last === QUESTION) && endsToken(src, j);
+      i = j;
     }
     return eol;
   }
@@ -229,9 +252,9 @@ function isKeyLine(src: string, i: number, eol: number): boolean {
     k++;
   }
   for (; k < eol; k++) {
-    const ch = src[k];
-    if (ch === '#' && k > i && isBlank(src.charCodeAt(k - 1))) return false;
-    if (ch === ':' && endsToken(src, k + 1)) return true;
+    const ch = src.charCodeAt(k);
+    if (ch === HASH && k > i && isBlank(src.charCodeAt(k - 1))) return false;
+    if (ch === COLON && endsToken(src, k + 1)) return true;
   }
   return false;
 }

@@ -48,7 +48,12 @@ export interface ForecastPanelOptions {
   readonly defaultCurrency: string;
   /** Rows put into the model (the table shows the first ones in the current sort); default 1000. */
   readonly rowLimit?: number;
+  /** `YYYY-MM-DD`: an open deal whose close date is before it is overdue. Without it, no deal is. */
+  readonly today?: string;
 }
+
+/** The quarter key of the open deals whose close date has passed: one column, first, instead of their old quarters. */
+export const OVERDUE_PERIOD = 'overdue';
 
 /** One open opportunity, as the table and the CSV show it. */
 export interface ForecastRow {
@@ -66,9 +71,18 @@ export interface ForecastRow {
   readonly close?: string;
   readonly owner?: string;
   readonly tier?: string;
+  /** The close date has passed and the deal is still open. */
+  readonly overdue?: boolean;
 }
 
-/** One close quarter (`2026-Q4`, or `none`): weighted open pipeline by category, and the amount won. */
+/** A plan whose figures may be missing from the forecast (format errors): what the banner names. */
+export interface IncompletePlan {
+  readonly uri: string;
+  /** The file's name (what the user opens to fix it). */
+  readonly name: string;
+}
+
+/** One close quarter (`2026-Q4`, `none`, or `overdue` for open deals whose close date has passed): weighted open pipeline by category, and the amount won. */
 export interface QuarterBar {
   readonly period: string;
   readonly commit: number;
@@ -95,22 +109,28 @@ export interface ForecastPanelModel {
   readonly plans: number;
   /** Plans with format errors (AP002 among those; AP001 files when no owner or tier is picked): figures may be incomplete. */
   readonly incomplete: number;
+  /** Those plans, in file-name order. */
+  readonly incompletePlans: readonly IncompletePlan[];
   /** Choices for the filters: owners and tiers of the folder's plans; currencies of the filtered plans. Counts are plans (owners, tiers) or opportunities (currencies). */
   readonly owners: readonly Choice[];
   readonly tiers: readonly Choice[];
   readonly currencies: readonly Choice[];
-  /** Quarters with an open (not omitted) or a won opportunity, in time order, `none` last. */
+  /** Quarters with an open (not omitted) or a won opportunity, in time order: `overdue` first, `none` last. */
   readonly quarters: readonly QuarterBar[];
   readonly totals: {
     readonly open: { readonly count: number; readonly amount: number; readonly weighted: number };
     readonly byCategory: Readonly<Record<ForecastCategory, { readonly count: number; readonly weighted: number }>>;
     readonly won: { readonly count: number; readonly amount: number };
+    /** The open deals (not omitted) whose close date has passed. */
+    readonly overdue: { readonly count: number; readonly amount: number; readonly weighted: number };
   };
   readonly funnel: { readonly steps: readonly FunnelRow[]; readonly bottleneck?: OpenStage };
   /** The first `rowLimit` open opportunities in the sort of the query. */
   readonly rows: readonly ForecastRow[];
   /** All open opportunities in the selection (rows may hold fewer). */
   readonly rowCount: number;
+  /** The table's totals row: every open opportunity in the selection (omitted ones included), not only the rows sent. */
+  readonly rowTotals: { readonly count: number; readonly amount: number; readonly weighted: number };
 }
 
 /** The Forecast panel's figures, computed from analyses already made (no file is read). */
@@ -119,7 +139,7 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
   const currency = query.currency ?? (sel.currencies.has(options.defaultCurrency)
     ? options.defaultCurrency : mostUsed(sel.currencies) ?? options.defaultCurrency);
   const sort = query.sort ?? DEFAULT_ROW_SORT;
-  const r = new Rollup();
+  const r = new Rollup(options.today);
   for (const { uri, analysis } of sel.plans) {
     for (const o of analysis.facts!.opportunities) if (o.currency === currency) r.add(uri, analysis.plan!, o);
   }
@@ -128,11 +148,12 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
   return {
     query: { ...query, currency, sort },
     plans: sel.plans.length,
-    incomplete: sel.incomplete,
+    incomplete: sel.incomplete.length,
+    incompletePlans: sel.incomplete.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.uri, b.uri)),
     owners: choices(sel.owners),
     tiers: choices(sel.tiers),
     currencies: choices(sel.currencies),
-    quarters: [...r.quarters.keys()].sort(byQuarter).map((period) => r.quarters.get(period)!.bar(period)),
+    quarters: [...r.quarters.keys()].sort(overdueFirst).map((period) => r.quarters.get(period)!.bar(period)),
     totals: r.totals(),
     funnel: {
       steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
@@ -140,6 +161,7 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
     },
     rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
     rowCount: r.rows.length,
+    rowTotals: { count: r.listed.count, amount: r.listed.amount.value, weighted: r.listed.weighted.value },
   };
 }
 
@@ -149,25 +171,39 @@ function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
   const tiers = new Map<string, number>();
   const currencies = new Map<string, number>();
   const plans: PlanEntry[] = [];
-  let incomplete = 0;
+  const incomplete: IncompletePlan[] = [];
+  const flag = (uri: string) => incomplete.push({ uri, name: fileName(uri) });
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const e of entries) {
     const plan = e.analysis.plan;
     if (!inFolder(e.uri, query.folder)) continue;
     if (!plan || !e.analysis.facts) {
       // Unreadable YAML: no owner or tier to filter by, but the totals of "everyone" miss it.
-      if (query.owner === undefined && query.tier === undefined) incomplete++;
+      if (query.owner === undefined && query.tier === undefined) flag(e.uri);
       continue;
     }
     bump(owners, plan.owner ?? '');
     bump(tiers, plan.tier ?? '');
     if (!passesFilter(e.uri, plan, query)) continue;
     plans.push(e);
-    if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) incomplete++;
+    if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) flag(e.uri);
     for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
   }
   return { plans, owners, tiers, currencies, incomplete };
 }
+
+/** The last segment of a URI, decoded: `a%20b.account.md`. */
+function fileName(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a stray % that is no escape: the raw segment is still the file's name
+  }
+}
+
+const overdueFirst = (x: string, y: string): number =>
+  x === y ? 0 : x === OVERDUE_PERIOD ? -1 : y === OVERDUE_PERIOD ? 1 : byQuarter(x, y);
 
 /** Count and sums of one currency's deals, under the rounding rule. */
 class Tally {
@@ -209,12 +245,19 @@ class Rollup {
   readonly stages: Stage[] = [];
   readonly byStage = new Map<string, Tally>(FUNNEL_STAGES.map((s) => [s, new Tally()]));
   readonly rows: ForecastRow[] = [];
+  /** Every row of the table, omitted deals included. */
+  readonly listed = new Tally();
+  readonly overdue = new Tally();
+
+  constructor(private readonly today: string | undefined) {}
 
   add(uri: string, plan: Plan, o: OpportunityFacts): void {
     if (!o.stage || !(o.open || o.won)) return;
     this.stages.push(o.stage);
     this.byStage.get(o.stage)!.add(o);
-    const q = this.quarter(o.opportunity.close);
+    const close = o.opportunity.close;
+    const overdue = !o.won && this.today !== undefined && close !== undefined && close < this.today;
+    const q = overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(close);
     if (o.won) {
       this.won.add(o);
       q.won.add(o);
@@ -228,9 +271,12 @@ class Rollup {
       opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
       stage: o.stage as OpenStage, category, probability: o.probability, currency: o.currency,
       amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
+      ...(overdue ? { overdue } : {}),
     });
+    this.listed.add(o);
     if (!countsInTotal(o)) return;
     this.open.add(o);
+    if (overdue) this.overdue.add(o);
     q.byCategory.get(category)!.add(o);
   }
 
@@ -242,11 +288,15 @@ class Rollup {
         return [c, { count: t.count, weighted: t.weighted.value }];
       })) as Record<ForecastCategory, { count: number; weighted: number }>,
       won: { count: this.won.count, amount: this.won.amount.value },
+      overdue: { count: this.overdue.count, amount: this.overdue.amount.value, weighted: this.overdue.weighted.value },
     };
   }
 
   private quarter(close: string | undefined): QuarterTally {
-    const key = quarterKey(close);
+    return this.quarterOf(quarterKey(close));
+  }
+
+  private quarterOf(key: string): QuarterTally {
     let q = this.quarters.get(key);
     if (!q) this.quarters.set(key, (q = new QuarterTally()));
     return q;

@@ -69,3 +69,30 @@ export function funnel(counts: Readonly<Record<FunnelStage, number>>, benchmark:
   });
   return { steps, bottleneck };
 }
+
+/** The figures behind "13 deals parked at E: 28 % convert to D, against 75 % expected". */
+export interface BottleneckFigures {
+  readonly stage: OpenStage;
+  /** The stage after it (S after A). */
+  readonly next: FunnelStage;
+  /** Open deals at the stage now: `count` of its step. */
+  readonly parked: number;
+  /** Deals that reached the stage, and those of them that reached the next one. */
+  readonly reached: number;
+  readonly passed: number;
+  /** passed ÷ reached, and the benchmark it falls short of. */
+  readonly conversion: number;
+  readonly benchmark: number;
+}
+
+/** The bottleneck of a funnel in numbers; undefined when no stage is below its benchmark. */
+export function bottleneckFigures(f: Pick<Funnel, 'steps' | 'bottleneck'>): BottleneckFigures | undefined {
+  const i = f.steps.findIndex((s) => s.stage === f.bottleneck);
+  const step = f.steps[i];
+  const after = f.steps[i + 1];
+  if (i < 0 || !after || step.conversion === undefined || step.benchmark === undefined) return undefined;
+  return {
+    stage: step.stage as OpenStage, next: after.stage, parked: step.count, reached: step.reached, passed: after.reached,
+    conversion: step.conversion, benchmark: step.benchmark,
+  };
+}

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { checkPlan, todayLocal, type Locale, type PlanAnalysis, type Settings } from '../../core';
+import { checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord } from '../../core';
 import { READ_CONCURRENCY } from '../constants';
 
 /** Where a plan's text came from: an open document's buffer, or the file on disk. */
 export type PlanSource =
   | { readonly kind: 'buffer'; readonly document: number; readonly version: number }
-  | { readonly kind: 'disk'; readonly mtime: number; readonly size: number };
+  | { readonly kind: 'disk'; readonly mtime: number; readonly size: number; /** planHash of the text, when known. */ readonly hash?: string };
 
 export interface PlanEntry {
   readonly uri: vscode.Uri;
@@ -13,8 +13,10 @@ export interface PlanEntry {
   readonly source: PlanSource;
   /** The date the plan was checked against. */
   readonly today: string;
-  /** How long `checkPlan` took. */
+  /** How long `checkPlan` took (0: read back from the stored index). */
   readonly checkMs: number;
+  /** The analysis came from the stored index, not from the engine. */
+  readonly restored?: boolean;
 }
 
 export interface PlanIndexChange {
@@ -58,6 +60,9 @@ export class PlanIndex implements vscode.Disposable {
   private readonly today: () => string;
   /** Milliseconds spent in the engine since the start (for the timing log and the bench). */
   engineMs = 0;
+  /** How many times the engine ran, and how many analyses came from the stored index instead (tests, bench). */
+  checks = 0;
+  restored = 0;
 
   constructor(private readonly options: PlanIndexOptions) {
     this.today = options.today ?? (() => todayLocal());
@@ -118,6 +123,21 @@ export class PlanIndex implements vscode.Disposable {
       return undefined;
     }
     return this.check(uri, source, text);
+  }
+
+  /**
+   * Stores an analysis read back from the persisted index (IndexStore) instead of checking the text:
+   * the record's findings and plan, its facts derived again. A record of an earlier day is stale
+   * (`isFresh` is false) and `recheckStale` checks it again.
+   */
+  restore(ticket: Ticket, uri: vscode.Uri, source: PlanSource & { kind: 'disk' }, record: StoredRecord): PlanEntry | undefined {
+    if (!this.isCurrent(ticket)) return undefined;
+    const analysis = restoreAnalysis(record, fileNameOf(uri), this.options.settings().currency);
+    this.restored++;
+    const stored: Stored = { uri, analysis, source, today: record.today, checkMs: 0, restored: true, settingsGeneration: this.settingsGeneration };
+    this.store.set(ticket.key, stored);
+    this.emitter.fire({ uri, entry: stored });
+    return stored;
   }
 
   delete(uri: vscode.Uri): boolean {
@@ -192,6 +212,7 @@ export class PlanIndex implements vscode.Disposable {
     }
     const checkMs = performance.now() - t0;
     this.engineMs += checkMs;
+    this.checks++;
     const stored: Stored = {
       uri, analysis, source, today, checkMs,
       settingsGeneration: this.settingsGeneration,

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { isPlanFile } from '../../core';
+import { isPlanFile, planHash } from '../../core';
 import type { ConfigService } from '../config';
-import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY } from '../constants';
+import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY, SCAN_BATCH, VIEWS } from '../constants';
+import type { IndexStore } from './index-store';
 import { planFiles } from './plan-files';
-import type { PlanIndex, Reload } from './plan-index';
+import { fileNameOf, type PlanIndex, type Reload } from './plan-index';
 import { t } from '../words';
 import { WorkspaceScanGate } from './workspace-scan-gate';
 
@@ -28,6 +29,8 @@ export class PlanTracker implements vscode.Disposable {
   private readonly deletedFolders = new Set<string>();
   private deletedFoldersTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Workspace-check workers waiting for the open plans' re-checks (typingPause). */
+  private typingWaiters: (() => void)[] = [];
 
   /** How long the last workspace scan's file search took (for the timing log and the bench). */
   lastFindMs = 0;
@@ -39,6 +42,8 @@ export class PlanTracker implements vscode.Disposable {
     private readonly config: ConfigService,
     private readonly log: vscode.LogOutputChannel,
     private readonly findFiles: FindFiles = (include, exclude) => vscode.workspace.findFiles(include, exclude),
+    /** The persisted index: a file whose stamp or content it knows is not checked again. */
+    private readonly store?: IndexStore,
   ) {}
 
   /** Subscribes to the workspace; searches nothing, returns at once. */
@@ -83,6 +88,11 @@ export class PlanTracker implements vscode.Disposable {
     return this.scan(PLAN_GLOB);
   }
 
+  /** Reads every plan of the workspace's folders from disk (open ones aside), as the first search does. */
+  scanDisk(): Promise<number> {
+    return this.scan(PLAN_GLOB);
+  }
+
   /** Checks the plans open in editors. */
   checkOpenDocuments(): void {
     vscode.workspace.textDocuments.filter((d) => this.isPlanDocument(d)).forEach((d) => this.checkDocument(d));
@@ -101,6 +111,10 @@ export class PlanTracker implements vscode.Disposable {
   /** Settings changed: every plan is checked again at once. */
   async recheckAll(): Promise<void> {
     this.index.invalidate();
+    await this.recheckStale();
+  }
+
+  private async recheckStale(): Promise<void> {
     const t0 = performance.now();
     const n = await this.withProgress(this.index.size, (report) => this.index.recheckStale(this.reload, report));
     this.log.info(`rechecked ${n} plans in ${ms(t0)} ms`);
@@ -118,21 +132,36 @@ export class PlanTracker implements vscode.Disposable {
   private async scan(include: vscode.GlobPattern): Promise<number> {
     if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) return 0;
     const t0 = performance.now();
+    // The stored index is read while the files are searched.
+    const loading = this.store?.load();
     const found = await this.findFiles(include, PLAN_EXCLUDE_GLOB);
     this.lastFindMs = performance.now() - t0;
     const todo = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
+    await loading;
+    const [checks, restored] = [this.index.checks, this.index.restored];
     await this.withProgress(todo.length, async (report) => {
-      let next = 0;
       let done = 0;
-      const worker = async () => {
-        while (next < todo.length && !this.disposed) {
-          await this.refreshFromDisk(todo[next++]);
-          report(++done, todo.length);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, todo.length) }, worker));
+      // Batch by batch, yielding to the event loop in between: a keystroke's re-check of an open
+      // plan (a timer) and the editor's messages run between two batches, not after the whole scan.
+      for (let start = 0; start < todo.length && !this.disposed; start += SCAN_BATCH) {
+        const batch = todo.slice(start, start + SCAN_BATCH);
+        let next = 0;
+        const worker = async () => {
+          while (next < batch.length && !this.disposed) {
+            const uri = batch[next++];
+            await this.typingPause();
+            await this.refreshFromDisk(uri);
+            report(++done, todo.length);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker));
+        await yieldToEvents();
+      }
     });
-    this.log.info(`workspace check: ${found.length} plans found in ${this.lastFindMs.toFixed(0)} ms, ${todo.length} read from disk, in ${ms(t0)} ms`);
+    this.log.info(`workspace check: ${found.length} plans found in ${this.lastFindMs.toFixed(0)} ms, ${todo.length} from disk ` +
+      `(${this.index.restored - restored} from the stored index, ${this.index.checks - checks} checked), in ${ms(t0)} ms`);
+    // Analyses stored on an earlier day: the time rules are checked again, after the first view is up.
+    if (this.index.entries().some((e) => e.source.kind === 'disk' && !this.index.isFresh(e.uri, e.source))) void this.recheckStale();
     return found.length;
   }
 
@@ -152,15 +181,35 @@ export class PlanTracker implements vscode.Disposable {
     if (!hasFileSystem(entry.uri)) return undefined;
     const stat = await planFiles.stat(entry.uri);
     const text = await planFiles.read(entry.uri, this.decoder);
-    return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size }, text };
+    return { source: { kind: 'disk', mtime: stat.mtime, size: stat.size, hash: planHash(fileNameOf(entry.uri), text) }, text };
   };
 
+  /**
+   * The open plans come first: while one waits for its re-check after typing, the workspace check
+   * waits too (for the re-check, at most a debounce), so the keystroke's check does not queue
+   * behind the disk reads and checks of the scan.
+   */
+  private typingPause(): Promise<void> | undefined {
+    if (this.timers.size === 0) return undefined;
+    return new Promise((resolve) => {
+      this.typingWaiters.push(resolve);
+      setTimeout(resolve, this.config.config.debounceMs + 50);
+    });
+  }
+
+  private typingDone(): void {
+    if (this.timers.size > 0) return;
+    this.typingWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
   private schedule(doc: vscode.TextDocument): void {
-    this.cancel(doc.uri);
     const key = doc.uri.toString();
+    // Not cancel(): that would let the waiting workspace check go for a moment between two keys.
+    clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (!doc.isClosed) this.checkDocument(doc);
+      this.typingDone();
     }, this.config.config.debounceMs));
   }
 
@@ -168,7 +217,7 @@ export class PlanTracker implements vscode.Disposable {
     const key = uri.toString();
     const t = this.timers.get(key);
     if (t) clearTimeout(t);
-    this.timers.delete(key);
+    if (this.timers.delete(key)) this.typingDone();
   }
 
   private onDiskChange(uri: vscode.Uri): void {
@@ -246,13 +295,26 @@ export class PlanTracker implements vscode.Disposable {
   }
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    // Opened since the scan listed it: its buffer is checked, and wins over the disk.
+    if (this.openDocument(uri)) return;
     const ticket = this.index.reserve(uri);
     try {
       const stat = await planFiles.stat(uri);
       if (!stat.isFile) return;
       const source = { kind: 'disk', mtime: stat.mtime, size: stat.size } as const;
       if (!this.index.isCurrent(ticket) || this.index.isFresh(uri, source)) return;
-      this.index.commit(ticket, uri, source, await planFiles.read(uri, this.decoder));
+      // The stored index knows this very file (same stamp): no read, no check.
+      const known = this.store?.match(uri, stat);
+      if (known) {
+        this.index.restore(ticket, uri, { ...source, hash: known.hash }, known);
+        return;
+      }
+      const text = await planFiles.read(uri, this.decoder);
+      const hash = planHash(fileNameOf(uri), text);
+      // Same name and text as a stored analysis (a file touched, checked out again, or moved): no check.
+      const same = this.store?.matchHash(hash);
+      if (same) this.index.restore(ticket, uri, { ...source, hash }, same);
+      else this.index.commit(ticket, uri, { ...source, hash }, text);
     } catch (e) {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
         if (this.index.isCurrent(ticket)) this.index.delete(uri);
@@ -287,14 +349,18 @@ export class PlanTracker implements vscode.Disposable {
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
     this.dayTimer = setTimeout(() => {
       if (this.disposed) return;
-      void this.index.recheckStale(this.reload).then((n) => this.log.info(`new day: rechecked ${n} plans`));
+      void this.recheckStale();
       this.scheduleDayChange();
     }, midnight.getTime() - now.getTime());
   }
 
   private async withProgress<T>(total: number, task: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
     if (total < PROGRESS_THRESHOLD) return task(() => undefined);
-    return vscode.window.withProgress(
+    // The views that list every plan show a progress bar too, while they fill in.
+    let finished: () => void = () => undefined;
+    const over = new Promise<void>((resolve) => { finished = resolve; });
+    for (const viewId of [VIEWS.pipeline, VIEWS.accounts]) void vscode.window.withProgress({ location: { viewId } }, () => over);
+    return Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: t('ext.checking') },
       (progress) => {
         let shown = 0;
@@ -305,7 +371,7 @@ export class PlanTracker implements vscode.Disposable {
           shown = percent;
         });
       },
-    );
+    )).finally(finished);
   }
 }
 
@@ -314,6 +380,9 @@ const isExcluded = (uri: vscode.Uri): boolean => /\/(node_modules|\.git)\//.test
 
 /** Plans are read from disk only where VS Code has a file system for them (not `untitled:`, `git:`…). */
 const hasFileSystem = (uri: vscode.Uri): boolean => planFiles.hasFileSystem(uri);
+
+/** Lets timers and the editor's messages run (setTimeout: the browser build has no setImmediate). */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ms = (t0: number): string => (performance.now() - t0).toFixed(1);
 

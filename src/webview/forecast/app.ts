@@ -5,6 +5,8 @@ import { ChartView, readTheme } from '../shared/charts';
 import { funnelChartConfig, quarterChartConfig } from './charts';
 import { Numbers } from '../shared/numbers';
 import { format } from '../../core/i18n/format';
+import { bottleneckFigures } from '../../core/rollups/funnel';
+import { periodLabel } from './period-label';
 import type {
   Choice, ForecastLabels, ForecastPanelModel, ForecastQueryChange, ForecastState, HostMessage, RowSortKey, WebviewMessage,
 } from './protocol';
@@ -115,10 +117,12 @@ export class ForecastApp {
     this.applyLabels();
     this.renderScope(c);
     this.renderFilters(model);
-    this.notice.textContent = model.incomplete > 0 ? format(model.incomplete === 1 ? this.labels.incompleteOne : this.labels.incomplete, { count: model.incomplete }) : '';
+    this.renderNotice(model);
     this.renderKpis(c);
-    const b = model.funnel.bottleneck;
-    this.bottleneck.textContent = b ? format(this.labels.bottleneck, { stage: b }) : this.labels.noBottleneck;
+    const b = bottleneckFigures(model.funnel);
+    this.bottleneck.textContent = b ? format(b.parked === 1 ? this.labels.bottleneckOne : this.labels.bottleneck, {
+      parked: c.n.count(b.parked), stage: b.stage, next: b.next === 'S' ? this.labels.wonStage : b.next, conversion: c.n.ratio(b.conversion), benchmark: c.n.ratio(b.benchmark),
+    }) : this.labels.noBottleneck;
     this.bottleneck.classList.toggle('stuck', !!b);
     this.funnelTable.replaceChildren(renderFunnelTable(model, this.labels, c.n));
     this.renderTable(c);
@@ -149,6 +153,21 @@ export class ForecastApp {
     this.tierValues = fill(this.tier, tiers, q.tier);
     this.currencyValues = fill(this.currency, model.currencies.map((c) => ({ value: c.value, text: withCount(c.value, c) })), q.currency)
       .map((v) => v ?? '');
+  }
+
+  /** The plans with format errors, by file name, each a button that opens it. */
+  private renderNotice(model: ForecastPanelModel): void {
+    const n = model.incomplete;
+    if (n === 0) {
+      this.notice.replaceChildren();
+      return;
+    }
+    const files = model.incompletePlans.map((p, i) => {
+      const open = el('button', { type: 'button', class: 'link plan', title: format(this.labels.openPlan, { file: p.name }) }, p.name);
+      open.addEventListener('click', () => this.post({ type: 'openPlan', uri: p.uri }));
+      return [i ? ', ' : ' ', open];
+    }).flat();
+    this.notice.replaceChildren(format(n === 1 ? this.labels.incompleteOne : this.labels.incomplete, { count: n }), ...files);
   }
 
   private renderKpis(c: Current): void {
@@ -187,7 +206,7 @@ export class ForecastApp {
     if (!c) return;
     const theme = readTheme();
     this.quarterChart.canvas.setAttribute('aria-label', `${this.labels.byQuarter}: ${c.model.quarters.map((q) =>
-      `${q.period === 'none' ? this.labels.noClose : q.period} ${c.n.amount(q.commit + q.bestCase + q.pipeline)}, ${this.labels.won} ${c.n.amount(q.won)}`).join('; ')}`);
+      `${periodLabel(q.period, this.labels)} ${c.n.amount(q.commit + q.bestCase + q.pipeline)}, ${this.labels.won} ${c.n.amount(q.won)}`).join('; ')}`);
     this.funnelChart.canvas.setAttribute('aria-label', `${this.labels.funnel}: ${c.model.funnel.steps.map((s) => `${s.stage} ${s.count}`).join(', ')}`);
     this.quarterChart.show(quarterChartConfig(c.model, this.labels, c.n, theme));
     this.funnelChart.show(funnelChartConfig(c.model, this.labels, c.n, theme));

@@ -3,6 +3,7 @@ import type { ChartDataset, TooltipItem } from 'chart.js';
 import { axis, bar, common, type Theme } from '../shared/charts';
 import type { Numbers } from '../shared/numbers';
 import type { ForecastLabels, ForecastPanelModel } from './protocol';
+import { periodLabel } from './period-label';
 
 /** Weighted open pipeline per close quarter, stacked commit / best case / pipeline, with the amount won beside it. */
 export function quarterChartConfig(model: ForecastPanelModel, labels: ForecastLabels, n: Numbers, theme: Theme) {
@@ -15,11 +16,11 @@ export function quarterChartConfig(model: ForecastPanelModel, labels: ForecastLa
   ];
   return {
     type: 'bar' as const,
-    data: { labels: q.map((x) => (x.period === 'none' ? labels.noClose : x.period)), datasets },
+    data: { labels: q.map((x) => periodLabel(x.period, labels)), datasets },
     options: {
       ...common(theme),
       scales: {
-        x: axis(theme, true),
+        x: { ...axis(theme, true), ticks: { ...axis(theme, true).ticks, autoSkip: false } },
         y: { ...axis(theme, true, (v) => n.compact(Number(v))), beginAtZero: true },
       },
       plugins: {
@@ -52,7 +53,8 @@ export function funnelChartConfig(model: ForecastPanelModel, labels: ForecastLab
       indexAxis: 'y' as const,
       scales: {
         x: { ...axis(theme, false, (v) => n.ratio(Number(v))), min: 0, max: 1 },
-        y: axis(theme, false),
+        // Every bar keeps its label: Chart.js would drop every other one when the labels crowd.
+        y: { ...axis(theme, false), ticks: { ...axis(theme, false).ticks, autoSkip: false } },
       },
       plugins: {
         ...common(theme).plugins,

@@ -7,7 +7,7 @@
 import type { ForecastPanelModel, ForecastQueryChange } from '../../core/rollups/forecast-model';
 
 export type {
-  ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange,
+  ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange, IncompletePlan,
 } from '../../core/rollups/forecast-model';
 
 /**
@@ -46,7 +46,8 @@ export interface ForecastLabels {
   readonly conversion: string;
   readonly benchmark: string;
   readonly stuck: string;
-  /** `{stage}`. */
+  /** `{parked}` deals at `{stage}`, `{conversion}` of them to `{next}` against `{benchmark}`: one deal, and more. */
+  readonly bottleneckOne: string;
   readonly bottleneck: string;
   readonly noBottleneck: string;
   readonly wonStage: string;
@@ -68,6 +69,13 @@ export interface ForecastLabels {
   readonly incomplete: string;
   readonly loading: string;
   readonly revealHint: string;
+  readonly overdue: string;
+  readonly overdueHint: string;
+  readonly total: string;
+  /** `{count}`. */
+  readonly totalDetail: string;
+  /** `{file}`. */
+  readonly openPlan: string;
 }
 
 export type HostMessage =
@@ -92,7 +100,9 @@ export type WebviewMessage =
   /** Write the open opportunities of the current query (all of them, in its sort) to a CSV file. */
   | { readonly type: 'exportCsv' }
   /** Show `opportunities[index]` of the plan `uri` (one of the model's rows). */
-  | { readonly type: 'reveal'; readonly uri: string; readonly index: number };
+  | { readonly type: 'reveal'; readonly uri: string; readonly index: number }
+  /** Open a plan the banner names (one of the model's `incompletePlans`). */
+  | { readonly type: 'openPlan'; readonly uri: string };
 
 /** What the webview keeps in `vscode.setState`; the serializer revives a panel from its scope. */
 export interface ForecastState {

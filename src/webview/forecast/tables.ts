@@ -46,13 +46,26 @@ export function renderRows(model: ForecastPanelModel, l: ForecastLabels, n: Numb
     return el('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined }, button);
   }));
   const body = el('tbody', {}, ...model.rows.map((r) => row(r, l, n, actions)));
-  return el('table', { class: 'opportunities' }, el('thead', {}, head), body);
+  return el('table', { class: 'opportunities' }, el('thead', {}, head), body, totalsRow(model, l, n));
+}
+
+/** Every open opportunity of the selection added up (all of them, when the table shows only the first ones). */
+function totalsRow(model: ForecastPanelModel, l: ForecastLabels, n: Numbers): HTMLTableSectionElement {
+  const t = model.rowTotals;
+  const blank = () => el('td', {});
+  return el('tfoot', {}, el('tr', { class: 'totals' },
+    el('th', { scope: 'row' }, l.total),
+    el('td', { class: 'count' }, format(l.totalDetail, { count: n.count(t.count) })),
+    blank(), blank(),
+    el('td', { class: 'num amount' }, n.amount(t.amount)),
+    el('td', { class: 'num weighted' }, n.amount(t.weighted)),
+    blank(), blank(), blank()));
 }
 
 function row(r: ForecastRow, l: ForecastLabels, n: Numbers, actions: RowActions): HTMLTableRowElement {
   const account = el('button', { type: 'button', class: 'link', title: l.revealHint }, r.account);
   account.addEventListener('click', () => actions.reveal(r.uri, r.index));
-  return el('tr', { class: `cat-${r.category}` },
+  return el('tr', { class: `cat-${r.category}${r.overdue ? ' overdue' : ''}` },
     el('td', { class: 'account' }, account),
     el('td', { class: 'opportunity' }, r.opportunity),
     el('td', { class: 'stage' }, r.stage),
@@ -60,6 +73,8 @@ function row(r: ForecastRow, l: ForecastLabels, n: Numbers, actions: RowActions)
     el('td', { class: 'num amount' }, n.amount(r.amount)),
     el('td', { class: 'num weighted' }, n.amount(r.weighted)),
     el('td', { class: 'num probability' }, `${r.probability}%`),
-    el('td', { class: 'close' }, r.close ?? ''),
+    r.overdue
+      ? el('td', { class: 'close overdue', title: l.overdueHint }, r.close ?? '', el('span', { class: 'flag' }, ` ⚠ ${l.overdue}`))
+      : el('td', { class: 'close' }, r.close ?? ''),
     el('td', { class: 'owner' }, r.owner ?? ''));
 }

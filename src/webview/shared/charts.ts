@@ -82,6 +82,18 @@ export class ChartView {
     } else {
       this.chart = new Chart(this.canvas, config as never);
     }
+    this.recordLabels();
+  }
+
+  /**
+   * The labels each axis drew (after Chart.js left out those it had no room for), on the canvas as
+   * `data-drawn-labels` (JSON by axis id): what a test or a screen reader's helper can check.
+   */
+  private recordLabels(): void {
+    const chart = this.chart;
+    if (!chart) return;
+    const drawn = Object.fromEntries(Object.entries(chart.scales).map(([id, scale]) => [id, scale.getLabelItems().map((i) => (Array.isArray(i.label) ? i.label.join(' ') : String(i.label)))]));
+    this.canvas.dataset.drawnLabels = JSON.stringify(drawn);
   }
 
   dispose(): void {

@@ -2,7 +2,8 @@ import { el, svg, type WebviewApi } from '../shared/dom';
 import { LatestRevision } from '../shared/revision';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
-import { orgLayout, sceneFor, type Scene } from './layout';
+import { focusBox, orgLayout, sceneFor, type Scene } from './layout';
+import { openingView } from './opening-view';
 import { PanZoom } from './pan-zoom';
 import type { ExportFormat, HostMessage, MapLabels, MapMode, MapModel, MapState, WebviewMessage } from './protocol';
 import { tooltipContent } from './tooltip';
@@ -92,7 +93,7 @@ export class StakeholderMapApp {
     this.buildToolbar();
     const view = this.state.views[this.state.mode];
     if (view) this.panZoom.set(view);
-    else this.panZoom.fit(scene.bounds);
+    else this.panZoom.set(openingView(scene.bounds, focusBox(scene), this.panZoom.size()));
     const ms = performance.now() - t0;
     this.save();
     this.post({
@@ -114,7 +115,7 @@ export class StakeholderMapApp {
     const zoom = el('div', { class: 'group zoom' },
       button('−', L.zoomOut, () => this.panZoom.zoomBy(1 / 1.25), { 'data-action': 'zoom-out' }),
       button('+', L.zoomIn, () => this.panZoom.zoomBy(1.25), { 'data-action': 'zoom-in' }),
-      button('⤢', L.fit, () => this.fit(), { 'data-action': 'fit' }));
+      button(L.fit, L.fit, () => this.fit(), { 'data-action': 'fit' }));
     const exports = el('div', { class: 'group export' },
       button('SVG', L.exportSvg, () => void this.export('svg'), { 'data-action': 'export-svg', disabled: !this.current }),
       button('PNG', L.exportPng, () => void this.export('png'), { 'data-action': 'export-png', disabled: !this.current }));

@@ -93,16 +93,16 @@ function card(c: CardPlace, labels: MapLabels, selected: string | undefined): SV
   if (p.trend) g.append(svg('text', { class: `trend trend-${p.trend.direction}`, x: 23, y: 58, 'text-anchor': 'middle' }, TREND_ARROWS[p.trend.direction]));
   if (p.title) g.append(svg('text', { class: 'title', x: textX, y: 38 }, fit(p.title, CARD.w - textX - 8, 11)));
   const layerText = p.gone && p.left ? format(labels.left, { date: p.left }) : p.layer ? labels.layers[p.layer] : '';
-  if (layerText) g.append(svg('text', { class: 'layer', x: textX, y: 53 }, fit(layerText, CARD.w - textX - 8, 10)));
+  if (layerText) g.append(svg('text', { class: 'layer', x: textX, y: 53 }, fit(layerText, CARD.w - textX - 8, 11)));
   let x = textX;
   for (const [i, role] of p.roles.entries()) {
     const text = labels.rolesShort[role] ?? role;
-    const w = textWidth(text, 9.5) + 10;
+    const w = textWidth(text, 11) + 10;
     if (x + w > CARD.w - 6) {
-      g.append(svg('text', { class: 'role-more', x, y: 70 }, `+${p.roles.length - i}`));
+      g.append(svg('text', { class: 'role-more', x, y: 71 }, `+${p.roles.length - i}`));
       break;
     }
-    g.append(svg('rect', { class: `role role-${role}`, x, y: 60, width: w, height: 14, rx: 7 }), svg('text', { class: 'role-text', x: x + w / 2, y: 70, 'text-anchor': 'middle' }, text));
+    g.append(svg('rect', { class: `role role-${role}`, x, y: 59, width: w, height: 16, rx: 8 }), svg('text', { class: 'role-text', x: x + w / 2, y: 71, 'text-anchor': 'middle' }, text));
     x += w + 4;
   }
   g.append(freshnessDot(p.freshness, CARD.w - 12, 12, 5));
@@ -141,5 +141,5 @@ function placeholder(p: PlaceholderPlace, labels: MapLabels): SVGGElement {
   return svg('g', { class: 'placeholder', 'data-role': p.role, transform: `translate(${p.x},${p.y})`, 'aria-label': format(labels.nobodyHolds, { role }) },
     svg('rect', { class: 'placeholder-bg', width: PLACEHOLDER.w, height: PLACEHOLDER.h, rx: 6 }),
     svg('text', { class: 'placeholder-role', x: PLACEHOLDER.w / 2, y: 24, 'text-anchor': 'middle' }, fit(role, PLACEHOLDER.w - 16, 13)),
-    svg('text', { class: 'placeholder-note', x: PLACEHOLDER.w / 2, y: 42, 'text-anchor': 'middle' }, fit(format(labels.nobodyHolds, { role }), PLACEHOLDER.w - 16, 10)));
+    svg('text', { class: 'placeholder-note', x: PLACEHOLDER.w / 2, y: 42, 'text-anchor': 'middle' }, fit(format(labels.nobodyHolds, { role }), PLACEHOLDER.w - 16, 11)));
 }

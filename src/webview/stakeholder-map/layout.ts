@@ -17,9 +17,12 @@ const STRIP_GAP = 48;
 const RANK_GAP = 56;
 const HEADING = 28;
 
-/** Size by influence: a high-influence person's card is larger (and its border heavier, in CSS). */
+/**
+ * Size by influence: a high-influence person's card is larger (and its border heavier, in CSS). A
+ * low-influence card is the natural size, never smaller, so its text stays at the stylesheet's 11 px or more.
+ */
 const influenceScale = (p: MapPerson): number =>
-  p.influence === 'high' ? 1.15 : p.influence === 'low' ? 0.88 : 1;
+  p.influence === 'high' ? 1.2 : p.influence === 'low' ? 1 : 1.1;
 
 export interface CardPlace { readonly person: MapPerson; readonly x: number; readonly y: number; readonly scale: number }
 export interface ChipPlace { readonly person: MapPerson; readonly x: number; readonly y: number; readonly ghost: boolean }
@@ -107,7 +110,7 @@ function orgScene(model: MapModel, labels: MapLabels): Scene {
   const loose = model.people.filter((p) => !linked.has(p.key));
   if (loose.length) {
     if (inGraph.length) { labelsOut.push({ text: labels.unattached, x: 0, y: y + 18, kind: 'heading' }); y += HEADING; }
-    packCards(loose, 0, y, Math.max(graphW, 5 * (CARD.w + GAP)), cards);
+    packCards(loose, 0, y, Math.max(graphW, Math.min(5, loose.length) * (CARD.w * 1.2 + GAP)), cards);
   }
   return finish('org', { cards, edges, labels: labelsOut });
 }
@@ -173,7 +176,8 @@ function withPlaceholders(base: Scene, model: MapModel, labels: MapLabels): Scen
     ...base.areas.map((a) => a.y + a.h), ...labelsOut.map((l) => l.y + 8),
   ]);
   const y0 = base.cards.length || base.chips.length || base.areas.length ? contentBottom + STRIP_GAP : 0;
-  placeholderStrip(model, labels, base.bounds.x, y0, Math.max(base.bounds.w, 5 * (CARD.w + GAP)), labelsOut, placeholders);
+  const row = Math.min(5, model.placeholders.length) * (PLACEHOLDER.w + GAP);
+  placeholderStrip(model, labels, base.bounds.x, y0, Math.max(base.bounds.w, row), labelsOut, placeholders);
   return finish(base.mode, { ...base, labels: labelsOut, placeholders });
 }
 
@@ -182,8 +186,10 @@ function layersScene(model: MapModel, labels: MapLabels, order: ReadonlyMap<stri
   const HEADER = 150, PAD = 16;
   const keys = ['decision', 'procurement', 'usage', 'none'] as const;
   const byOrder = (a: MapPerson, b: MapPerson) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || a.index - b.index;
-  const perRow = Math.max(5, Math.ceil(Math.sqrt(model.people.length) * 1.6));
-  const width = perRow * (CARD.w * 1.15 + GAP);
+  // As wide as the fullest band needs (at most the row length a big plan gets), so a small plan is not drawn small.
+  const fullest = Math.max(1, ...keys.map((k) => model.people.filter((p) => (p.layer ?? 'none') === k).length));
+  const perRow = Math.min(fullest, Math.max(5, Math.ceil(Math.sqrt(model.people.length) * 1.6)));
+  const width = perRow * (CARD.w * 1.2 + GAP);
   const cards: CardPlace[] = [];
   const areas: (Box & { kind: 'band' })[] = [];
   const labelsOut: Label[] = [];
@@ -284,6 +290,26 @@ function clipToBox(p: Point, b: Box): Point {
   if (dx === 0 && dy === 0) return { x: cx, y: cy };
   const t = Math.min(dx ? (b.w / 2) / Math.abs(dx) : Infinity, dy ? (b.h / 2) / Math.abs(dy) : Infinity);
   return { x: cx + dx * t, y: cy + dy * t };
+}
+
+/** The top-most decision makers (decision layer or economic buyer) drawn in a scene: where the map opens. */
+export function focusBox(scene: Scene): Box | undefined {
+  const decides = (p: MapPerson) => !p.gone && (p.layer === 'decision' || p.roles.includes('economic'));
+  const boxes: Box[] = [
+    ...scene.cards.filter((c) => decides(c.person)).map((c) => ({ x: c.x, y: c.y, w: CARD.w * c.scale, h: CARD.h * c.scale })),
+    ...scene.chips.filter((c) => !c.ghost && decides(c.person)).map((c) => ({ x: c.x, y: c.y, ...CHIP })),
+  ];
+  if (!boxes.length) return undefined;
+  // The top-most of them (the head of the chart, the first row of the band, the grid's highest row):
+  // in a large plan they are spread too wide to centre on all at once.
+  const top = Math.min(...boxes.map((b) => b.y));
+  const first = boxes.filter((b) => b.y < top + CARD.h / 2);
+  return union(first);
+}
+
+function union(boxes: readonly Box[]): Box {
+  const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
+  return { x: x0, y: y0, w: Math.max(...boxes.map((b) => b.x + b.w)) - x0, h: Math.max(...boxes.map((b) => b.y + b.h)) - y0 };
 }
 
 /** Left-to-right order of the org chart, for the other modes. */

@@ -38,11 +38,11 @@ export class PanZoom {
     this.onChange(this.current);
   }
 
-  /** Shows all of `bounds`, centred, at most at 100 %. */
+  /** Shows all of `bounds`, centred across and from the top down (no empty band above), at most at 100 %. */
   fit(bounds: Box, margin = 24): void {
     const { width, height } = this.size();
     const k = clamp(Math.min((width - 2 * margin) / Math.max(bounds.w, 1), (height - 2 * margin) / Math.max(bounds.h, 1), 1));
-    this.set({ k, x: (width - bounds.w * k) / 2 - bounds.x * k, y: Math.max(margin, (height - bounds.h * k) / 2) - bounds.y * k });
+    this.set({ k, x: (width - bounds.w * k) / 2 - bounds.x * k, y: margin - bounds.y * k });
   }
 
   /** Zooms by `factor` around a point of the surface (its centre by default). */
@@ -54,7 +54,7 @@ export class PanZoom {
     this.set({ k, x: p.x - ((p.x - v.x) * k) / v.k, y: p.y - ((p.y - v.y) * k) / v.k });
   }
 
-  private size(): { width: number; height: number } {
+  size(): { width: number; height: number } {
     const r = this.surface.getBoundingClientRect();
     return { width: r.width || 800, height: r.height || 600 };
   }

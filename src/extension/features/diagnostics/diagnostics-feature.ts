@@ -30,6 +30,9 @@ class DiagnosticsFeature implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** Documents opened and not yet published from their buffer: URI → performance.now() at the open event. */
   private readonly opened = new Map<string, number>();
+  /** Diagnostics of plans from disk, sent together at the next turn (later()). */
+  private readonly pending = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -48,20 +51,39 @@ class DiagnosticsFeature implements vscode.Disposable {
     index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
   }
 
+  /**
+   * Plans from disk come by the thousand during a workspace check: their diagnostics go to VS Code
+   * together, one message per turn of the event loop instead of one per plan. An open plan's go at once.
+   */
+  private later(key: string, uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
+    this.pending.set(key, [uri, diagnostics]);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      const t0 = performance.now();
+      this.collection.set([...this.pending.values()]);
+      this.pending.clear();
+      this.timings.publishMs += performance.now() - t0;
+    }, 0);
+  }
+
   dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.subscription.dispose();
     this.collection.dispose();
   }
 
   private publish({ uri, entry }: PlanIndexChange): void {
+    const key = uri.toString();
+    this.pending.delete(key);
     if (!entry) {
       this.collection.delete(uri);
       return;
     }
     const t0 = performance.now();
-    this.collection.set(uri, entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc)));
+    const diagnostics = entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc));
+    if (entry.source.kind === 'buffer') this.collection.set(uri, diagnostics);
+    else this.later(key, uri, diagnostics);
     this.timings.publishMs += performance.now() - t0;
-    const key = uri.toString();
     const openedAt = this.opened.get(key);
     if (openedAt !== undefined && entry.source.kind === 'buffer') {
       this.opened.delete(key);

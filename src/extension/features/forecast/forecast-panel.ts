@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyQueryChange, forecastCsv, forecastPanel, plural, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, forecastCsv, forecastPanel, plural, todayLocal, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
 import type { ForecastState, HostMessage, WebviewMessage } from '../../../webview/forecast/protocol';
 import type { Config } from '../../config';
@@ -117,6 +117,9 @@ export class ForecastPanel implements vscode.Disposable {
       case 'reveal':
         await this.reveal(m.uri, m.index);
         return;
+      case 'openPlan':
+        await this.openPlan(m.uri);
+        return;
     }
   }
 
@@ -145,7 +148,7 @@ export class ForecastPanel implements vscode.Disposable {
 
   private compute(): ForecastPanelModel {
     const { settings } = this.deps.config();
-    return forecastPanel(this.entries(), this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency });
+    return forecastPanel(this.entries(), this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency, today: todayLocal() });
   }
 
   private entries(): PlanEntry[] {
@@ -194,6 +197,15 @@ export class ForecastPanel implements vscode.Disposable {
       this.deps.log.error(`forecast: writing ${target.toString(true)} failed: ${why}`);
       void vscode.window.showErrorMessage(t('cmd.writeFailed', { file: vscode.workspace.asRelativePath(target), reason: why }));
     }
+  }
+
+  /** Opens a plan the banner named (its format errors are in the Problems panel); any other URI is refused. */
+  private async openPlan(uri: string): Promise<void> {
+    if (!this.model?.incompletePlans.some((p) => p.uri === uri)) {
+      this.deps.log.warn(`forecast: refused to open ${uri}: not a plan the banner names`);
+      return;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
   }
 
   /** Opens an opportunity the page showed; a URI that is not one of the rows is refused. */

@@ -35,7 +35,8 @@ export function forecastLabels(locale: Locale): ForecastLabels {
     conversion: t('forecast.conversion'),
     benchmark: t('forecast.benchmark'),
     stuck: t('forecast.stuck'),
-    bottleneck: t('forecast.bottleneck'),
+    bottleneckOne: t('forecast.bottleneck.one'),
+    bottleneck: t('forecast.bottleneck.other'),
     noBottleneck: t('forecast.noBottleneck'),
     wonStage: t('forecast.wonStage'),
     table: t('forecast.table'),
@@ -53,5 +54,10 @@ export function forecastLabels(locale: Locale): ForecastLabels {
     incomplete: t('forecast.incomplete.other'),
     loading: t('forecast.loading'),
     revealHint: t('forecast.revealHint'),
+    overdue: t('forecast.overdue'),
+    overdueHint: t('forecast.overdueHint'),
+    total: t('forecast.total'),
+    totalDetail: t('forecast.totalDetail'),
+    openPlan: t('forecast.openPlan'),
   };
 }

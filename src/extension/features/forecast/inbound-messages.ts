@@ -17,6 +17,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('query'), change: QueryChangeSchema }),
   z.strictObject({ type: z.literal('exportCsv') }),
   z.strictObject({ type: z.literal('reveal'), uri: text, index: z.int().min(0) }),
+  z.strictObject({ type: z.literal('openPlan'), uri: text }),
 ]);
 /** The state the serializer gets back after a reload: only the scope, checked like any inbound data. */
 export const RevivedStateSchema = z.object({

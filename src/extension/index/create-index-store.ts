@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { STORE_FORMAT, storeKey, type Locale } from '../../core';
+import type { ConfigService } from '../config';
+import { EXTENSION_HOST } from '../extension-host';
+import { IndexStore } from './index-store';
+
+/**
+ * The persisted index of this workspace, in the extension's storage for it (`storageUri`; none in a
+ * window without a folder). Its engine version is the extension's version and the running bundle's
+ * stamp, so a rebuilt or updated extension never reuses an older engine's findings.
+ */
+export function createIndexStore(context: vscode.ExtensionContext, config: ConfigService, locale: () => Locale, log: vscode.LogOutputChannel): IndexStore {
+  const version = String((context.extension.packageJSON as { version?: unknown }).version);
+  const bundle = vscode.Uri.joinPath(context.extensionUri, 'dist', ...(EXTENSION_HOST === 'node' ? ['extension.js'] : ['web', 'extension.js']));
+  return new IndexStore({
+    folder: context.storageUri && vscode.Uri.joinPath(context.storageUri, 'plan-index'),
+    engine: async () => {
+      try {
+        const s = await vscode.workspace.fs.stat(bundle);
+        return `${STORE_FORMAT}/${version}/${s.mtime}-${s.size}`;
+      } catch (e) {
+        log.warn(`stored index: no stamp of ${bundle.toString(true)} (${e instanceof Error ? e.message : String(e)}): the version alone keys it`);
+        return `${STORE_FORMAT}/${version}`;
+      }
+    },
+    key: () => storeKey(config.config.settings, locale()),
+    log,
+  });
+}

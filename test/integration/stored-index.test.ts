@@ -1,0 +1,156 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { shardOf } from '../../src/core';
+import type { TestHooks } from '../../src/extension/test-hooks';
+import { enc, fixture, resetSettings, revertAndCloseAll, SOURCE, testHooks, waitFor, workspaceFolder } from './helpers';
+
+const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** Every diagnostic of this extension on the plans read from disk, as text per URI (the Problems view). */
+function problems(hooks: TestHooks): Map<string, string[]> {
+  const all = new Map<string, string[]>();
+  const onDisk = new Set(diskPlans(hooks));
+  for (const [uri, ds] of vscode.languages.getDiagnostics()) {
+    if (!onDisk.has(uri.toString())) continue;
+    const ours = ds.filter((d) => d.source === SOURCE).map((d) =>
+      `${typeof d.code === 'object' ? String(d.code.value) : String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.message}`).sort();
+    if (ours.length) all.set(uri.toString(), ours);
+  }
+  return all;
+}
+
+/** The plans the index has from disk (other suites may leave plans open: those are checked from their buffers). */
+const diskPlans = (hooks: TestHooks): string[] => hooks.index.entries().filter((e) => e.source.kind === 'disk').map((e) => e.uri.toString()).sort();
+
+const sorted = (m: Map<string, string[]>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Plans open in an editor are checked from their buffer on any scan; they are not the store's. */
+const openPlans = (): Set<string> => new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
+
+/** Reopens from the store and returns the URIs the engine checked meanwhile (open documents aside). */
+async function reopen(hooks: TestHooks, whileClosed?: () => Promise<void>): Promise<{ checked: string[]; checks: number }> {
+  const checked: string[] = [];
+  const sub = hooks.index.onDidChange(({ uri, entry }) => { if (entry && !entry.restored) checked.push(uri.toString()); });
+  const before = hooks.index.checks;
+  try {
+    await hooks.reopenFromStore(whileClosed);
+  } finally {
+    sub.dispose();
+  }
+  const open = openPlans();
+  return { checked: checked.filter((u) => !open.has(u)).sort(), checks: hooks.index.checks - before };
+}
+
+/**
+ * The persisted index: the analyses of the workspace's plans, kept in the extension's storage, so a
+ * reopened window shows every diagnostic without checking the plans again.
+ */
+describe('stored index', () => {
+  const scratch = () => fixture('accounts', 'stored-index-scratch.account.md');
+  let hooks: TestHooks;
+
+  before(async () => {
+    hooks = await testHooks();
+    await hooks.workspace.done;
+    await revertAndCloseAll();
+    // One plan that no test opens: the index surely has it from disk.
+    await vscode.workspace.fs.writeFile(scratch(), enc('---\naccount: Stored Before\n---\n'));
+    await waitFor('the scratch plan indexed', () => hooks.index.get(scratch())?.plan?.account === 'Stored Before' ? true : undefined);
+  });
+  after(async () => {
+    await resetSettings();
+    await vscode.workspace.fs.delete(scratch(), { useTrash: false }).then(undefined, () => undefined);
+    await waitFor('the scratch plan gone', () => (hooks.index.get(scratch()) ? undefined : true));
+  });
+
+  it('is written to the extension\'s storage, not to the workspace', async () => {
+    await hooks.store.flush();
+    const folder = hooks.store.folder;
+    assert.ok(folder, 'a workspace is open: the extension has a storage for it');
+    assert.ok(!folder.toString().startsWith(workspaceFolder().toString()), `${folder.toString()} lies outside the workspace`);
+    const names = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter((n) => n.endsWith('.json'));
+    assert.ok(names.length > 0, 'shard files');
+    const stored = new Set<string>();
+    for (const n of names) {
+      const shard = JSON.parse(dec(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, n)))) as { plans: { uri: string }[] };
+      shard.plans.forEach((p) => stored.add(p.uri));
+    }
+    assert.ok(stored.has(scratch().toString()));
+    assert.deepStrictEqual(diskPlans(hooks).filter((u) => !stored.has(u)), [], 'every plan read from disk is stored');
+  });
+
+  it('a reopened window shows the same diagnostics from the store, checking no plan', async () => {
+    const before = problems(hooks);
+    const disk = diskPlans(hooks);
+    assert.ok(before.size >= 1, 'plans with findings');
+    const restored = hooks.index.restored;
+    const { checked } = await reopen(hooks);
+    assert.deepStrictEqual(checked, [], 'nothing unchanged is checked again');
+    assert.strictEqual(hooks.index.restored - restored, disk.length, 'every analysis came from the store');
+    assert.deepStrictEqual(diskPlans(hooks), disk);
+    assert.strictEqual(hooks.store.lastLoad?.ignored.length, 0);
+    await waitFor('the diagnostics back', () => (problems(hooks).size === before.size ? true : undefined));
+    assert.deepStrictEqual(sorted(problems(hooks)), sorted(before));
+  });
+
+  it('a file changed while the window was closed is checked again, alone', async () => {
+    const { checked } = await reopen(hooks, async () => {
+      await vscode.workspace.fs.writeFile(scratch(), enc('---\naccount: Stored After, changed\n---\n'));
+    });
+    assert.deepStrictEqual(checked, [scratch().toString()]);
+    assert.strictEqual(hooks.index.get(scratch())?.plan?.account, 'Stored After, changed');
+    // And the store now holds the new analysis.
+    const again = await reopen(hooks);
+    assert.deepStrictEqual(again.checked, []);
+    assert.strictEqual(hooks.index.get(scratch())?.plan?.account, 'Stored After, changed');
+  });
+
+  it('a corrupt shard file is ignored (logged); only its plans are checked again', async () => {
+    await hooks.store.flush();
+    const before = problems(hooks);
+    const uri = hooks.index.entries().find((e) => e.source.kind === 'disk')!.uri;
+    const shard = shardOf(uri.toString());
+    const inShard = hooks.index.entries().filter((e) => e.source.kind === 'disk' && shardOf(e.uri.toString()) === shard).map((e) => e.uri.toString());
+    const { checked } = await reopen(hooks, async () => {
+      await vscode.workspace.fs.writeFile(hooks.store.shardUri(shard), enc('{"format": 1, "plans": [tru'));
+    });
+    assert.deepStrictEqual(hooks.store.lastLoad?.ignored, [{ shard, reason: 'corrupt' }]);
+    assert.deepStrictEqual(checked, [...inShard].sort());
+    await waitFor('the diagnostics back', () => (problems(hooks).size === before.size ? true : undefined));
+    assert.deepStrictEqual(sorted(problems(hooks)), sorted(before));
+  });
+
+  it('a record that fails validation is left out, and its plan checked again', async () => {
+    await hooks.store.flush();
+    const uri = hooks.index.entries().find((e) => e.source.kind === 'disk' && e.analysis.findings.length > 0)!.uri;
+    const file = hooks.store.shardUri(shardOf(uri.toString()));
+    const { checked } = await reopen(hooks, async () => {
+      const shard = JSON.parse(dec(await vscode.workspace.fs.readFile(file))) as { plans: { uri: string; findings: { range: unknown }[] }[] };
+      shard.plans.find((p) => p.uri === uri.toString())!.findings[0].range = 'line 3';
+      await vscode.workspace.fs.writeFile(file, enc(JSON.stringify(shard)));
+    });
+    assert.deepStrictEqual(checked, [uri.toString()]);
+    assert.deepStrictEqual(hooks.store.lastLoad?.ignored, [{ shard: shardOf(uri.toString()), reason: 'invalid-records' }]);
+  });
+
+  it('a settings change invalidates it: a store of other settings is not used', async () => {
+    await hooks.store.flush();
+    const folder = hooks.store.folder!;
+    const names = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter((n) => n.endsWith('.json'));
+    const oldShards = await Promise.all(names.map(async (n) => [n, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, n))] as const));
+    const onDisk = diskPlans(hooks);
+
+    const checks = hooks.index.checks;
+    await vscode.workspace.getConfiguration('accountPlans').update('economicBuyerDays', 45, vscode.ConfigurationTarget.Global);
+    await waitFor('every plan checked again', () => (hooks.index.checks - checks >= onDisk.length ? true : undefined));
+    // Stored again under the new settings: a reopen checks nothing.
+    assert.deepStrictEqual((await reopen(hooks)).checked, []);
+
+    // The shards of the old settings put back: all of them are ignored, every plan is checked.
+    const { checked } = await reopen(hooks, async () => {
+      for (const [n, bytes] of oldShards) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, n), bytes);
+    });
+    assert.ok(hooks.store.lastLoad!.ignored.length > 0 && hooks.store.lastLoad!.ignored.every((i) => i.reason === 'settings'));
+    assert.deepStrictEqual(checked, onDisk);
+  });
+});
