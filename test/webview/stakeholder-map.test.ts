@@ -216,6 +216,19 @@ describe('stakeholder map webview (headless Chromium)', function () {
     await tip.waitFor({ state: 'hidden' });
   });
 
+  it('hover says how long ago the last contact was as people say it: days, months, years', async () => {
+    const model = modelOf(fixtureText('examples', 'hengtong-bank.account.md'));
+    for (const [days, words] of [[12, '12 days ago'], [95, '3 months ago'], [7459, '20 years ago'], [1, 'yesterday']] as const) {
+      await showModel(mp, { ...model, people: model.people.map((p) => (p.key === 'wangxing' ? { ...p, daysSinceContact: days } : p)) });
+      await mp.page.hover('g.card[data-key="wangxing"]');
+      const tip = mp.page.locator('.tooltip');
+      await tip.waitFor({ state: 'visible' });
+      assert.ok(((await tip.textContent()) ?? '').includes(`(${words})`), `${days} days: ${words}`);
+      await mp.page.mouse.move(2, 2);
+      await tip.waitFor({ state: 'hidden' });
+    }
+  });
+
   it('click selects the person and asks the host to reveal them; a drag pans and reveals nothing', async () => {
     await showModel(mp, hengtong());
     await mp.page.click('g.card[data-key="lin"]');

@@ -305,7 +305,6 @@ export const en = {
   'map.missingRole': 'Missing roles',
   'map.left': 'left {date}',
   'map.lastContact': 'Last contact',
-  'map.daysAgo': '{count} days ago',
   'map.influenceLabel': 'Influence',
   'map.attitudeTerm': 'Attitude',
   'map.rolesTerm': 'Buying roles',

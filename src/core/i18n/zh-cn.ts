@@ -289,7 +289,6 @@ export const zhCn: Catalogue = {
   'map.missingRole': '空缺角色',
   'map.left': '已于 {date} 离开',
   'map.lastContact': '最近联系',
-  'map.daysAgo': '{count} 天前',
   'map.influenceLabel': '影响力',
   'map.attitudeTerm': '态度',
   'map.rolesTerm': '买家角色',

@@ -1,3 +1,4 @@
+import type { Words } from '../../core/i18n/catalogue';
 /**
  * The messages between the extension host and the stakeholder map webview. Types only: both
  * sides `import type` it, so nothing of the host lands in the browser bundle. The host validates
@@ -38,7 +39,8 @@ export interface MapLabels {
   readonly left: string;
   readonly lastContact: string;
   /** `{count}` days. */
-  readonly daysAgo: string;
+  /** The templates of `days.*` ("12 days ago", "3 months ago"…), for `daysAgo` in the page. */
+  readonly days: Words<'days.'>;
   readonly influenceLabel: string;
   readonly attitudeTerm: string;
   readonly rolesTerm: string;

@@ -1,5 +1,6 @@
 import { el } from '../shared/dom';
 import { format } from '../../core/i18n/format';
+import { daysAgo } from '../../core/i18n/spans';
 import type { MapLabels, MapPerson } from './protocol';
 
 /** The hover card: needs, notes and the attitude history of one person, all as text. */
@@ -20,7 +21,7 @@ export function tooltipContent(p: MapPerson, labels: MapLabels): HTMLElement {
   if (p.layer) fact(labels.layerTerm, labels.layers[p.layer]);
   if (p.influence) fact(labels.influenceLabel, labels.influence[p.influence]);
   if (p.grid) fact(labels.modes.grid, `${p.grid.personal}${p.grid.company}`);
-  fact(labels.lastContact, p.lastContact ? `${p.lastContact} (${format(labels.daysAgo, { count: p.daysSinceContact ?? 0 })}) · ${labels.freshness[p.freshness]}` : labels.freshness.never);
+  fact(labels.lastContact, p.lastContact ? `${p.lastContact} (${daysAgo((key, params) => format(labels.days[key as keyof typeof labels.days], params), p.daysSinceContact ?? 0)}) · ${labels.freshness[p.freshness]}` : labels.freshness.never);
   box.append(facts);
   if (p.gone && p.left) box.append(el('div', { class: 'tip-left' }, format(labels.left, { date: p.left })));
   list(box, labels.needsCompany, p.needs.company);

@@ -1,4 +1,4 @@
-import { BUYING_ROLES, GRID_COMPANY, GRID_PERSONAL_STEPS, translator, type Locale, type MessageKey } from '../../../core';
+import { BUYING_ROLES, GRID_COMPANY, GRID_PERSONAL_STEPS, translator, wordsOf, type Locale, type MessageKey } from '../../../core';
 import type { MapLabels } from '../../../webview/stakeholder-map/protocol';
 
 /** The map's words from the catalogue (src/core/i18n); templates keep their `{name}` placeholders for the page to fill. */
@@ -25,7 +25,7 @@ export function mapLabels(locale: Locale): MapLabels {
     missingRole: t('map.missingRole'),
     left: t('map.left'),
     lastContact: t('map.lastContact'),
-    daysAgo: t('map.daysAgo'),
+    days: wordsOf(locale, 'days.'),
     influenceLabel: t('map.influenceLabel'),
     attitudeTerm: t('map.attitudeTerm'),
     rolesTerm: t('map.rolesTerm'),
