@@ -184,6 +184,8 @@ describe('hostile plans: the fast path and the reference give one answer', () =>
     'a flow list continued on a line that is not indented': plan('account: X\nroles: [\r\neconomic]\ntier: Q\n'),
     'a quoted text continued on a line that is not indented (lone CR ends)': '---\raccount: X\ropportunities:\r  - id: deal\r    name: D\r    stage: C\r    next: "\r\nN~call back"\r---\r',
     'a line separator (U+2028) inside a mapping': plan('account: X\u2028tier: A\n'),
+    'a comment right after a closing quote (""#)': '---\n""# \n---\n',
+    'a comment right after a quoted value, a flow list and a flow mapping': plan('account: "x"#y\nowner: \'o\'#y\nroles: [a]#x\ngrid: {a: 1}#x\n'),
   };
   for (const [name, text] of Object.entries(CASES)) {
     it(`on ${name}`, () => assertEngineProperties(text));
