@@ -102,9 +102,25 @@ function toNode(open: number, children: PNode[] | undefined, state: { position: 
   }
   let end = state.position;
   while (end > start && isSpace(src.charCodeAt(end - 1))) end--;
+  // Whole comment lines after a collection's last entry (`a: 1\n# note\nb:`) are not part of it either.
+  const last = children?.at(-1);
+  if (last && last.kind !== 'null' && (state.kind === 'mapping' || state.kind === 'sequence')) end = dropTrailingComments(src, end, last.end - base);
   if (state.result === null && state.kind !== 'mapping' && state.kind !== 'sequence' && (start >= end || src.startsWith('#', start))) {
     return { start: base + open, end: base + open, kind: 'null', value: null, ref: null };
   }
   if (state.kind === 'mapping' || state.kind === 'sequence') return { start: base + start, end: base + end, kind: state.kind, children: children ?? [], ref: state.result };
   return { start: base + start, end: base + end, kind: 'scalar', value: state.result, ref: state.result };
+}
+
+/** `end` moved back over whole comment lines (and blanks) that begin after `floor`. */
+function dropTrailingComments(src: string, end: number, floor: number): number {
+  for (;;) {
+    const lineStart = Math.max(src.lastIndexOf('\n', end - 1), src.lastIndexOf('\r', end - 1)) + 1;
+    if (lineStart < floor) return end;
+    let first = lineStart;
+    while (first < end && (src.charCodeAt(first) === 32 || src.charCodeAt(first) === 9)) first++;
+    if (src.charCodeAt(first) !== 35 /* # */) return end;
+    end = lineStart;
+    while (end > floor && isSpace(src.charCodeAt(end - 1))) end--;
+  }
 }
