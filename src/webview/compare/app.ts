@@ -1,6 +1,5 @@
 import { onThemeChange } from '../shared/theme-watch';
 import { format } from '../../core/i18n/format';
-import { isolateBidi } from '../../core/i18n/bidi';
 import { ChartView, readTheme } from '../shared/charts';
 import { el, type WebviewApi } from '../shared/dom';
 import { Numbers } from '../shared/numbers';
@@ -59,9 +58,8 @@ export class CompareApp {
   private render(c: Current): void {
     const { model, labels: l, header } = c;
     this.title.textContent = l['compare.page.title'];
-    this.plan.textContent = isolateBidi(header.plan);
-    // Commit subjects are anyone's text: isolated, so a bidi control in one cannot reorder the arrow and the other.
-    this.revisions.textContent = format(l['compare.page.revisions'], { before: isolateBidi(header.before), after: isolateBidi(header.after) });
+    this.plan.textContent = header.plan;
+    this.revisions.textContent = format(l['compare.page.revisions'], { before: header.before, after: header.after });
     this.notice.textContent = header.notice ?? '';
     this.headline.textContent = model.headline.join(' · ');
     this.kpis.replaceChildren(...tiles(model.tiles));

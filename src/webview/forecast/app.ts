@@ -133,7 +133,7 @@ export class ForecastApp {
     }
     const clear = el('button', { type: 'button', class: 'clear', title: this.labels.clearFolder, 'aria-label': this.labels.clearFolder }, '×');
     clear.addEventListener('click', () => this.query({ folder: null }));
-    this.scope.replaceChildren(el('span', { class: 'chip' }, format(this.labels.folderScope, { folder: isolateBidi(c.folderLabel ?? c.model.query.folder ?? '') }), clear));
+    this.scope.replaceChildren(el('span', { class: 'chip' }, format(this.labels.folderScope, { folder: c.folderLabel ?? c.model.query.folder ?? '' }), clear));
   }
 
   private renderFilters(model: ForecastPanelModel): void {
