@@ -28,12 +28,12 @@ export interface PNode {
  * (an error to `yaml`, not always to js-yaml), and a BOM anywhere (js-yaml drops one opening the YAML, which
  * would shift every position by one), and NEL, LS or PS (line breaks to YAML 1.1, text to 1.2: the
  * two parsers do not agree on where a node next to one ends), and a flow entry with an empty key
- * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` inside a flow sequence (a pair in a
+ * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` (or `:` before `]` or `,`) inside a flow sequence (a pair in a
  * list, which the two parsers end at different places), and an empty list entry (`- ` alone: js-yaml
  * may take a less indented `-` on the next line as its value), and a `#` right after a closing
  * quote or bracket (`"x"#y`, `[a]#y`: js-yaml drops it as a comment, to `yaml` it is an error).
  */
-const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|["'\]}]#/i;
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:[\s\],]|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|["'\]}]#/i;
 /** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
 const MAX_IMPLICIT_KEY = 1024;
 
