@@ -1,5 +1,5 @@
 import {
-  MoneySum, STAGE_INFO, attitudeLetter, daysAgo, formatMoney, plural, stageSteps, translator, trendOf,
+  MoneySum, STAGE_INFO, attitudeLetter, daysAgo, formatMoney, isolateBidi, plural, stageSteps, translator, trendOf,
   CATALOGUES, type Attitude, type MessageKey, type Translate, type Finding, type Locale, type Money, type OpportunityFacts, type Plan, type PlanAnalysis,
   type PlanFacts, type StakeholderFacts, type Visit,
 } from '../core/index';
@@ -62,7 +62,7 @@ function header(plan: Plan, { h, t }: Ctx): Html {
     fact(t('card.industry'), plan.industry),
     fact(t('card.relationship'), relationship && word(t, `relationship.${relationship}`, relationship), relationship),
     fact(t('card.ownership'), plan.ownership && word(t, `ownership.${plan.ownership}`, plan.ownership), plan.ownership),
-    fact(t('card.competitors'), plan.competitors?.join(', ')),
+    fact(t('card.competitors'), joined(plan.competitors, ', ')),
   ]}</dl>
 </header>`;
 }
@@ -154,7 +154,7 @@ function opportunityRow(o: OpportunityFacts, ctx: Ctx): Html {
   const stageTitle = o.stage && steps?.ourStep ? `${steps.ourStep} · ${o.customerStep ?? STAGE_INFO[o.stage].customerStep}/8 ${steps.customerStep}` : '';
   const category = o.category ?? (o.won ? 'won' : o.stage === 'lost' ? 'lost' : undefined);
   return h`<tr class="ap-opportunity${state}">
-<td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t('card.next')}: ${next.join('; ')}</span>` : ''}</td>
+<td><span class="ap-name">${op.name ?? op.id ?? ''}</span>${next.length ? h`<span class="ap-sub">${t('card.next')}: ${joined(next, '; ')}</span>` : ''}</td>
 <td class="ap-nowrap" data-label="${t('card.stage')}">${o.stage ? h`<span class="ap-stage ap-stage-${cls(o.stage)}" title="${stageTitle}">${o.stage === 'lost' ? t('category.lost') : o.stage}</span> <span class="ap-prob">${o.probability}%</span>` : '—'}</td>
 <td class="ap-num" data-label="${t('card.amount')}">${op.amount !== undefined ? formatMoney(op.amount, o.currency, ctx.locale) : ''}</td>
 <td class="ap-num" data-label="${t('card.weighted')}">${o.weighted !== undefined && o.stage !== 'lost' ? formatMoney(o.weighted, o.currency, ctx.locale) : ''}</td>
@@ -191,7 +191,7 @@ function visitItem(v: Visit, names: Map<string, string>, opportunities: Map<stri
   v.executive ? h`<span class="ap-tag ap-tag-exec">${t('card.executive')}</span>` : ''}${
   opportunity !== undefined ? h`<span class="ap-visit-opp">${opportunity}</span>` : ''}</div>
 ${met.length || v.by?.length ? h`<div class="ap-visit-people">${met.length ? h`<span class="ap-label">${t('card.with')}</span> ${met}` : ''}${
-  v.by?.length ? h`<span class="ap-label ap-by">${t('card.by')}</span> ${v.by.join(', ')}` : ''}</div>` : ''}
+  v.by?.length ? h`<span class="ap-label ap-by">${t('card.by')}</span> ${joined(v.by, ', ')}` : ''}</div>` : ''}
 ${v.summary ? h`<p class="ap-summary">${v.summary}</p>` : ''}
 ${v.next ? h`<p class="ap-next"><span class="ap-label">${t('card.next')}</span> ${v.next}</p>` : ''}
 </li>
@@ -212,6 +212,11 @@ ${findings.map((f) => h`<tr class="ap-finding ap-finding-${cls(f.severity)}"><td
 }
 
 // ---------- helpers ----------
+
+/** Pieces of plan text on one line, each isolated: a bidi control in one cannot reorder the others. */
+function joined(items: readonly string[] | undefined, separator: string): string | undefined {
+  return items?.map(isolateBidi).join(separator);
+}
 
 function section(kind: string, title: string, count: number, body: Html, { h }: Ctx): Html {
   return h`<section class="ap-section ${kind}"><h2 class="ap-section-title">${title}${count > 0 ? h` <span class="ap-count">${count}</span>` : ''}</h2>

@@ -184,6 +184,12 @@ describe('hostile plans: the fast path and the reference give one answer', () =>
     'a flow list continued on a line that is not indented': plan('account: X\nroles: [\r\neconomic]\ntier: Q\n'),
     'a quoted text continued on a line that is not indented (lone CR ends)': '---\raccount: X\ropportunities:\r  - id: deal\r    name: D\r    stage: C\r    next: "\r\nN~call back"\r---\r',
     'a line separator (U+2028) inside a mapping': plan('account: X\u2028tier: A\n'),
+    'a pair with no value at the end of a flow list ([ceo, cto:])': plan('account: X\nvisits:\n  - date: 2026-11-10\n    with: [ceo, cto:]\n  - date: 2026-11-11\n    with: [cto:, ceo]\n'),
+    'a comment right after a closing quote (""#)': '---\n""# \n---\n',
+    'a comment line at column 0 after a nested mapping (its range ends at its last entry)': plan('account: X\nopportunities:\n    name: B # x\n# c\n\n  # d\nvisits: []\n'),
+    'a comment line after a mapping ending in an empty block scalar': plan('account: X\nopportunities:\n    notes: |\n    name: Big deal\n    next: "call back"\n# comment\nvisits: []\n'),
+    'a comment line after a mapping whose last value is empty': plan('account: X\nopportunities:\n    name:\n# c\nvisits: []\n'),
+    'a comment right after a quoted value, a flow list and a flow mapping': plan('account: "x"#y\nowner: \'o\'#y\nroles: [a]#x\ngrid: {a: 1}#x\n'),
   };
   for (const [name, text] of Object.entries(CASES)) {
     it(`on ${name}`, () => assertEngineProperties(text));

@@ -46,13 +46,19 @@ export interface OpenOptions {
   readonly viewport?: { width: number; height: number };
   readonly locale?: Locale;
   readonly header?: CompareHeader;
+  /** A script to run in the page before anything else (the injection tests' tripwire). */
+  readonly init?: string;
 }
 
 export class ComparePage {
   revision = 0;
   readonly errors: string[] = [];
+  /** What the host says is compared; sent with each model. */
+  header: CompareHeader;
 
-  private constructor(readonly page: Page, private readonly options: OpenOptions) {}
+  private constructor(readonly page: Page, private readonly options: OpenOptions) {
+    this.header = options.header ?? { plan: '中国恒通银行上海分行', before: '1a2b3c4 Hengtong: October', after: 'working copy' };
+  }
 
   static async open(browser: Browser, model: ComparePanelModel, options: OpenOptions = {}): Promise<ComparePage> {
     for (const f of ['compare.js', 'compare.css']) {
@@ -62,6 +68,7 @@ export class ComparePage {
     const cp = new ComparePage(page, options);
     page.on('pageerror', (e) => cp.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') cp.errors.push(`console: ${m.text()}`); });
+    if (options.init) await page.addInitScript(options.init);
     await page.addInitScript(`window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
       window.__sent = [];
@@ -92,7 +99,7 @@ export class ComparePage {
     const locale = this.options.locale ?? 'en';
     const message: HostMessage = {
       type: 'model', revision, model, labels: compareLabels(locale), locale,
-      header: this.options.header ?? { plan: '中国恒通银行上海分行', before: '1a2b3c4 Hengtong: October', after: 'working copy' },
+      header: this.header,
       state: { uri: 'file:///repo/hengtong-bank.account.md', before: '1a2b3c4d' },
     };
     await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);

@@ -11,10 +11,11 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import MarkdownIt from 'markdown-it';
 import type { Browser, Page } from 'playwright-core';
-import { checkPlan, splitFrontmatter } from '../../src/core';
+import { checkPlan, comparePanelModel, diffPlans, splitFrontmatter } from '../../src/core';
 import { planCardPlugin } from '../../src/markdown/plan-card';
 import { hostilePlan, PAYLOADS, type Payload } from '../security/payloads';
 import { TestRepo } from '../cli/git-repo';
+import { ComparePage } from './compare-page';
 import { ForecastPage } from './forecast-page';
 import { census, hits, recordRequests, TRIPWIRE, type DomCensus } from './injection-tripwire';
 import { modelOf, openMap, serve, showModel, waitForSent, sent, type MapPage } from './stakeholder-map-page';
@@ -118,6 +119,30 @@ const forecastPanel: Surface = {
         return [{ view: 'webview', census: await census(fp.page, '#app'), caught: await caughtOn(fp.page, requests) }];
       },
       close: () => fp.close(),
+    };
+  },
+};
+
+/**
+ * The Compare with Revision webview (with its CSP): the hostile plan's 'before' variant against the
+ * full one, so every part has rows (deals, people, coverage, visits, next steps, findings), and a
+ * header whose plan name and commit subject are the payload too.
+ */
+const comparePanel: Surface = {
+  name: 'Compare with Revision',
+  async open(browser) {
+    const file = 'plans/hostile.account.md';
+    const model = (text: string) => comparePanelModel(diffPlans({ [file]: hostilePlan(text, 'before') }, { [file]: hostilePlan(text) }, { today: TODAY }), 'en');
+    const header = (text: string) => ({ plan: text, before: `1a2b3c4 ${text}`, after: 'working copy' });
+    const cp = await ComparePage.open(browser, model('plain'), { init: TRIPWIRE, header: header('plain') });
+    const requests = recordRequests(cp.page);
+    return {
+      async show(payload) {
+        cp.header = header(payload.text);
+        await cp.send(model(payload.text));
+        return [{ view: 'webview', census: await census(cp.page, '#app'), caught: await caughtOn(cp.page, requests) }];
+      },
+      close: () => cp.close(),
     };
   },
 };
@@ -254,4 +279,4 @@ const cliMarkdownPages: Surface = {
   },
 };
 
-export const SURFACES: readonly Surface[] = [stakeholderMap, forecastPanel, previewCard, renderPage, cliMarkdownPages];
+export const SURFACES: readonly Surface[] = [stakeholderMap, forecastPanel, comparePanel, previewCard, renderPage, cliMarkdownPages];

@@ -31,6 +31,11 @@ export interface DomCensus {
   readonly text: string;
   /** The text outside code spans (what GitHub would autolink in). */
   readonly outsideCode: string;
+  /**
+   * Each bidi control in what a reader sees, with the text it can reorder (from it up to where its
+   * effect ends): all of it must be the plan's own text, one piece, not our words or another piece.
+   */
+  readonly bidiReach: readonly string[];
 }
 
 /** Counts and reads the DOM under `scope` (every element matching it; the whole page when empty). */
@@ -61,17 +66,71 @@ export function census(page: Page, scope = ''): Promise<DomCensus> {
           }
           if (name === 'title' || name === 'aria-label') texts.push(a.value);
         }
-        // A bidi control reorders what follows it up to the end of its paragraph: its element must end it (a block) or isolate it.
-        const own = [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('');
-        if (/[\u202A-\u202E\u2066-\u2069]/.test(own) && tag !== 'text' && tag !== 'title' && tag !== 'tspan') {
-          const style = view.getComputedStyle(e);
-          if (style.display.startsWith('inline') && !/isolate|plaintext/.test(style.unicodeBidi)) {
-            problems.push(`<${tag} class="${e.getAttribute('class') ?? ''}"> lets a bidi control in its text reorder what follows it`);
-          }
-        }
       }
     }
-    return { tags, attrs: [...attrs].sort(), problems, text: texts.join('\n'), outsideCode: outside.join('\n') };
+    // Where each bidi control's reach ends, as a reader's browser lays the text out: the text of
+    // each paragraph (a block, a table cell, an SVG <text>, an isolating inline such as <bdi>,
+    // a title or label), an isolating child standing in it as one character (U+FFFC).
+    const paragraphs: string[] = [];
+    const isParagraph = (e: PageEl): boolean => {
+      if (e.localName === 'text') return true;
+      const style = view.getComputedStyle(e);
+      return !style.display.startsWith('inline') || /isolate|plaintext/.test(style.unicodeBidi);
+    };
+    const flatten = (e: PageEl): string => {
+      let out = '';
+      for (const n of [...e.childNodes]) {
+        if (n.nodeType === 3) out += n.textContent ?? '';
+        else if (n.nodeType === 1) {
+          const child = n as unknown as PageEl;
+          if (isParagraph(child)) {
+            paragraphs.push(flatten(child));
+            out += view.getComputedStyle(child).display.startsWith('inline') ? '\ufffc' : '\n';
+          } else out += flatten(child);
+        }
+      }
+      return out;
+    };
+    for (const root of roots) {
+      paragraphs.push(flatten(root));
+      for (const e of [root, ...root.querySelectorAll('*')]) for (const name of ['title', 'aria-label']) paragraphs.push(e.getAttribute(name) ?? '');
+    }
+    const bidiReach = paragraphs.flatMap((p) => p.split('\n')).flatMap(reaches);
+    return { tags, attrs: [...attrs].sort(), problems, text: texts.join('\n'), outsideCode: outside.join('\n'), bidiReach };
+
+    /**
+     * For each control that reorders text (an embedding, override or isolate initiator), the text
+     * from it to where its effect ends (Unicode's bidi algorithm, X1–X10): a matching PDF for an
+     * embedding or override, a matching PDI for an isolate, the PDI of an isolate around it, or
+     * the end of the paragraph. FSI (U+2068) is left out: FSI … PDI is how the pages isolate a
+     * piece of plan text (core/i18n/bidi.ts), and what it holds is that piece; the corpus's isolate
+     * payloads use LRI and RLI.
+     */
+    function reaches(p: string): string[] {
+      const out: string[] = [];
+      for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        const isolate = /[\u2066\u2067]/.test(c);
+        if (!isolate && !/[\u202A\u202B\u202D\u202E]/.test(c)) continue;
+        let embeds = 0;
+        let isolates = 0;
+        let end = p.length;
+        for (let j = i + 1; j < p.length; j++) {
+          const d = p[j];
+          if (/[\u2066-\u2068]/.test(d)) isolates++;
+          else if (d === '\u2069') {
+            if (isolates === 0) { end = isolate ? j + 1 : j; break; }
+            isolates--;
+          } else if (isolates === 0 && /[\u202A\u202B\u202D\u202E]/.test(d)) embeds++;
+          else if (isolates === 0 && d === '\u202C' && !isolate) {
+            if (embeds === 0) { end = j + 1; break; }
+            embeds--;
+          }
+        }
+        out.push(p.slice(i, end));
+      }
+      return out;
+    }
 
     interface PageEl {
       readonly localName: string;

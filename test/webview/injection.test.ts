@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../chromium';
-import { asGitHubShows, PAYLOADS, shownAs, type Payload, type PayloadCategory } from '../security/payloads';
+import { asGitHubShows, asId, BIDI_CONTROLS, PAYLOADS, shownAs, type Payload, type PayloadCategory } from '../security/payloads';
 import { GITHUB_AUTOLINKS, OUR_TAGS } from '../unit/inert-markdown';
 import MarkdownIt from 'markdown-it';
 import { census, compare, hits, recordRequests, TRIPWIRE, type DomCensus } from './injection-tripwire';
@@ -45,9 +45,27 @@ function githubProblems(s: Sighting): string[] {
   return out;
 }
 
+/**
+ * The pieces of plan text a hostile plan holds (test/security/payloads.ts): the payload, and the
+ * ids made of it. A bidi control may reorder text within its own piece, never beyond it.
+ */
+function planPieces(text: string): string[] {
+  const id = asId(text);
+  return [text, ...['', '-boss', '-gone', '-deal', '-won', '-ghost'].map((suffix) => id + suffix)].map(bare);
+}
+const bare = (s: string): string => shownAs(s.replace(BIDI_CONTROLS, ''));
+
+/** A bidi control whose reach goes beyond its own piece of plan text: it would reorder our words or another piece. */
+function bidiLeaks(s: Sighting, payload: Payload): string[] {
+  const pieces = planPieces(payload.text);
+  return s.census.bidiReach.filter((r) => !pieces.some((p) => p.includes(bare(r))))
+    .map((r) => `a bidi control reorders text beyond its own: ${JSON.stringify(r)}`);
+}
+
 function problems(s: Sighting, baseline: DomCensus | undefined, payload: Payload): string[] {
-  if (s.kind === 'body') return bodyProblems(s);
+  if (s.kind === 'body') return [...bodyProblems(s), ...bidiLeaks(s, payload)];
   const out = s.kind === 'github' ? githubProblems(s) : [...s.caught.map((c) => `caught: ${c}`), ...compare(s.census, baseline!)];
+  out.push(...bidiLeaks(s, payload));
   const expected = s.kind === 'github' ? asGitHubShows(payload.text) : payload.text;
   if (!s.mayOmit && !shownAs(s.census.text).includes(shownAs(expected))) out.push('the payload is not shown as text');
   return out;

@@ -1,4 +1,5 @@
-import { type Severity, todayLocal } from '../../core/index';
+
+import { showBidiControls, type Severity, todayLocal } from '../../core/index';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analysePaths } from '../analyse-paths';
@@ -75,7 +76,7 @@ function isDirectory(file: string): boolean {
 
 function render(format: (typeof FORMATS)[number], report: CheckReport, host: Host): string {
   switch (format) {
-    case 'text': return formatText(report, styles(useColor(host)));
+    case 'text': return showBidiControls(formatText(report, styles(useColor(host))));
     case 'json': return formatJson(report);
     case 'github': return formatGithub(report);
     case 'sarif': return formatSarif(report, { version: host.version, cwd: host.cwd, homepage: host.homepage });

@@ -1,4 +1,4 @@
-import { renderChangeMarkdown, type ChangeSet } from '../../core/index';
+import { renderChangeMarkdown, showBidiControls, type ChangeSet } from '../../core/index';
 import { parseArgs, parseCommandLine, pickFormat } from '../args';
 import { styles } from '../format/ansi';
 import { formatChangesText } from '../format/changes-text';
@@ -30,7 +30,7 @@ export function runDiff(argv: readonly string[], host: Host): number {
   const { changes, comparison, locale } = loadChanges(host, values, paths, (source) => source.compare(base, head));
   if (format === 'json') host.out(`${JSON.stringify(diffJson(changes, comparison), null, 2)}\n`);
   else if (format === 'markdown') host.out(renderChangeMarkdown(changes, { locale }));
-  else host.out(formatChangesText(changes, locale, styles(useColor(host))));
+  else host.out(showBidiControls(formatChangesText(changes, locale, styles(useColor(host)))));
   return values['exit-code'] && changes.changed ? 1 : 0;
 }
 

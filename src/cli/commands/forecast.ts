@@ -1,4 +1,5 @@
-import { forecast, todayLocal, type ForecastReport, type FunnelBenchmark } from '../../core/index';
+
+import { forecast, showBidiControls, todayLocal, type ForecastReport, type FunnelBenchmark } from '../../core/index';
 import { analysePaths } from '../analyse-paths';
 import { parseArgs, parseCommandLine, pickFormat, pickToday } from '../args';
 import { loadSettings } from '../config';
@@ -38,7 +39,7 @@ export function runForecast(argv: readonly string[], host: Host): number {
 
 function render(format: (typeof FORMATS)[number], report: ForecastReport, planCount: number, host: Host, benchmark: FunnelBenchmark): string {
   switch (format) {
-    case 'text': return formatForecastText(report, planCount, styles(useColor(host)));
+    case 'text': return showBidiControls(formatForecastText(report, planCount, styles(useColor(host))));
     case 'json': return `${JSON.stringify(inSpecOrder(report), null, 2)}\n`;
     case 'markdown': return formatForecastMarkdown(report, planCount, benchmark);
   }

@@ -1,4 +1,4 @@
-import { planHistory, todayLocal, translator, type HistoryInput, type PlanHistory, type Translate } from '../../core/index';
+import { planHistory, showBidiControls, todayLocal, translator, type HistoryInput, type PlanHistory, type Translate } from '../../core/index';
 import { parseArgs, parseCommandLine, pickFormat, pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { styles } from '../format/ansi';
@@ -49,7 +49,7 @@ function toInput(r: PlanRevision, t: Translate): HistoryInput {
 
 function render(format: (typeof FORMATS)[number], history: PlanHistory, file: string, since: string | undefined, host: Host, locale: 'en' | 'zh-cn'): string {
   switch (format) {
-    case 'text': return formatHistoryText(history, file, since, locale, styles(useColor(host)));
+    case 'text': return showBidiControls(formatHistoryText(history, file, since, locale, styles(useColor(host))));
     case 'markdown': return formatHistoryMarkdown(history, file, since, locale);
     case 'json': return `${JSON.stringify({ version: history.version, path: file, since: since ?? null, commits: history.entries }, null, 2)}\n`;
   }

@@ -28,11 +28,12 @@ export interface PNode {
  * (an error to `yaml`, not always to js-yaml), and a BOM anywhere (js-yaml drops one opening the YAML, which
  * would shift every position by one), and NEL, LS or PS (line breaks to YAML 1.1, text to 1.2: the
  * two parsers do not agree on where a node next to one ends), and a flow entry with an empty key
- * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` inside a flow sequence (a pair in a
+ * (`[: a]`: js-yaml names it "null", `yaml` ""), or any `: ` (or `:` before `]` or `,`) inside a flow sequence (a pair in a
  * list, which the two parsers end at different places), and an empty list entry (`- ` alone: js-yaml
- * may take a less indented `-` on the next line as its value).
+ * may take a less indented `-` on the next line as its value), and a `#` right after a closing
+ * quote or bracket (`"x"#y`, `[a]#y`: js-yaml drops it as a comment, to `yaml` it is an error).
  */
-const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:\s|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/i;
+const RISKY = /(?:^|[\s[{,:-])[&*!]|\b0b[01]|\.(?:inf|nan)\b|(?:^|[\s[{,])\?(?:\s|$)|(?:^|\n)(?:---|\.\.\.|%)|\de[+-]?\d{3}|(?:^|\n) *\t|\ufeff|[\u0085\u2028\u2029]|[[{,]\s*:|\[[^\]\n]*:[\s\],]|(?:^|\n)[ -]*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|["'\]}]#/i;
 /** YAML allows an implicit key of at most 1024 characters; js-yaml takes longer ones, `yaml` does not. */
 const MAX_IMPLICIT_KEY = 1024;
 
@@ -101,9 +102,25 @@ function toNode(open: number, children: PNode[] | undefined, state: { position: 
   }
   let end = state.position;
   while (end > start && isSpace(src.charCodeAt(end - 1))) end--;
+  // Whole comment lines after a collection's last entry (`a: 1\n# note\nb:`) are not part of it either.
+  const last = children?.at(-1);
+  if (last && last.kind !== 'null' && (state.kind === 'mapping' || state.kind === 'sequence')) end = dropTrailingComments(src, end, last.end - base);
   if (state.result === null && state.kind !== 'mapping' && state.kind !== 'sequence' && (start >= end || src.startsWith('#', start))) {
     return { start: base + open, end: base + open, kind: 'null', value: null, ref: null };
   }
   if (state.kind === 'mapping' || state.kind === 'sequence') return { start: base + start, end: base + end, kind: state.kind, children: children ?? [], ref: state.result };
   return { start: base + start, end: base + end, kind: 'scalar', value: state.result, ref: state.result };
+}
+
+/** `end` moved back over whole comment lines (and blanks) that begin after `floor`. */
+function dropTrailingComments(src: string, end: number, floor: number): number {
+  for (;;) {
+    const lineStart = Math.max(src.lastIndexOf('\n', end - 1), src.lastIndexOf('\r', end - 1)) + 1;
+    if (lineStart < floor) return end;
+    let first = lineStart;
+    while (first < end && (src.charCodeAt(first) === 32 || src.charCodeAt(first) === 9)) first++;
+    if (src.charCodeAt(first) !== 35 /* # */) return end;
+    end = lineStart;
+    while (end > floor && isSpace(src.charCodeAt(end - 1))) end--;
+  }
 }

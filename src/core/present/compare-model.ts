@@ -3,6 +3,7 @@ import type { OpportunityDiff } from '../diff/opportunities';
 import type { StakeholderDiff } from '../diff/stakeholders';
 import { WATERFALL_SIGN, WATERFALL_STEPS, type WaterfallStep } from '../diff/waterfall';
 import { translator, type Translate } from '../i18n/catalogue';
+import { isolateDeep } from '../i18n/bidi';
 import type { Locale } from '../model/finding';
 import { Sum, formatMoney } from '../model/money';
 import {
@@ -90,7 +91,9 @@ export interface ComparePanelModel {
 }
 
 /** A change set as the Compare panel's model, from the same words as `diff` and the pull-request report. */
-export function comparePanelModel(cs: ChangeSet, locale: Locale = 'en'): ComparePanelModel {
+export function comparePanelModel(changes: ChangeSet, locale: Locale = 'en'): ComparePanelModel {
+  // The page shows plan text inside our sentences: each piece isolated, so a bidi control in a name cannot reorder the rest.
+  const cs = isolateDeep(changes);
   const t = translator(locale);
   const described = describeChanges(cs, locale);
   const accounts = cs.accounts.filter((a) => a.status !== 'unchanged' || a.edited).map((a) => accountPanel(a, t, locale, cs.quarter));

@@ -1,3 +1,5 @@
+import { showBidiControls } from '../i18n/bidi';
+
 /**
  * Text taken from a plan, made inert for a page that renders Markdown and HTML (a pull-request
  * comment, a job summary). One function for every place a plan's words go: inline Markdown, a
@@ -18,15 +20,10 @@
  *   that reverses what follows (Trojan Source) would reorder our own words after it.
  */
 export function escapePlanText(text: string): string {
-  return breakAutolinks(String(text).replace(/\r\n?|\n|\u2028|\u2029/g, ' '))
+  return showBidiControls(breakAutolinks(String(text).replace(/\r\n?|\n|\u2028|\u2029/g, ' '))
     .replace(MARKUP, reference)
-    .replace(/^[-+=.]/, reference)
-    .replace(BIDI_CONTROLS, codePoint);
+    .replace(/^[-+=.]/, reference));
 }
-
-/** Characters that reorder the text after them until a matching pop, or the end of the paragraph. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const codePoint = (c: string): string => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase()}›`;
 
 /** A zero-width joiner: invisible, and it ends any run GitHub would link. */
 export const ZWJ = '\u200d';

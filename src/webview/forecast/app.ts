@@ -4,6 +4,7 @@ import { LatestRevision } from '../shared/revision';
 import { ChartView, readTheme } from '../shared/charts';
 import { funnelChartConfig, quarterChartConfig } from './charts';
 import { Numbers } from '../shared/numbers';
+import { isolateBidi } from '../../core/i18n/bidi';
 import { format } from '../../core/i18n/format';
 import { bottleneckFigures } from '../../core/rollups/funnel';
 import { periodLabel } from './period-label';
@@ -213,7 +214,8 @@ export class ForecastApp {
   }
 }
 
-const withCount = (text: string, c: Choice | undefined) => (c ? `${text} (${c.count})` : text);
+/** A choice and how many plans have it; the choice is plan text, isolated so a bidi control in it cannot turn the count round. */
+const withCount = (text: string, c: Choice | undefined) => (c ? `${isolateBidi(text)} (${c.count})` : text);
 
 /** Replaces a select's options (keeping the element, so focus stays) and returns the value of each option. */
 function fill<T extends string | undefined>(select: HTMLSelectElement, options: { value: T; text: string }[], selected: T): T[] {

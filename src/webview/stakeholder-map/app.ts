@@ -1,5 +1,6 @@
 import { el, svg, type WebviewApi } from '../shared/dom';
 import { LatestRevision } from '../shared/revision';
+import { isolateBidi } from '../../core/i18n/bidi';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
 import { focusBox, orgLayout, sceneFor, type Scene } from './layout';
@@ -223,7 +224,7 @@ export class StakeholderMapApp {
     const drawn = this.viewport.firstElementChild;
     if (!c || !scene || !(drawn instanceof SVGGElement)) return;
     const bg = getComputedStyle(this.surface).getPropertyValue('background-color') || '#ffffff';
-    const out = exportSvg(drawn, this.defs, scene.bounds, `${c.model.account} · ${c.labels.modes[this.state.mode]} · ${c.model.today}`, bg);
+    const out = exportSvg(drawn, this.defs, scene.bounds, `${isolateBidi(c.model.account)} · ${c.labels.modes[this.state.mode]} · ${c.model.today}`, bg);
     try {
       const data = format === 'svg' ? out.text : await svgToPng(out.text, out.width, out.height);
       this.post({ type: 'export', format, data });

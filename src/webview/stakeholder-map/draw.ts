@@ -4,6 +4,7 @@
  */
 import { svg } from '../shared/dom';
 import { format } from '../../core/i18n/format';
+import { isolateBidi } from '../../core/i18n/bidi';
 import { CARD, CHIP, PLACEHOLDER, type CardPlace, type ChipPlace, type EdgePath, type PlaceholderPlace, type Point, type Scene } from './layout';
 import type { MapLabels, MapPerson } from './protocol';
 
@@ -16,23 +17,26 @@ function textWidth(text: string, size: number): number {
   return w;
 }
 
-/** The text, cut with an ellipsis so it fits `max` px. */
+/**
+ * The text, cut with an ellipsis so it fits `max` px; isolated (core/i18n/bidi.ts), so a bidi
+ * control in a plan's text cannot move the ellipsis or the words around it.
+ */
 export function fit(text: string, max: number, size: number): string {
-  if (textWidth(text, size) <= max) return text;
+  if (textWidth(text, size) <= max) return isolateBidi(text);
   let out = '';
   for (const ch of text) {
     if (textWidth(out + ch + '…', size) > max) break;
     out += ch;
   }
-  return out + '…';
+  return isolateBidi(out) + '…';
 }
 
 const letterClass = (p: { letter?: string }) => `att-${p.letter ?? 'none'}`;
 
 /** What a screen reader hears for a person. */
 function describePerson(p: MapPerson, labels: MapLabels): string {
-  const parts = [p.name];
-  if (p.title) parts.push(p.title);
+  const parts = [isolateBidi(p.name)];
+  if (p.title) parts.push(isolateBidi(p.title));
   parts.push(p.attitude ? `${p.attitude} ${labels.attitudes[p.letter ?? 'unknown']}` : labels.attitudes.unknown);
   if (p.roles.length) parts.push(p.roles.map((r) => labels.roles[r] ?? r).join(', '));
   if (p.layer) parts.push(labels.layers[p.layer]);
@@ -130,7 +134,7 @@ function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SV
     svg('rect', { class: 'chip-bg', width: CHIP.w, height: CHIP.h, rx: 5 }),
     svg('rect', { class: 'att-badge', x: 4, y: 4, width: 22, height: 20, rx: 3 }),
     svg('text', { class: 'att-letter small', x: 15, y: 18, 'text-anchor': 'middle' }, attitude ?? (c.ghost ? '' : '?')),
-    svg('text', { class: 'name', x: 32, y: 18 }, fit(c.ghost ? `${labels.target}: ${p.name}` : p.name, CHIP.w - 32 - 18, 12)),
+    svg('text', { class: 'name', x: 32, y: 18 }, fit(c.ghost ? `${labels.target}: ${isolateBidi(p.name)}` : p.name, CHIP.w - 32 - 18, 12)),
   );
   if (!c.ghost) g.append(freshnessDot(p.freshness, CHIP.w - 10, CHIP.h / 2, 4));
   return g;

@@ -1,5 +1,6 @@
 import { el } from '../shared/dom';
 import { format } from '../../core/i18n/format';
+import { isolateBidi } from '../../core/i18n/bidi';
 import { daysAgo } from '../../core/i18n/spans';
 import type { MapLabels, MapPerson } from './protocol';
 
@@ -7,7 +8,8 @@ import type { MapLabels, MapPerson } from './protocol';
 export function tooltipContent(p: MapPerson, labels: MapLabels): HTMLElement {
   const box = el('div', { class: 'tip-body' });
   box.append(el('div', { class: 'tip-name' }, p.name));
-  const sub = [p.title, p.department].filter((s): s is string => !!s).join(' · ');
+  // Two pieces of plan text on one line: each isolated, so a bidi control in the title cannot reorder the department.
+  const sub = [p.title, p.department].filter((s): s is string => !!s).map(isolateBidi).join(' · ');
   if (sub) box.append(el('div', { class: 'tip-sub' }, sub));
   const facts = el('dl', { class: 'tip-facts' });
   const fact = (term: string, value: string) => facts.append(el('dt', {}, term), el('dd', {}, value));
