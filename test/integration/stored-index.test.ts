@@ -140,9 +140,16 @@ describe('stored index', () => {
     const oldShards = await Promise.all(names.map(async (n) => [n, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, n))] as const));
     const onDisk = diskPlans(hooks);
 
-    const checks = hooks.index.checks;
-    await vscode.workspace.getConfiguration('accountPlans').update('economicBuyerDays', 45, vscode.ConfigurationTarget.Global);
-    await waitFor('every plan checked again', () => (hooks.index.checks - checks >= onDisk.length ? true : undefined));
+    // Every plan on disk checked again under the new settings (counted by plan, not by checks: an
+    // open plan may be checked more than once meanwhile).
+    const rechecked = new Set<string>();
+    const sub = hooks.index.onDidChange(({ uri, entry }) => { if (entry && !entry.restored) rechecked.add(uri.toString()); });
+    try {
+      await vscode.workspace.getConfiguration('accountPlans').update('economicBuyerDays', 45, vscode.ConfigurationTarget.Global);
+      await waitFor('every plan checked again', () => (onDisk.every((u) => rechecked.has(u)) ? true : undefined));
+    } finally {
+      sub.dispose();
+    }
     // Stored again under the new settings: a reopen checks nothing.
     assert.deepStrictEqual((await reopen(hooks)).checked, []);
 
