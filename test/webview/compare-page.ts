@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { PanelPage } from './panel-page';
 import { comparePanelModel, diffPlans, type ComparePanelModel, type Locale } from '../../src/core';
 import { compareLabels } from '../../src/extension/features/compare/compare-words';
 import type { CompareHeader, HostMessage, WebviewMessage } from '../../src/webview/compare/protocol';
@@ -50,13 +51,13 @@ export interface OpenOptions {
   readonly init?: string;
 }
 
-export class ComparePage {
+export class ComparePage extends PanelPage<WebviewMessage> {
   revision = 0;
-  readonly errors: string[] = [];
   /** What the host says is compared; sent with each model. */
   header: CompareHeader;
 
-  private constructor(readonly page: Page, private readonly options: OpenOptions) {
+  private constructor(page: Page, private readonly options: OpenOptions) {
+    super(page);
     this.header = options.header ?? { plan: '中国恒通银行上海分行', before: '1a2b3c4 Hengtong: October', after: 'working copy' };
   }
 
@@ -106,38 +107,4 @@ export class ComparePage {
     await this.page.waitForFunction((r) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).some((m) => m.type === 'rendered' && m.revision === r), revision, { timeout: 30_000 });
   }
 
-  sent(): Promise<WebviewMessage[]> {
-    return this.page.evaluate('window.__sent || []') as Promise<WebviewMessage[]>;
-  }
-
-  state(): Promise<unknown> {
-    return this.page.evaluate('window.__state');
-  }
-
-  cspViolations(): Promise<string[]> {
-    return this.page.evaluate('window.__csp') as Promise<string[]>;
-  }
-
-  texts(selector: string): Promise<string[]> {
-    return this.page.locator(selector).allTextContents();
-  }
-
-  /** Pixels of a canvas within `tolerance` of an RGB colour. */
-  pixels(canvasId: string, rgb: [number, number, number], tolerance = 6): Promise<number> {
-    return this.page.evaluate(`(() => {
-      const c = document.getElementById(${JSON.stringify(canvasId)});
-      if (!c || !c.width || !c.height) return -1;
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      const [r, g, b] = ${JSON.stringify(rgb)};
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] > 200 && Math.abs(d[i] - r) <= ${tolerance} && Math.abs(d[i + 1] - g) <= ${tolerance} && Math.abs(d[i + 2] - b) <= ${tolerance}) n++;
-      }
-      return n;
-    })()`) as Promise<number>;
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
-  }
 }

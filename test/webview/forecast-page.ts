@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { PanelPage } from './panel-page';
 import {
   applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
@@ -56,15 +57,15 @@ export interface OpenOptions {
 }
 
 /** One page with its stand-in host. */
-export class ForecastPage {
+export class ForecastPage extends PanelPage<WebviewMessage> {
   query: ForecastQuery;
   revision = 0;
   /** Messages from the page already handled (rendered reports aside). */
   private consumed = 0;
-  readonly errors: string[] = [];
   model: ForecastPanelModel | undefined;
 
-  private constructor(readonly page: Page, readonly entries: PlanEntry[], private readonly options: OpenOptions) {
+  private constructor(page: Page, readonly entries: PlanEntry[], private readonly options: OpenOptions) {
+    super(page);
     this.query = options.query ?? {};
   }
 
@@ -99,11 +100,6 @@ export class ForecastPage {
     if (ready.type !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(ready)}`);
     await fp.sendModel();
     return fp;
-  }
-
-  /** All messages the page posted. */
-  sent(): Promise<WebviewMessage[]> {
-    return this.page.evaluate('window.__sent || []') as Promise<WebviewMessage[]>;
   }
 
   /** Waits for the next message that is not a rendered report. */
@@ -144,30 +140,6 @@ export class ForecastPage {
     if (this.page.url().startsWith(ORIGIN)) await this.page.evaluate(js);
   }
 
-  /** What the page keeps with setState (the serializer gets it after a reload). */
-  state(): Promise<unknown> {
-    return this.page.evaluate('window.__state');
-  }
-
-  cspViolations(): Promise<string[]> {
-    return this.page.evaluate('window.__csp') as Promise<string[]>;
-  }
-
-  /** Pixels of a canvas within `tolerance` of an RGB colour (bars drawn in that colour). */
-  pixels(canvasId: string, rgb: [number, number, number], tolerance = 6): Promise<number> {
-    return this.page.evaluate(`(() => {
-      const c = document.getElementById(${JSON.stringify(canvasId)});
-      if (!c || !c.width || !c.height) return -1;
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      const [r, g, b] = ${JSON.stringify(rgb)};
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] > 200 && Math.abs(d[i] - r) <= ${tolerance} && Math.abs(d[i + 1] - g) <= ${tolerance} && Math.abs(d[i + 2] - b) <= ${tolerance}) n++;
-      }
-      return n;
-    })()`) as Promise<number>;
-  }
-
   /** Non-transparent pixels of a canvas, and its size. */
   ink(canvasId: string): Promise<{ width: number; height: number; painted: number }> {
     return this.page.evaluate(`(() => {
@@ -179,11 +151,4 @@ export class ForecastPage {
     })()`) as Promise<{ width: number; height: number; painted: number }>;
   }
 
-  texts(selector: string): Promise<string[]> {
-    return this.page.locator(selector).allTextContents();
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
-  }
 }

@@ -6,28 +6,16 @@
  *
  * writes docs/images/forecast.png (dark) and docs/images/forecast-light.png.
  */
-import * as path from 'path';
-import { ForecastPage, launch, planEntries, ROOT } from './forecast-page';
+import { ForecastPage, planEntries } from './forecast-page';
 import { DARK, LIGHT } from './screenshot-theme';
+import { runScreenshots } from './screenshot-run';
 
-
-async function main(): Promise<void> {
-  const browser = await launch();
-  try {
-    for (const [file, bodyClass, vars] of [['forecast.png', 'vscode-dark', DARK], ['forecast-light.png', 'vscode-light', LIGHT]] as const) {
-      const p = await ForecastPage.open(browser, planEntries('examples'), { bodyClass, vars, viewport: { width: 1280, height: 1000 } });
-      const out = path.join(ROOT, 'docs', 'images', file);
-      await p.page.screenshot({ path: out, fullPage: true });
-      if (p.errors.length) throw new Error(p.errors.join('\n'));
-      console.log(`saved ${path.relative(ROOT, out)}`);
-      await p.close();
-    }
-  } finally {
-    await browser.close();
+runScreenshots(async (browser, picture) => {
+  for (const [file, bodyClass, vars] of [['forecast.png', 'vscode-dark', DARK], ['forecast-light.png', 'vscode-light', LIGHT]] as const) {
+    const p = await ForecastPage.open(browser, planEntries('examples'), { bodyClass, vars, viewport: { width: 1280, height: 1000 } });
+    await p.page.screenshot({ path: picture(file), fullPage: true });
+    if (p.errors.length) throw new Error(p.errors.join('\n'));
+    console.log(`saved docs/images/${file}`);
+    await p.close();
   }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });
