@@ -87,6 +87,7 @@ function hasOddKey(node: PNode): boolean {
 
 /** Space, tab, CR or LF: YAML's white space and line breaks (a BOM or other Unicode space is content). */
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+const isBreak = (c: number): boolean => c === 10 || c === 13;
 
 function toNode(open: number, children: PNode[] | undefined, state: { position: number; kind?: string; result?: unknown }, src: string, base: number): PNode {
   // A node read while looking for a mapping key is reported twice, nested: keep the inner one.
@@ -115,8 +116,10 @@ function toNode(open: number, children: PNode[] | undefined, state: { position: 
 /** `end` moved back over whole comment lines (and blanks) that begin after `floor`. */
 function dropTrailingComments(src: string, end: number, floor: number): number {
   for (;;) {
-    const lineStart = Math.max(src.lastIndexOf('\n', end - 1), src.lastIndexOf('\r', end - 1)) + 1;
-    if (lineStart < floor) return end;
+    // Back to the line's start, but no further than `floor` (lastIndexOf would search the whole text).
+    let lineStart = end;
+    while (lineStart > floor && !isBreak(src.charCodeAt(lineStart - 1))) lineStart--;
+    if (lineStart < floor || (lineStart > 0 && !isBreak(src.charCodeAt(lineStart - 1)))) return end;
     let first = lineStart;
     while (first < end && (src.charCodeAt(first) === 32 || src.charCodeAt(first) === 9)) first++;
     if (src.charCodeAt(first) !== 35 /* # */) return end;
