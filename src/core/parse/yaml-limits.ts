@@ -36,11 +36,16 @@ const COMMA = 44;
 const COLON = 58;
 const QUESTION = 63;
 const DASH = 45;
+const BACKSLASH = 92;
+const LF = 10;
 const isBlank = (c: number): boolean => c === SP || c === TAB || c === 13;
 /** `,`, `[`, `]`, `{`, `}`: where a node's properties end inside a flow collection. */
 const isFlowIndicator = (c: number): boolean => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
 /** The end of a line or of the source. */
-const endsToken = (src: string, i: number): boolean => i >= src.length || src[i] === '\n' || isBlank(src.charCodeAt(i));
+const endsToken = (src: string, i: number): boolean => {
+  const c = src.charCodeAt(i); // NaN past the end
+  return c !== c || c === LF || isBlank(c);
+};
 
 /** The first place `src` goes past a limit, or undefined. `src` uses `\n` line ends (a CR before it is ignored). */
 export function findLimitBreach(src: string, maxDepth = MAX_DEPTH, maxAliases = MAX_ALIASES): LimitBreach | undefined {
@@ -60,7 +65,8 @@ export function scanYaml(src: string, maxDepth = MAX_DEPTH, maxAliases = MAX_ALI
 class Scanner {
   private readonly block: Level[] = [];
   private flow = 0;
-  private quote = '';
+  /** The open quoted scalar's quote character (DQUOTE or SQUOTE), or 0. */
+  private quote = 0;
   /** Inside a block scalar: lines indented more than this belong to it. */
   private scalarIndent = -1;
   /** At the start of a node (where `[`, `{`, quotes, `*`, `|` and `>` mean something). */
@@ -104,14 +110,14 @@ class Scanner {
       this.inline(i, eol, indent);
       return;
     }
-    if (src[i] === '#') return;
+    if (src.charCodeAt(i) === HASH) return;
     while (this.block.length && this.block[this.block.length - 1].col > indent) this.block.pop();
     this.start = true;
     // Compact entries: `- - a`, `- key: value`, `? key`.
     for (;;) {
-      const c = src[i];
-      if ((c === '-' || c === '?') && endsToken(src, i + 1)) {
-        this.enter(i - pos, c === '-', i);
+      const c = src.charCodeAt(i);
+      if ((c === DASH || c === QUESTION) && endsToken(src, i + 1)) {
+        this.enter(i - pos, c === DASH, i);
         if (this.breach) return;
         i++;
         while (i < eol && isBlank(src.charCodeAt(i))) i++;
@@ -147,6 +153,9 @@ class Scanner {
   /** Scans the rest of a line for flow brackets, quotes, aliases, block scalars and a comment. */
   private inline(from: number, eol: number, indent: number): number {
     const src = this.src;
+    // Most lines of a plan are plain text in block context: nothing in them can open a level, a
+    // quote, an alias or a block scalar (and `start` is set again at the next line).
+    if (this.flow === 0 && !this.quote && !hasIndicator(src, from, eol)) return eol;
     let i = from;
     let prevBlank = true;
     while (i < eol && !this.breach) {
@@ -166,7 +175,7 @@ class Scanner {
       prevBlank = false;
       if (this.start) {
         if (c === DQUOTE || c === SQUOTE) {
-          this.quote = src[i];
+          this.quote = c;
           i++;
           continue;
         }
@@ -217,17 +226,17 @@ class Scanner {
     const src = this.src;
     const q = this.quote;
     while (i < eol) {
-      const c = src[i];
-      if (q === '"' && c === '\\') {
+      const c = src.charCodeAt(i);
+      if (q === DQUOTE && c === BACKSLASH) {
         i += 2;
         continue;
       }
       if (c === q) {
-        if (q === "'" && src[i + 1] === "'") {
+        if (q === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
           i += 2;
           continue;
         }
-        this.quote = '';
+        this.quote = 0;
         return i + 1;
       }
       i++;
@@ -236,17 +245,30 @@ class Scanner {
   }
 }
 
+/** The characters that can change the scan's state on a block line: `[ { " ' & ! * | > #`. */
+const INDICATOR = new Uint8Array(128);
+for (const c of '[{"\'&!*|>#') INDICATOR[c.charCodeAt(0)] = 1;
+
+function hasIndicator(src: string, from: number, eol: number): boolean {
+  for (let k = from; k < eol; k++) {
+    const c = src.charCodeAt(k);
+    if (c < 128 && INDICATOR[c] === 1) return true;
+  }
+  return false;
+}
+
 /** Whether the node at `i` is an implicit key: a `:` followed by a blank or the line's end, before any comment. */
 function isKeyLine(src: string, i: number, eol: number): boolean {
   let k = i;
-  const c = src[i];
-  if (c === '[' || c === '{') return false;
-  if (c === '"' || c === "'") {
+  const c = src.charCodeAt(i);
+  if (c === LBRACKET || c === LBRACE) return false;
+  if (c === DQUOTE || c === SQUOTE) {
     k++;
     while (k < eol) {
-      if (c === '"' && src[k] === '\\') k += 2;
-      else if (src[k] === c && !(c === "'" && src[k + 1] === "'")) break;
-      else k += src[k] === c ? 2 : 1;
+      const ch = src.charCodeAt(k);
+      if (c === DQUOTE && ch === BACKSLASH) k += 2;
+      else if (ch === c && !(c === SQUOTE && src.charCodeAt(k + 1) === SQUOTE)) break;
+      else k += ch === c ? 2 : 1;
     }
     if (k >= eol) return false;
     k++;
