@@ -9,8 +9,26 @@ export function todayLocal(now: Date = new Date()): string {
 
 /** Days since 1970-01-01 for a valid ISO date. */
 function dayNumber(iso: string): number {
+  // The usual YYYY-MM-DD read digit by digit (a plan's facts read tens of dates); anything else split.
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 2);
+    const d = digits(iso, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  }
   const [y, m, d] = iso.split('-').map(Number);
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+/** The number written by `count` ASCII digits at `from`, or -1 if one is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);

@@ -48,7 +48,16 @@ export function visitsWithin(ctx: RuleContext, days: number) {
   return ctx.facts.pastVisits.filter((v) => v.date !== undefined && v.date >= from);
 }
 
+/** The last few shifts asked for: every plan of a run has the same today and the same windows. */
+const shifted = new Map<string, string>();
 function shiftDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const key = `${iso}|${days}`;
+  let day = shifted.get(key);
+  if (day === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    day = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    if (shifted.size >= 16) shifted.clear();
+    shifted.set(key, day);
+  }
+  return day;
 }

@@ -4,9 +4,12 @@ import type { Rule, RuleContext } from './context';
 /** AP004: one finding per repeated id after the first. */
 export const duplicateIds: Rule = (ctx) => {
   for (const [list, kind] of [['stakeholders', 'stakeholder'], ['opportunities', 'opportunity']] as const) {
+    // The data says which ids repeat; only their places in the file are looked up.
+    const count = new Map<string, number>();
+    for (const item of ctx.plan[list]) if (item.id !== undefined) count.set(item.id, (count.get(item.id) ?? 0) + 1);
     const first = new Map<string, number>();
     for (const item of ctx.plan[list]) {
-      if (item.id === undefined) continue;
+      if (item.id === undefined || count.get(item.id)! < 2) continue;
       const at = ctx.loc.value([list, item.index, 'id']);
       if (!at) continue;
       const seen = first.get(item.id);
