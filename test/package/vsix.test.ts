@@ -52,6 +52,11 @@ describe(`the extension package (build/${path.basename(VSIX)})`, () => {
     assert.deepEqual(names().filter((n) => unwanted.test(n)), []);
   });
 
+  it('holds nothing the allow-list in .vscodeignore does not name (a stray local folder cannot ship)', () => {
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/dist\/[a-z-]+\.(js|css)|media\/(plan-card\.css|icon\.png|account-plans\.svg)|media\/walkthrough\/[a-z-]+\.md|docs\/(rules|format|diff|architecture)\.md|syntaxes\/[a-z.-]+\.tmLanguage\.json|schemas\/[a-z.-]+\.schema\.json))$/;
+    assert.deepEqual(names().filter((n) => !allowed.test(n)), []);
+  });
+
   it('ships minified bundles without source map comments', () => {
     for (const name of BUNDLES) {
       const code = text(`extension/${name}`);
