@@ -1,7 +1,8 @@
 /**
  * The `account-plans` binary (dist/cli.js). `--version` is answered here, before the engine
  * (dist/cli-main.js, built from main.ts: about 1 MB of JavaScript to parse) is loaded, so it costs
- * little more than starting Node. Every other command line goes to the engine unchanged.
+ * little more than starting Node. Every other command line goes to the engine unchanged; the
+ * engine is compiled from V8's code cache when there is one (code-cache.ts).
  */
 import { PACKAGE_INFO } from './version';
 
@@ -9,7 +10,9 @@ const first = process.argv[2];
 if (first === '-v' || first === '--version') {
   process.stdout.write(`${PACKAGE_INFO.version}\n`);
 } else {
-  // Left out of this bundle by esbuild.js (external): the engine is the file next to this one.
+  // The engine is the file next to this one (left out of this bundle by esbuild.js), loaded with
+  // V8's code cache. The check workers start here too, so they share the cache.
+  // Required here, not imported, so that `--version` does not load what the engine needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('./cli-main.js');
+  (require('./code-cache') as typeof import('./code-cache')).requireWithCodeCache(`${__dirname}/cli-main.js`);
 }

@@ -156,7 +156,10 @@ function runBatch(task: Task, options: unknown, from: number, jobs: readonly unk
 /** This bundle (dist/cli.js) when bundled, else the compiled worker module next to this one. */
 function entry(): string {
   const own = path.join(__dirname, 'worker.js');
-  return fs.existsSync(own) ? own : __filename;
+  if (fs.existsSync(own)) return own;
+  // In dist/, the launcher next to the engine: it loads the engine from V8's code cache.
+  const launcher = path.join(__dirname, 'cli.js');
+  return path.basename(__filename) === 'cli-main.js' && fs.existsSync(launcher) ? launcher : __filename;
 }
 
 function serve(port: NonNullable<typeof parentPort>): void {

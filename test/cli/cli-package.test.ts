@@ -73,6 +73,6 @@ describe('the CLI as an npm package (npm run pack:cli)', function () {
     for (const flag of ['--version', '-v']) assert.equal(run([flag]).stdout, `${PACKAGE_VERSION}\n`);
     const check = run(['check', '.']);
     assert.notEqual(check.status, 0);
-    assert.match(check.stderr, /Cannot find module '\.\/cli-main\.js'/, 'any other command needs the engine');
+    assert.match(check.stderr, /Cannot find module '[^']*cli-main\.js'/, 'any other command needs the engine');
   });
 });
