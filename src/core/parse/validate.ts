@@ -15,8 +15,10 @@ type Issue = core.$ZodIssue;
  */
 export function validate(original: Record<string, unknown>, loc: Locator, fileName: string): { drafts: Draft[]; plan: Plan } {
   let data = original;
-  const drafts = unknownKeys(data, loc);
   const result = PlanSchema.safeParse(data);
+  // Every object with fixed keys is a strict object in the schema: a plan the schema takes whole
+  // has no unknown key, so the file's keys are only walked when it does not.
+  const drafts = result.success ? [] : unknownKeys(data, loc);
   let removed = false;
   if (!result.success) {
     // Only a plan with invalid values is copied (the parse is shared), then pruned.
