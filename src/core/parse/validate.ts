@@ -14,27 +14,23 @@ type Issue = core.$ZodIssue;
  * every value that fails the schema removed, the rest kept.
  */
 export function validate(original: Record<string, unknown>, loc: Locator, fileName: string): { drafts: Draft[]; plan: Plan } {
-  let data = original;
-  const result = PlanSchema.safeParse(data);
+  const result = PlanSchema.safeParse(original);
   // Every object with fixed keys is a strict object in the schema: a plan the schema takes whole
   // has no unknown key, so the file's keys are only walked when it does not.
-  const drafts = result.success ? [] : unknownKeys(data, loc);
-  let removed = false;
-  if (!result.success) {
-    // Only a plan with invalid values is copied (the parse is shared), then pruned.
-    data = structuredClone(original);
-    const removals: PathKey[][] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') continue;
-      const path = issue.path as PathKey[];
-      const present = has(data, path);
-      drafts.push(schemaDraft(issue, path, present, loc, data));
-      if (present) removals.push(path);
-    }
-    for (const path of removals.sort((a, b) => b.length - a.length)) remove(data, path);
-    removed = removals.length > 0;
+  if (result.success) return { drafts: [], plan: ownedPlan(result.data as Record<string, unknown>, fileName) };
+  const drafts = unknownKeys(original, loc);
+  // Only a plan with invalid values is copied (the parse is shared), then pruned.
+  const data = structuredClone(original);
+  const removals: PathKey[][] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const path = issue.path as PathKey[];
+    const present = has(data, path);
+    drafts.push(schemaDraft(issue, path, present, loc, data));
+    if (present) removals.push(path);
   }
-  return { drafts, plan: toPlan(data, fileName, removed) };
+  for (const path of removals.sort((a, b) => b.length - a.length)) remove(data, path);
+  return { drafts, plan: toPlan(data, fileName, removals.length > 0) };
 }
 
 // ---------- AP003 ----------
@@ -189,6 +185,20 @@ function toPlan(data: Record<string, unknown>, fileName: string, removed: boolea
     opportunities: list('opportunities'),
     visits: list('visits'),
   } as Plan;
+}
+
+/**
+ * The plan from the schema's output, which is a copy of the data made for this call (the parse
+ * itself is shared): its items get their index in place instead of being copied once more.
+ */
+function ownedPlan(data: Record<string, unknown>, fileName: string): Plan {
+  if (typeof data.id !== 'string') data.id = defaultId(fileName);
+  for (const key of ['stakeholders', 'opportunities', 'visits']) {
+    const items = data[key];
+    if (Array.isArray(items)) items.forEach((item: Record<string, unknown>, index) => { item.index = index; });
+    else data[key] = [];
+  }
+  return data as unknown as Plan;
 }
 
 export function defaultId(fileName: string): string {
