@@ -117,15 +117,18 @@ describe('stored index', () => {
     await waitFor('the plan to delete indexed', () => hooks.index.get(removed)?.plan?.account === 'Stored, then deleted' ? true : undefined);
     await waitFor('its diagnostics', () => (vscode.languages.getDiagnostics(removed).length > 0 ? true : undefined));
     const disk = diskPlans(hooks);
+    // What happens once the window is reopened (not the plans dropped as it closes).
     const events: string[] = [];
+    let reopened = false;
     const sub = hooks.index.onDidChange(({ uri, entry }) => {
-      if (!openPlans().has(uri.toString())) events.push(`${!entry ? 'left' : entry.restored ? 'restored' : 'checked'} ${uri.toString()}`);
+      if (reopened && !openPlans().has(uri.toString())) events.push(`${!entry ? 'left' : entry.restored ? 'restored' : 'checked'} ${uri.toString()}`);
     });
     try {
       await hooks.reopenFromStore(async () => {
         await vscode.workspace.fs.writeFile(scratch(), enc('---\naccount: Stored, changed again\n---\n'));
         await vscode.workspace.fs.writeFile(added, enc('---\naccount: Added while closed\n---\n'));
         await vscode.workspace.fs.delete(removed, { useTrash: false });
+        reopened = true;
       });
     } finally {
       sub.dispose();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { STORE_SHARDS, encodeShard, readShard, restampRecord, shardOf, toStoredRecord, type ShardRejection, type StoredRecord } from '../../core';
 import type { PlanIndex } from './plan-index';
+import { readStoreFile } from './store-files';
 
 export interface IndexStoreOptions {
   /** The folder of the shard files, in the extension's storage (never the workspace); none: nothing is kept. */
@@ -172,7 +173,7 @@ export class IndexStore implements vscode.Disposable {
     // read one by one (only their header lines are parsed: see stored-shard.ts).
     const files = await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
       try {
-        return await vscode.workspace.fs.readFile(this.shardUri(i));
+        return await readStoreFile(this.shardUri(i));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.options.log.warn(`stored index: cannot read shard ${i}: ${errorText(e)}`);
         return undefined;

@@ -77,6 +77,11 @@ export class PlanIndex implements vscode.Disposable {
     return this.store.size;
   }
 
+  /** Whether the index has a plan of this URI (as `uri.toString()`). */
+  has(key: string): boolean {
+    return this.store.has(key);
+  }
+
   get(uri: vscode.Uri): PlanAnalysis | undefined {
     return this.store.get(uri.toString())?.analysis;
   }

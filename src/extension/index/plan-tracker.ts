@@ -208,10 +208,13 @@ export class PlanTracker implements vscode.Disposable {
     const t0 = performance.now();
     const open = new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
     const shown: PlanEntry[] = [];
+    // Cheap string tests first: only a record that stays is parsed into a Uri.
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString().replace(/\/?$/, '/'));
     for (const record of this.store.records()) {
-      if (open.has(record.uri)) continue;
-      const uri = vscode.Uri.parse(record.uri, true);
-      if (!isPlanFile(uri.path) || isExcluded(uri) || !hasFileSystem(uri) || this.index.entry(uri) || !vscode.workspace.getWorkspaceFolder(uri)) continue;
+      const key = record.uri;
+      if (open.has(key) || !folders.some((f) => key.startsWith(f)) || !isPlanFile(key) || EXCLUDED.test(key) || this.index.has(key)) continue;
+      const uri = vscode.Uri.parse(key, true);
+      if (!hasFileSystem(uri)) continue;
       const source = { kind: 'disk', mtime: record.mtime, size: record.size, hash: record.hash } as const;
       const entry = this.index.restore(this.index.reserve(uri), uri, source, record);
       if (entry) shown.push(entry);
@@ -456,7 +459,8 @@ export class PlanTracker implements vscode.Disposable {
 }
 
 /** What the workspace scan leaves out (PLAN_EXCLUDE_GLOB) the watcher leaves out too. */
-const isExcluded = (uri: vscode.Uri): boolean => /\/(node_modules|\.git)\//.test(uri.path);
+const EXCLUDED = /\/(node_modules|\.git)\//;
+const isExcluded = (uri: vscode.Uri): boolean => EXCLUDED.test(uri.path);
 
 /** Plans are read from disk only where VS Code has a file system for them (not `untitled:`, `git:`…). */
 const hasFileSystem = (uri: vscode.Uri): boolean => planFiles.hasFileSystem(uri);
