@@ -2,7 +2,9 @@
 // The editor on a large workspace, in the real VS Code: a cold open (fresh profile: the index is
 // built from the files, while a plan is typed into) and a warm one (the same profile again: the
 // stored index of the first run is read back). `npm run bench` runs it; alone:
-//   node bench/editor-open.mjs [--plans N] [--keep]     (needs `npm run build && npx tsc -p .`)
+//   node bench/editor-open.mjs [--plans N] [--keep] [--profile DIR --port N [--phase cold|warm]]
+//   (needs `npm run build && npx tsc -p .`; --profile and --port keep the profile, and so the stored
+//   index, for another --phase warm run)
 // Prints both runs' figures as JSON; the harness runs are serialised with the other VS Code runs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,10 +17,10 @@ import { generate } from './generate.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Runs the cold then the warm open of `ws` in VS Code; returns { cold, warm } (a phase that failed: undefined). */
-export async function measureEditorOpen(ws, work) {
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-bench-ud-'));
+export async function measureEditorOpen(ws, work, { profile, port: fixedPort, phases = ['cold', 'warm'] } = {}) {
+  const userData = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ap-bench-ud-'));
   // One port for both runs: VS Code keys a workspace's storage by the window's address.
-  const port = await new Promise((resolve) => {
+  const port = fixedPort ?? await new Promise((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => resolve(p)); });
   });
   const phase = (name) => {
@@ -32,11 +34,11 @@ export async function measureEditorOpen(ws, work) {
     return undefined;
   };
   try {
-    const cold = phase('cold');
-    const warm = cold ? phase('warm') : undefined;
-    return { cold, warm };
+    const cold = phases.includes('cold') ? phase('cold') : undefined;
+    const warm = phases.includes('warm') && (cold || !phases.includes('cold')) ? phase('warm') : undefined;
+    return { cold, warm, port };
   } finally {
-    fs.rmSync(userData, { recursive: true, force: true });
+    if (!profile) fs.rmSync(userData, { recursive: true, force: true });
   }
 }
 
@@ -45,8 +47,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const plans = Number(args[args.indexOf('--plans') + 1]) || 10000;
   const work = path.join(os.tmpdir(), `account-plans-bench-editor-${plans}`);
   const ws = path.join(work, 'ws');
-  generate(ws, plans, { stakeholders: 8, opportunities: 3, visits: 15 });
-  const result = await measureEditorOpen(ws, work);
+  // --profile DIR --port N (kept between runs) and --phase warm: the warm open again, alone.
+  const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const phases = opt('--phase') ? [opt('--phase')] : ['cold', 'warm'];
+  if (phases.includes('cold') || !fs.existsSync(ws)) generate(ws, plans, { stakeholders: 8, opportunities: 3, visits: 15 });
+  if (opt('--profile')) fs.mkdirSync(opt('--profile'), { recursive: true });
+  const result = await measureEditorOpen(ws, work, { profile: opt('--profile'), port: opt('--port') && Number(opt('--port')), phases });
   console.log(JSON.stringify({ plans, ...result }, null, 2));
   if (!args.includes('--keep')) fs.rmSync(work, { recursive: true, force: true });
 }

@@ -3,6 +3,8 @@
 //     open plan and times each re-check; then opens one plan and waits for its diagnostics; writes
 //     the stored index.
 //   warm: the same profile again (HARNESS_USER_DATA), so the stored index of the cold run is there.
+//     First, when the stored analyses are shown (diagnostics and views: whenShown); then when the
+//     files are verified against them (indexMs).
 // Both write the extension's own timings, its checks and the extension host's heap after indexing
 // (after a full GC) to $BENCH_OUT. Timings come from the extension's test hooks, not from here.
 import * as fs from 'fs';
@@ -43,6 +45,29 @@ async function typeWhile(uri: vscode.Uri, hooks: TestHooks, busy: () => boolean)
   return { checkMs, latencyMs, duringIndex };
 }
 
+/**
+ * A reopened workspace: the moment its stored analyses are shown, as a user sees them: in the index,
+ * handed to VS Code as diagnostics (one call, at the next turn) and listed by the Pipeline and
+ * Accounts views (their top level computed as VS Code asks for it). Counts say it was the whole workspace.
+ */
+async function whenShown(api: TestHooks): Promise<Record<string, number>> {
+  const shownPlans = await api.shown;
+  const storeShownMs = api.timings.shownMs ?? -1;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const entries = api.index.entries();
+  const withFindings = entries.filter((e) => e.analysis.findings.length > 0);
+  const diagnosed = withFindings.filter((e) => api.diagnostics.get(e.uri)?.length === e.analysis.findings.length).length;
+  const v0 = performance.now();
+  const groups = await Promise.resolve(api.views.pipeline.getChildren());
+  const accountRows = (await Promise.resolve(api.views.accounts.getChildren())).length;
+  const viewsMs = performance.now() - v0;
+  return {
+    shownPlans, storeShownMs, plansWithFindings: withFindings.length, plansDiagnosedAtShow: diagnosed, pipelineGroups: groups.length, accountRows, viewsMs,
+    // What the ≤ 1 s budget is about: activation → diagnostics and views of the whole workspace.
+    shownAt: performance.now() - api.timings.activationStart,
+  };
+}
+
 export async function run(): Promise<void> {
   const log = process.env.HARNESS_TEST_LOG;
   const phase = process.env.BENCH_PHASE === 'warm' ? 'warm' : 'cold';
@@ -52,6 +77,7 @@ export async function run(): Promise<void> {
   const api = await vscode.commands.executeCommand<TestHooks>(TEST_HOOKS_COMMAND);
   let indexing = true;
   void api.ready.then(() => { indexing = false; });
+  const shown = phase === 'warm' ? await whenShown(api) : undefined;
   const files = await vscode.workspace.findFiles('**/*.account.md', undefined, 2);
   const typing = phase === 'cold' ? await typeWhile(files[1], api, () => indexing) : undefined;
   await api.ready;
@@ -61,6 +87,8 @@ export async function run(): Promise<void> {
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
   const heapMb = api.heapUsed() / 1048576;
+  // Plan bodies of the stored index are kept as the shard files' bytes, outside the JS heap: said too.
+  const arrayBuffersMb = process.memoryUsage().arrayBuffers / 1048576;
 
   const opened = performance.now();
   const uri = files[0];
@@ -88,6 +116,8 @@ export async function run(): Promise<void> {
     storeLoadMs: api.store.lastLoad?.ms,
     storeRecords: api.store.lastLoad?.records,
     heapMb,
+    arrayBuffersMb,
+    ...shown,
     keystrokeCheckP50: typing && median(typing.checkMs),
     keystrokeLatencyP50: typing && median(typing.latencyMs),
     keystrokes: typing?.checkMs.length,

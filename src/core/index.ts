@@ -39,6 +39,7 @@ export { factLines } from './textconv/fact-lines';
 export * from './present';
 export { contentHash, stableJson } from './model/content-hash';
 export {
-  STORE_FORMAT, STORE_SHARDS, storeKey, planHash, shardOf, shardText, toStoredRecord, restoreAnalysis, readShard,
-  type StoredRecord, type StoredShard, type ShardReading, type ShardRejection,
+  STORE_FORMAT, STORE_SHARDS, storeKey, planHash, shardOf, toStoredRecord, restampRecord, restoreAnalysis, parseBody,
+  type StoredRecord, type StoredPlan, type PlanHead, type PlanBody,
 } from './model/stored-index';
+export { encodeShard, readShard, type ShardReading, type ShardRejection } from './model/stored-shard';

@@ -24,6 +24,8 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export const PROGRESS_THRESHOLD = 20;
 /** Disk reads in flight at once during a workspace check. */
 export const READ_CONCURRENCY = 8;
+/** File stamps (stat) asked for at once when a reopened workspace's stored index is verified. */
+export const STAT_CONCURRENCY = 64;
 /** Plans per batch of the workspace check; it yields to the editor's events between batches. */
 export const SCAN_BATCH = 64;
 

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const ready = startIndexing(context, services);
 
   registerTestHooks(context, () => ({
-    index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace,
+    index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace, shown: tracker.shown,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
     setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes, host: EXTENSION_HOST,
     store,
@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
       // As a new window would: the store read again from its files, the index built from nothing.
       await store.flush();
       persistence.suspended = true;
+      tracker.closed = true;
       // Plans open in an editor stay as they are: they are checked from their buffers in any window.
       index.entries().filter((e) => e.source.kind === 'disk').forEach((e) => index.delete(e.uri));
       try {
@@ -66,7 +67,11 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
       } finally {
         persistence.suspended = false;
       }
-      await store.reload();
+      try {
+        await store.reload();
+      } finally {
+        tracker.closed = false;
+      }
       await tracker.scanDisk();
     },
     heapUsed: () => (typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().heapUsed : 0),

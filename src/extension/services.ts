@@ -12,6 +12,8 @@ export interface Timings {
   activationMs: number;
   /** From activation start to the end of the first workspace check. */
   workspaceCheckMs?: number;
+  /** From activation start to the stored index's analyses in the index (a reopened workspace), before the files are verified. */
+  shownMs?: number;
   /** URI → milliseconds from activation start to the plan's first diagnostics. */
   readonly firstDiagnostics: Map<string, number>;
   /** URI → milliseconds from a plan's open event to the diagnostics of its buffer. */

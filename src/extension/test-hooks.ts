@@ -30,6 +30,8 @@ export interface TestHooks {
   readonly timings: Timings;
   /** The workspace search: whether and why it started. */
   readonly workspace: WorkspaceScanGate;
+  /** Settles when the first workspace search has shown the stored index's analyses (PlanTracker.shown). */
+  readonly shown: Promise<number>;
   /** Checks every known plan again (as a settings change does). */
   recheckAll(): Promise<void>;
   /** The Pipeline, Buying Roles and Accounts tree providers. */
@@ -53,8 +55,9 @@ export interface TestHooks {
   /**
    * A reopened window, simulated: the store written, the plans read from disk dropped from the index
    * (the store kept; open plans stay), then
-   * `whileClosed` run (changes the store does not follow), the store read again from its files, and
-   * the workspace scanned. Count `index.checks` around it.
+   * `whileClosed` run (changes the store does not follow, and file events are ignored, as in a
+   * closed window), the store read again from its files, its analyses shown and the workspace's
+   * files checked against them, as the first search of a window does. Count `index.checks` around it.
    */
   reopenFromStore(whileClosed?: () => Promise<void>): Promise<void>;
   /** The extension host's heap in use (process.memoryUsage().heapUsed; the web worker: 0). */

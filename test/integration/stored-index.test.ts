@@ -2,9 +2,15 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { shardOf } from '../../src/core';
 import type { TestHooks } from '../../src/extension/test-hooks';
-import { enc, fixture, resetSettings, revertAndCloseAll, SOURCE, testHooks, waitFor, workspaceFolder } from './helpers';
+import { enc, fixture, resetSettings, revertAndCloseAll, SOURCE, testHooks, waitFor, waitForEvent, workspaceFolder } from './helpers';
 
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** A shard file's header line (format, engine, key, the records without their plan bodies) and the bodies' bytes. */
+function shardParts(bytes: Uint8Array): { header: { plans: { uri: string; findings: unknown[][] }[] }; bodies: Uint8Array } {
+  const nl = bytes.indexOf(10);
+  return { header: JSON.parse(dec(bytes.subarray(0, nl))) as { plans: { uri: string; findings: unknown[][] }[] }, bodies: bytes.subarray(nl + 1) };
+}
 
 /** Every diagnostic of this extension on the plans read from disk, as text per URI (the Problems view). */
 function problems(hooks: TestHooks): Map<string, string[]> {
@@ -72,8 +78,7 @@ describe('stored index', () => {
     assert.ok(names.length > 0, 'shard files');
     const stored = new Set<string>();
     for (const n of names) {
-      const shard = JSON.parse(dec(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, n)))) as { plans: { uri: string }[] };
-      shard.plans.forEach((p) => stored.add(p.uri));
+      shardParts(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, n))).header.plans.forEach((p) => stored.add(p.uri));
     }
     assert.ok(stored.has(scratch().toString()));
     assert.deepStrictEqual(diskPlans(hooks).filter((u) => !stored.has(u)), [], 'every plan read from disk is stored');
@@ -105,6 +110,70 @@ describe('stored index', () => {
     assert.strictEqual(hooks.index.get(scratch())?.plan?.account, 'Stored After, changed');
   });
 
+  it('a reopened window shows every stored analysis first; then a changed, a new and a deleted file are handled, alone', async () => {
+    const added = fixture('accounts', 'stored-index-added.account.md');
+    const removed = fixture('accounts', 'stored-index-removed.account.md');
+    await vscode.workspace.fs.writeFile(removed, enc('---\naccount: Stored, then deleted\ntier: Z\n---\n'));
+    await waitFor('the plan to delete indexed', () => hooks.index.get(removed)?.plan?.account === 'Stored, then deleted' ? true : undefined);
+    await waitFor('its diagnostics', () => (vscode.languages.getDiagnostics(removed).length > 0 ? true : undefined));
+    const disk = diskPlans(hooks);
+    // What happens once the window is reopened (not the plans dropped as it closes).
+    const events: string[] = [];
+    let reopened = false;
+    const sub = hooks.index.onDidChange(({ uri, entry }) => {
+      if (reopened && !openPlans().has(uri.toString())) events.push(`${!entry ? 'left' : entry.restored ? 'restored' : 'checked'} ${uri.toString()}`);
+    });
+    try {
+      await hooks.reopenFromStore(async () => {
+        await vscode.workspace.fs.writeFile(scratch(), enc('---\naccount: Stored, changed again\n---\n'));
+        await vscode.workspace.fs.writeFile(added, enc('---\naccount: Added while closed\n---\n'));
+        await vscode.workspace.fs.delete(removed, { useTrash: false });
+        reopened = true;
+      });
+    } finally {
+      sub.dispose();
+    }
+    try {
+      // Shown first: every plan the store knew, the changed and the deleted one too, before any check.
+      const shown = events.slice(0, events.findIndex((e) => !e.startsWith('restored ')));
+      assert.deepStrictEqual(shown.map((e) => e.slice('restored '.length)).sort(), disk);
+      // Then only what changed, appeared or disappeared.
+      assert.deepStrictEqual(events.slice(shown.length).sort(), [`checked ${added.toString()}`, `checked ${scratch().toString()}`, `left ${removed.toString()}`].sort());
+      assert.strictEqual(hooks.index.get(scratch())?.plan?.account, 'Stored, changed again');
+      assert.strictEqual(hooks.index.get(added)?.plan?.account, 'Added while closed');
+      assert.strictEqual(hooks.index.get(removed), undefined);
+      await waitFor('the deleted plan\'s diagnostics gone', () => (vscode.languages.getDiagnostics(removed).length === 0 ? true : undefined));
+    } finally {
+      await vscode.workspace.fs.delete(added, { useTrash: false }).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(removed, { useTrash: false }).then(undefined, () => undefined);
+      await waitFor('the added plan gone', () => (hooks.index.get(added) ? undefined : true));
+    }
+  });
+
+  it('a stored plan body that does not parse is noticed when read, and its plan checked again', async () => {
+    await hooks.store.flush();
+    const uri = scratch();
+    const file = hooks.store.shardUri(shardOf(uri.toString()));
+    await reopen(hooks, async () => {
+      const bytes = await vscode.workspace.fs.readFile(file);
+      const { header, bodies } = shardParts(bytes);
+      // This plan's body overwritten with spaces (same length, no JSON); the bodies follow the header's order.
+      const plans = header.plans as unknown as { uri: string; plan?: { body: number } }[];
+      const i = plans.findIndex((p) => p.uri === uri.toString());
+      const start = bytes.length - bodies.length + plans.slice(0, i).reduce((n, p) => n + (p.plan?.body ?? 0), 0);
+      assert.ok(i >= 0 && plans[i].plan!.body > 0);
+      const damaged = new Uint8Array(bytes);
+      damaged.fill(32, start, start + plans[i].plan!.body);
+      await vscode.workspace.fs.writeFile(file, damaged);
+    });
+    const entry = hooks.index.entry(uri)!;
+    assert.ok(entry.restored, 'shown from the store: the header is whole');
+    const rechecked = waitForEvent(hooks.index.onDidChange, (e) => e.uri.toString() === uri.toString() && !!e.entry && !e.entry.restored, 'the plan checked again');
+    assert.deepStrictEqual(entry.analysis.plan?.stakeholders, [], 'no stakeholders from a damaged body');
+    await rechecked;
+    assert.ok(hooks.index.get(uri)?.plan?.stakeholders, 'checked from its file');
+  });
+
   it('a corrupt shard file is ignored (logged); only its plans are checked again', async () => {
     await hooks.store.flush();
     const before = problems(hooks);
@@ -125,9 +194,14 @@ describe('stored index', () => {
     const uri = hooks.index.entries().find((e) => e.source.kind === 'disk' && e.analysis.findings.length > 0)!.uri;
     const file = hooks.store.shardUri(shardOf(uri.toString()));
     const { checked } = await reopen(hooks, async () => {
-      const shard = JSON.parse(dec(await vscode.workspace.fs.readFile(file))) as { plans: { uri: string; findings: { range: unknown }[] }[] };
-      shard.plans.find((p) => p.uri === uri.toString())!.findings[0].range = 'line 3';
-      await vscode.workspace.fs.writeFile(file, enc(JSON.stringify(shard)));
+      const { header, bodies } = shardParts(await vscode.workspace.fs.readFile(file));
+      // The first finding's start line, a number, made a string.
+      header.plans.find((p) => p.uri === uri.toString())!.findings[0][3] = 'line 3';
+      const head = enc(`${JSON.stringify(header)}\n`);
+      const bytes = new Uint8Array(head.length + bodies.length);
+      bytes.set(head);
+      bytes.set(bodies, head.length);
+      await vscode.workspace.fs.writeFile(file, bytes);
     });
     assert.deepStrictEqual(checked, [uri.toString()]);
     assert.deepStrictEqual(hooks.store.lastLoad?.ignored, [{ shard: shardOf(uri.toString()), reason: 'invalid-records' }]);

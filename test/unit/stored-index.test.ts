@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, checkPlan, contentHash, planHash, readShard, restoreAnalysis, shardOf, shardText,
-  stableJson, storeKey, toStoredRecord, type StoredRecord,
+  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, checkPlan, contentHash, encodeShard, planHash, readShard, restampRecord, restoreAnalysis, shardOf,
+  stableJson, storeKey, toStoredRecord, type ShardReading, type StoredRecord,
 } from '../../src/core';
 import { TODAY } from './helpers';
 
@@ -17,6 +17,22 @@ const record = (uri: string, name: string, text: string): StoredRecord =>
     checkPlan(text, { fileName: name, today: TODAY, compact: true }));
 
 const expect = { engine: 'e1', key: 'k1' };
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const reason = (r: ShardReading): string | undefined => (r.ok ? undefined : r.reason);
+
+/** A shard's header line and its bodies, apart (to damage one of them). */
+function split(bytes: Uint8Array): { header: { plans: unknown[] } & Record<string, unknown>; bodies: Uint8Array } {
+  const nl = bytes.indexOf(10);
+  return { header: JSON.parse(decoder.decode(bytes.subarray(0, nl))) as { plans: unknown[] }, bodies: bytes.subarray(nl + 1) };
+}
+const join = (header: unknown, bodies: Uint8Array): Uint8Array => {
+  const head = encoder.encode(`${JSON.stringify(header)}\n`);
+  const out = new Uint8Array(head.length + bodies.length);
+  out.set(head);
+  out.set(bodies, head.length);
+  return out;
+};
 
 describe('stored index (the pure parts)', () => {
   it('contentHash: the same text gives the same hash, one changed character another', () => {
@@ -55,7 +71,7 @@ describe('stored index (the pure parts)', () => {
     assert.ok(examples.length >= 3, 'the examples');
     const broken = { name: 'broken.account.md', uri: 'file:///ex/broken.account.md', text: '---\naccount: [unclosed\n---\n' };
     const all = [...examples, broken];
-    const reading = readShard(shardText('e1', 'k1', all.map((e) => record(e.uri, e.name, e.text))), expect);
+    const reading = readShard(encodeShard('e1', 'k1', all.map((e) => record(e.uri, e.name, e.text))), expect);
     assert.ok(reading.ok);
     assert.strictEqual(reading.dropped, 0);
     for (const [i, e] of all.entries()) {
@@ -64,29 +80,82 @@ describe('stored index (the pure parts)', () => {
     }
   });
 
-  it('a shard that is not JSON, or of another format, engine or settings, is not used', () => {
-    const text = shardText('e1', 'k1', examples.map((e) => record(e.uri, e.name, e.text)));
-    assert.deepStrictEqual(readShard(text.slice(0, text.length / 2), expect).ok, false);
-    assert.strictEqual((readShard(text.slice(0, 100), expect) as { reason: string }).reason, 'corrupt');
-    assert.strictEqual((readShard('[1, 2]', expect) as { reason: string }).reason, 'corrupt');
-    assert.strictEqual((readShard(text.replace(`"format":${STORE_FORMAT}`, '"format":0'), expect) as { reason: string }).reason, 'format');
-    assert.strictEqual((readShard(text, { ...expect, engine: 'e2' }) as { reason: string }).reason, 'engine');
-    assert.strictEqual((readShard(text, { ...expect, key: 'k2' }) as { reason: string }).reason, 'settings');
+  it('a shard read back and written again is the same bytes (plan bodies are copied, not parsed)', () => {
+    const bytes = encodeShard('e1', 'k1', examples.map((e) => record(e.uri, e.name, e.text)));
+    const reading = readShard(bytes, expect);
+    assert.ok(reading.ok);
+    const withPlans = reading.records.filter((r) => r.plan);
+    assert.ok(withPlans.length >= 3 && withPlans.every((r) => r.plan!.body instanceof Uint8Array), 'bodies kept as bytes');
+    assert.deepStrictEqual(encodeShard('e1', 'k1', reading.records), bytes);
+    const moved = restampRecord(reading.records[0], 'file:///elsewhere/a.account.md', { mtime: 5, size: 6 });
+    assert.deepStrictEqual([moved.uri, moved.mtime, moved.size, moved.hash], ['file:///elsewhere/a.account.md', 5, 6, reading.records[0].hash]);
+  });
+
+  it('the stored header holds findings, the plan without stakeholders and visits, and the last visit; not the lists', () => {
+    const e = examples.find((x) => record(x.uri, x.name, x.text).plan?.body && checkPlan(x.text, { fileName: x.name, today: TODAY }).plan!.stakeholders.length > 0)!;
+    const { header } = split(encodeShard('e1', 'k1', [record(e.uri, e.name, e.text)]));
+    const stored = header.plans[0] as { plan: { head: Record<string, unknown>; lastVisit?: string }; findings: unknown[][] };
+    const fresh = checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true });
+    assert.ok(!('stakeholders' in stored.plan.head) && !('visits' in stored.plan.head));
+    assert.deepStrictEqual(stored.plan.head.opportunities, fresh.plan!.opportunities);
+    assert.strictEqual(stored.plan.lastVisit, fresh.facts!.lastVisit);
+    assert.deepStrictEqual(stored.findings.map((f) => f[0]), fresh.findings.map((f) => f.code));
+  });
+
+  it('a restored plan parses its stakeholders and visits only when they are read; a damaged body gives empty lists and says so', () => {
+    const e = examples[0];
+    const good = record(e.uri, e.name, e.text);
+    const fresh = checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true });
+    assert.ok(good.plan && fresh.plan!.stakeholders.length > 0 && fresh.findings.length > 0);
+    const damagedRecord: StoredRecord = { ...good, plan: { ...good.plan, body: encoder.encode('{"stakeholders": [tru') } };
+    const damage: unknown[] = [];
+    const a = restoreAnalysis(damagedRecord, e.name, DEFAULT_SETTINGS.currency, (x) => damage.push(x));
+    // What the diagnostics and the Pipeline and Accounts views read comes without the body.
+    assert.deepStrictEqual(a.findings, fresh.findings);
+    assert.strictEqual(a.plan!.account, fresh.plan!.account);
+    assert.deepStrictEqual(a.facts!.opportunities, fresh.facts!.opportunities);
+    assert.strictEqual(a.facts!.lastVisit, fresh.facts!.lastVisit);
+    assert.strictEqual(a.facts!.hasOpenOpportunity, fresh.facts!.hasOpenOpportunity);
+    assert.deepStrictEqual(damage, [], 'the body is not parsed yet');
+    assert.deepStrictEqual(a.plan!.stakeholders, []);
+    assert.deepStrictEqual(a.facts!.stakeholders, []);
+    assert.strictEqual(damage.length, 1, 'the damage is reported once');
+    assert.deepStrictEqual(a.plan!.visits, []);
+    assert.strictEqual(damage.length, 1);
+  });
+
+  it('a shard that is not JSON, of another format, engine or settings, or whose bodies do not add up, is not used', () => {
+    const bytes = encodeShard('e1', 'k1', examples.map((e) => record(e.uri, e.name, e.text)));
+    const text = decoder.decode(bytes);
+    assert.strictEqual(reason(readShard(bytes.subarray(0, bytes.length / 2), expect)), 'corrupt');
+    assert.strictEqual(reason(readShard(bytes.subarray(0, 100), expect)), 'corrupt');
+    assert.strictEqual(reason(readShard(encoder.encode('[1, 2]\n'), expect)), 'corrupt');
+    assert.strictEqual(reason(readShard(encoder.encode(text.replace(`"format":${STORE_FORMAT}`, '"format":0')), expect)), 'format');
+    assert.strictEqual(reason(readShard(bytes, { ...expect, engine: 'e2' })), 'engine');
+    assert.strictEqual(reason(readShard(bytes, { ...expect, key: 'k2' })), 'settings');
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    longer[bytes.length] = 32;
+    assert.strictEqual(reason(readShard(longer, expect)), 'corrupt');
   });
 
   it('a record that fails validation is left out and counted; the others are used', () => {
     const records = examples.map((e) => record(e.uri, e.name, e.text));
+    const { header, bodies } = split(encodeShard('e1', 'k1', records));
+    const first = header.plans[0] as { findings: unknown[][]; plan: { head: Record<string, unknown> } };
+    assert.ok(first.findings.length > 0, 'the first example has findings');
+    const withoutBody = (r: object) => ({ ...r, plan: { ...(r as typeof first).plan, body: 0 } });
     const bad: unknown[] = [
-      { ...records[0], findings: [{ ...records[0].findings[0], code: 'AP999' }] },
-      { ...records[0], today: 'yesterday' },
-      { ...records[0], plan: { ...records[0].plan, stakeholders: 'nobody' } },
-      { ...records[0], size: -1 },
-      { ...records[0], extra: true },
+      withoutBody({ ...first, findings: [['AP999', ...first.findings[0].slice(1)]] }),
+      withoutBody({ ...first, findings: [[...first.findings[0].slice(0, 3), 'line 3', ...first.findings[0].slice(4)]] }),
+      withoutBody({ ...first, findings: [[first.findings[0][0], 7, ...first.findings[0].slice(2)]] }),
+      withoutBody({ ...first, today: 'yesterday' }),
+      { ...first, plan: { ...first.plan, head: { ...first.plan.head, stakeholders: 'nobody' }, body: 0 } },
+      { ...first, plan: { ...first.plan, head: { ...first.plan.head, opportunities: [{ name: 'no index' }] }, body: 0 } },
+      withoutBody({ ...first, size: -1 }),
       'not a record',
     ];
-    assert.ok(records[0].findings.length > 0, 'the first example has findings');
-    const json = JSON.stringify({ format: STORE_FORMAT, engine: 'e1', key: 'k1', plans: [...bad, ...records] });
-    const reading = readShard(json, expect);
+    const reading = readShard(join({ ...header, plans: [...bad, ...header.plans] }, bodies), expect);
     assert.ok(reading.ok);
     assert.strictEqual(reading.dropped, bad.length);
     assert.deepStrictEqual(reading.records.map((r) => r.uri), records.map((r) => r.uri));

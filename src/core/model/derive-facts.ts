@@ -51,7 +51,8 @@ function stakeholderFacts(
   };
 }
 
-function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityFacts {
+/** One opportunity's derived values (computeFacts's, alone: the stored index derives them without the rest of the plan). */
+export function opportunityFacts(o: Opportunity, defaultCurrency: string): OpportunityFacts {
   const stage = o.stage;
   const info = stage ? STAGE_INFO[stage] : undefined;
   const open = isOpenStage(stage);

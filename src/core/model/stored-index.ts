@@ -1,22 +1,39 @@
-import * as z from 'zod';
-import { computeFacts } from './derive-facts';
-import { RULE_CODES, type Finding, type Locale } from './finding';
+import { computeFacts, opportunityFacts } from './derive-facts';
+import type { Finding, Locale } from './finding';
 import type { Plan } from './plan';
 import type { PlanAnalysis, PlanFacts } from './plan-analysis';
 import type { Settings } from './settings';
 import { contentHash, stableJson } from './content-hash';
 
 /*
- * The editor's persisted index, as data: what is kept of each plan (its findings and its typed plan;
- * the facts are derived again on load, they are a function of the plan and the day), the shard
- * files it is kept in, and the checks a stored shard must pass before anything in it is used. The
- * reading and writing of files is the extension's (src/extension/index/index-store.ts).
+ * The editor's persisted index, as data: what is kept of each plan, how a kept analysis is brought
+ * back, and which shard file it is kept in. The shard files' bytes are stored-shard.ts's; reading
+ * and writing files is the extension's (src/extension/index/index-store.ts).
+ *
+ * A reopened workspace shows every plan's diagnostics and fills the Pipeline and Accounts views
+ * from the store before it looks at a file, so what those need is read at once: the findings, the
+ * plan without its stakeholders and visits (the head: account, owner, tier, opportunities…) and
+ * the date of the last visit. Stakeholders and visits, most of a plan, stay as the UTF-8 bytes of
+ * their JSON until something (the stakeholder map, the Buying Roles view, an API caller) reads them.
  */
 
 /** Bump when the shape of a stored record changes: shards of another format are ignored. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 /** Plans are spread over this many shard files by URI, so one change rewrites 1/32 of the store. */
 export const STORE_SHARDS = 32;
+
+/** A plan without its two long lists. */
+export type PlanHead = Omit<Plan, 'stakeholders' | 'visits'>;
+/** The two long lists of a plan. */
+export type PlanBody = Pick<Plan, 'stakeholders' | 'visits'>;
+
+export interface StoredPlan {
+  readonly head: PlanHead;
+  /** The latest visit dated on or before the record's day (PlanFacts.lastVisit): the Accounts view shows it. */
+  readonly lastVisit?: string;
+  /** Stakeholders and visits: the UTF-8 bytes of their JSON as read from a shard (parsed when first read), or the lists. */
+  readonly body: Uint8Array | PlanBody;
+}
 
 /** One plan file's analysis, as stored: valid while the file's stamp (or its content hash) is the same. */
 export interface StoredRecord {
@@ -28,24 +45,9 @@ export interface StoredRecord {
   /** The day the plan was checked at (the time rules depend on it). */
   readonly today: string;
   readonly findings: readonly Finding[];
-  readonly plan?: Plan;
+  /** Present when the frontmatter parsed into a mapping. */
+  readonly plan?: StoredPlan;
 }
-
-export interface StoredShard {
-  readonly format: number;
-  /** The engine's version: another engine may find other things in the same text. */
-  readonly engine: string;
-  /** storeKey() of the settings and the language the findings were made with. */
-  readonly key: string;
-  readonly plans: readonly StoredRecord[];
-}
-
-/** Why a shard was not used. */
-export type ShardRejection = 'corrupt' | 'format' | 'engine' | 'settings';
-
-export type ShardReading =
-  | { readonly ok: true; readonly records: StoredRecord[]; /** Records that failed validation and were left out. */ readonly dropped: number }
-  | { readonly ok: false; readonly reason: ShardRejection; readonly detail?: string };
 
 /** The part of the settings and language that findings depend on, as a short key. */
 export function storeKey(settings: Settings, locale: Locale): string {
@@ -62,95 +64,74 @@ export function shardOf(uri: string, shards = STORE_SHARDS): number {
   return (h >>> 0) % shards;
 }
 
-export function shardText(engine: string, key: string, records: readonly StoredRecord[]): string {
-  const shard: StoredShard = { format: STORE_FORMAT, engine, key, plans: records };
-  return JSON.stringify(shard);
+/** What is stored of a checked plan: findings, the plan's head and body, its last visit; the rest of the facts are derived again. */
+export function toStoredRecord(uri: string, stamp: { mtime: number; size: number; hash: string }, today: string, analysis: PlanAnalysis): StoredRecord {
+  const record = { uri, mtime: stamp.mtime, size: stamp.size, hash: stamp.hash, today, findings: analysis.findings };
+  if (!analysis.plan) return record;
+  const { stakeholders, visits, ...head } = analysis.plan;
+  return { ...record, plan: { head, lastVisit: analysis.facts?.lastVisit, body: { stakeholders, visits } } };
 }
 
-/** What is stored of an analysis: findings and plan; the facts are derived again (restoreAnalysis). */
-export function toStoredRecord(uri: string, stamp: { mtime: number; size: number; hash: string }, today: string, analysis: PlanAnalysis): StoredRecord {
-  return { uri, mtime: stamp.mtime, size: stamp.size, hash: stamp.hash, today, findings: analysis.findings, ...(analysis.plan ? { plan: analysis.plan } : {}) };
+/** The same record for another file (a plan moved, or touched) with the same name and text. */
+export const restampRecord = (r: StoredRecord, uri: string, stamp: { mtime: number; size: number }): StoredRecord =>
+  ({ ...r, uri, mtime: stamp.mtime, size: stamp.size });
+
+/** Decodes and checks a stored body; throws when it is not one. */
+export function parseBody(bytes: Uint8Array): PlanBody {
+  const body = JSON.parse(new TextDecoder('utf-8').decode(bytes)) as Partial<PlanBody> | null;
+  if (!body || !Array.isArray(body.stakeholders) || !Array.isArray(body.visits)) throw new Error('not a plan body');
+  return body as PlanBody;
 }
 
 /**
  * The analysis a record stands for: the same as checking the text again on the record's day. The
- * facts are derived when first read: a reopened workspace shows its diagnostics first, and a view
- * that needs the facts derives them then.
+ * findings are there at once; the plan's stakeholders and visits are parsed when first read, and
+ * the facts derived when first read (their opportunities and last visit from the head alone).
+ * A body that does not parse gives empty lists and calls `damaged` (the caller checks the file again).
  */
-export function restoreAnalysis(record: StoredRecord, fileName: string, currency: string): PlanAnalysis {
-  const { plan, today, findings } = record;
-  if (!plan) return { fileName, findings };
+export function restoreAnalysis(record: StoredRecord, fileName: string, currency: string, damaged?: (e: unknown) => void): PlanAnalysis {
+  const { plan: stored, today, findings } = record;
+  if (!stored) return { fileName, findings };
+  let body = stored.body instanceof Uint8Array ? undefined : stored.body;
+  const load = (): PlanBody => {
+    if (body) return body;
+    try {
+      body = parseBody(stored.body as Uint8Array);
+    } catch (e) {
+      body = { stakeholders: [], visits: [] };
+      damaged?.(e);
+    }
+    return body;
+  };
+  const plan = { ...stored.head } as Plan;
+  Object.defineProperties(plan, {
+    stakeholders: { enumerable: true, get: () => load().stakeholders },
+    visits: { enumerable: true, get: () => load().visits },
+  });
   let facts: PlanFacts | undefined;
   return {
     fileName, findings, plan,
     get facts() {
-      return (facts ??= computeFacts(plan, today, currency));
+      return (facts ??= restoreFacts(plan, stored, today, currency));
     },
   };
 }
 
-/**
- * Reads a shard file's text: nothing in it is used unless it is JSON of this format, engine and
- * key; then each record is validated on its own and one that fails is left out (and counted).
- */
-export function readShard(text: string, expect: { engine: string; key: string }): ShardReading {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
-  }
-  const header = ShardHeaderSchema.safeParse(json);
-  if (!header.success) return { ok: false, reason: 'corrupt', detail: header.error.issues[0]?.message };
-  const h = header.data;
-  if (h.format !== STORE_FORMAT) return { ok: false, reason: 'format', detail: String(h.format) };
-  if (h.engine !== expect.engine) return { ok: false, reason: 'engine', detail: h.engine };
-  if (h.key !== expect.key) return { ok: false, reason: 'settings' };
-  const records: StoredRecord[] = [];
-  let dropped = 0;
-  for (const raw of h.plans) {
-    // The parsed JSON itself is kept (zod's copy would only be garbage): it passed the check.
-    if (StoredRecordSchema.safeParse(raw).success) records.push(raw as StoredRecord);
-    else dropped++;
-  }
-  return { ok: true, records, dropped };
+/** PlanFacts whose stakeholders and past visits (which need the body) are derived when first read. */
+function restoreFacts(plan: Plan, stored: StoredPlan, today: string, currency: string): PlanFacts {
+  const opportunities = stored.head.opportunities.map((o) => opportunityFacts(o, currency));
+  let full: PlanFacts | undefined;
+  const all = () => (full ??= computeFacts(plan, today, currency));
+  return {
+    today,
+    get stakeholders() {
+      return all().stakeholders;
+    },
+    opportunities,
+    get pastVisits() {
+      return all().pastVisits;
+    },
+    lastVisit: stored.lastVisit,
+    hasOpenOpportunity: opportunities.some((o) => o.open),
+  };
 }
-
-const ShardHeaderSchema = z.object({
-  format: z.number(),
-  engine: z.string(),
-  key: z.string(),
-  plans: z.array(z.unknown()),
-});
-
-const position = z.strictObject({ line: z.int().min(0), character: z.int().min(0) });
-const FindingSchema = z.strictObject({
-  code: z.enum(RULE_CODES),
-  severity: z.enum(['error', 'warning', 'information', 'hint']),
-  message: z.string(),
-  range: z.strictObject({ start: position, end: position }),
-  offset: z.strictObject({ start: z.int().min(0), end: z.int().min(0) }),
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
-});
-
-// The typed plan is checked by its structure (an id, and the three lists the views walk, each item
-// an object with its list index), not value by value: a full schema check of 10,000 stored plans
-// took twice as long as reading them, and the store is the extension's own, versioned and in its
-// private storage. Findings, which go straight to VS Code, are checked field by field.
-const item = z.looseObject({ index: z.int().min(0) });
-const StoredPlanSchema = z.looseObject({
-  id: z.string(),
-  stakeholders: z.array(item),
-  opportunities: z.array(item),
-  visits: z.array(item),
-});
-
-const StoredRecordSchema = z.strictObject({
-  uri: z.string().min(1),
-  mtime: z.number(),
-  size: z.int().min(0),
-  hash: z.string().min(1),
-  today: z.iso.date(),
-  findings: z.array(FindingSchema),
-  plan: StoredPlanSchema.optional(),
-});

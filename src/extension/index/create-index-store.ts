@@ -23,7 +23,21 @@ export function createIndexStore(context: vscode.ExtensionContext, config: Confi
         return `${STORE_FORMAT}/${version}`;
       }
     },
-    key: () => storeKey(config.config.settings, locale()),
+    key: storeKeyOf(config, locale),
     log,
   });
+}
+
+/**
+ * storeKey of the settings in effect, made again only when they (or the language) change: the store
+ * asks for it at every lookup and every put, 10,000 times in a row when a workspace is reopened.
+ */
+function storeKeyOf(config: ConfigService, locale: () => Locale): () => string {
+  let last: { settings: unknown; locale: Locale; key: string } | undefined;
+  return () => {
+    const settings = config.config.settings;
+    const language = locale();
+    if (last?.settings !== settings || last.locale !== language) last = { settings, locale: language, key: storeKey(settings, language) };
+    return last.key;
+  };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { STORE_SHARDS, readShard, shardOf, shardText, toStoredRecord, type ShardRejection, type StoredRecord } from '../../core';
+import { STORE_SHARDS, encodeShard, readShard, restampRecord, shardOf, toStoredRecord, type ShardRejection, type StoredRecord } from '../../core';
 import type { PlanIndex } from './plan-index';
+import { readStoreFile } from './store-files';
 
 export interface IndexStoreOptions {
   /** The folder of the shard files, in the extension's storage (never the workspace); none: nothing is kept. */
@@ -23,9 +24,10 @@ export interface StoreLoadReport {
 
 /**
  * The persisted index: every plan file's last analysis, by URI, with its stamp (mtime and size) and
- * content hash, spread over STORE_SHARDS JSON files in the extension's storage through
+ * content hash, spread over STORE_SHARDS files in the extension's storage through
  * vscode.workspace.fs (so the browser build keeps one too). The pure parts — the record, the shard
- * format, its validation — are core's (model/stored-index.ts); this class reads, writes and looks up.
+ * format, its validation — are core's (model/stored-index.ts, stored-shard.ts); this class reads,
+ * writes and looks up.
  * A shard that is not JSON, of another format, engine or settings, is ignored (and logged).
  */
 export class IndexStore implements vscode.Disposable {
@@ -76,6 +78,18 @@ export class IndexStore implements vscode.Disposable {
     if (!this.current()) return undefined;
     const r = this.shards[shardOf(uri.toString())].get(uri.toString());
     return r && r.mtime === stamp.mtime && r.size === stamp.size ? r : undefined;
+  }
+
+  /** Whether a record of this file is kept (whatever its stamp). */
+  has(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.shards[shardOf(key)].has(key);
+  }
+
+  /** Every record kept, of the settings in effect (none if they changed since the load). */
+  records(): StoredRecord[] {
+    if (!this.current()) return [];
+    return this.shards.flatMap((s) => [...s.values()]);
   }
 
   /** A stored analysis of the same file name and text (a file touched, or moved to another folder). */
@@ -154,21 +168,20 @@ export class IndexStore implements vscode.Disposable {
     if (!folder) return;
     const t0 = performance.now();
     const ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[] = [];
-    const decoder = new TextDecoder('utf-8');
     let records = 0;
     // All shard files are asked for at once (each read is a round trip to the file service), then
-    // parsed one by one, letting the editor's own events through in between.
-    const texts = await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
+    // read one by one (only their header lines are parsed: see stored-shard.ts).
+    const files = await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
       try {
-        return decoder.decode(await vscode.workspace.fs.readFile(this.shardUri(i)));
+        return await readStoreFile(this.shardUri(i));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.options.log.warn(`stored index: cannot read shard ${i}: ${errorText(e)}`);
         return undefined;
       }
     }));
-    for (const [i, text] of texts.entries()) {
-      if (text === undefined) continue;
-      const reading = readShard(text, { engine: this.engine, key: this.key });
+    for (const [i, bytes] of files.entries()) {
+      if (bytes === undefined) continue;
+      const reading = readShard(bytes, { engine: this.engine, key: this.key });
       if (!reading.ok) {
         ignored.push({ shard: i, reason: reading.reason });
         this.options.log.warn(`stored index: shard ${i} ignored (${reading.reason}${reading.detail ? `: ${reading.detail}` : ''}); its plans are checked again`);
@@ -187,7 +200,6 @@ export class IndexStore implements vscode.Disposable {
         this.byHash.set(r.hash, r);
       }
       records += reading.records.length;
-      texts[i] = undefined;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.lastLoad = { records, ms: performance.now() - t0, ignored };
@@ -205,7 +217,7 @@ export class IndexStore implements vscode.Disposable {
     try {
       await vscode.workspace.fs.createDirectory(folder);
       for (const i of todo) {
-        const bytes = new TextEncoder().encode(shardText(this.engine, this.key, [...this.shards[i].values()]));
+        const bytes = encodeShard(this.engine, this.key, [...this.shards[i].values()]);
         // Written beside, then renamed over: a window closed mid-write leaves the old shard whole.
         const tmp = vscode.Uri.joinPath(folder, `shard-${i}.json.tmp`);
         await vscode.workspace.fs.writeFile(tmp, bytes);
@@ -238,7 +250,9 @@ export class IndexPersistence implements vscode.Disposable {
       if (!entry) store.remove(uri);
       else if (entry.source.kind === 'disk' && entry.source.hash) {
         const { mtime, size, hash } = entry.source;
-        store.put(toStoredRecord(uri.toString(), { mtime, size, hash }, entry.today, entry.analysis));
+        // A restored analysis is kept as the record it came from (its plan body unread).
+        store.put(entry.stored ? restampRecord(entry.stored, uri.toString(), { mtime, size })
+          : toStoredRecord(uri.toString(), { mtime, size, hash }, entry.today, entry.analysis));
       }
     });
   }

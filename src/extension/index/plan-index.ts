@@ -17,6 +17,8 @@ export interface PlanEntry {
   readonly checkMs: number;
   /** The analysis came from the stored index, not from the engine. */
   readonly restored?: boolean;
+  /** The stored record it came from (kept as is when the store is written again). */
+  readonly stored?: StoredRecord;
 }
 
 export interface PlanIndexChange {
@@ -54,6 +56,9 @@ export interface PlanIndexOptions {
 export class PlanIndex implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<PlanIndexChange>();
   readonly onDidChange = this.emitter.event;
+  private readonly damage = new vscode.EventEmitter<vscode.Uri>();
+  /** A restored analysis's stored plan body did not parse: the file should be checked again. */
+  readonly onDidFindDamage = this.damage.event;
   private readonly store = new Map<string, Stored>();
   private readonly serials = new Map<string, number>();
   private settingsGeneration = 0;
@@ -70,6 +75,11 @@ export class PlanIndex implements vscode.Disposable {
 
   get size(): number {
     return this.store.size;
+  }
+
+  /** Whether the index has a plan of this URI (as `uri.toString()`). */
+  has(key: string): boolean {
+    return this.store.has(key);
   }
 
   get(uri: vscode.Uri): PlanAnalysis | undefined {
@@ -132,9 +142,12 @@ export class PlanIndex implements vscode.Disposable {
    */
   restore(ticket: Ticket, uri: vscode.Uri, source: PlanSource & { kind: 'disk' }, record: StoredRecord): PlanEntry | undefined {
     if (!this.isCurrent(ticket)) return undefined;
-    const analysis = restoreAnalysis(record, fileNameOf(uri), this.options.settings().currency);
+    const analysis = restoreAnalysis(record, fileNameOf(uri), this.options.settings().currency, (e) => {
+      this.options.log.warn(`stored index: the plan of ${uri.toString(true)} does not parse (${e instanceof Error ? e.message : String(e)}); it is checked again`);
+      this.damage.fire(uri);
+    });
     this.restored++;
-    const stored: Stored = { uri, analysis, source, today: record.today, checkMs: 0, restored: true, settingsGeneration: this.settingsGeneration };
+    const stored: Stored = { uri, analysis, source, today: record.today, checkMs: 0, restored: true, stored: record, settingsGeneration: this.settingsGeneration };
     this.store.set(ticket.key, stored);
     this.emitter.fire({ uri, entry: stored });
     return stored;
@@ -186,6 +199,7 @@ export class PlanIndex implements vscode.Disposable {
 
   dispose(): void {
     this.emitter.dispose();
+    this.damage.dispose();
     this.store.clear();
   }
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { isPlanFile, planHash } from '../../core';
 import type { ConfigService } from '../config';
-import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY, SCAN_BATCH, VIEWS } from '../constants';
+import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY, SCAN_BATCH, STAT_CONCURRENCY, VIEWS } from '../constants';
 import type { IndexStore } from './index-store';
 import { planFiles } from './plan-files';
-import { fileNameOf, type PlanIndex, type Reload } from './plan-index';
+import { fileNameOf, type PlanEntry, type PlanIndex, type Reload } from './plan-index';
 import { t } from '../words';
 import { WorkspaceScanGate } from './workspace-scan-gate';
 
@@ -34,6 +34,15 @@ export class PlanTracker implements vscode.Disposable {
 
   /** How long the last workspace scan's file search took (for the timing log and the bench). */
   lastFindMs = 0;
+  private resolveShown!: (plans: number) => void;
+  /**
+   * Settles when the first workspace search has put what the stored index knows into the index
+   * (before any file is looked at), with the number of plans it showed; when there is no store,
+   * once that search is over.
+   */
+  readonly shown = new Promise<number>((resolve) => { this.resolveShown = resolve; });
+  /** While true, file watcher events are ignored: the tests' simulated closed window (TestHooks.reopenFromStore). */
+  closed = false;
   /** The workspace search: it runs once, at the first sign of plans (`workspace.open(why)`). */
   readonly workspace = new WorkspaceScanGate(() => this.scanFolders());
 
@@ -51,9 +60,11 @@ export class PlanTracker implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
     this.disposables.push(
       watcher,
+      // A stored plan body that does not parse: its file is checked again, not read from the store.
+      this.index.onDidFindDamage((uri) => { if (!this.openDocument(uri)) void this.refreshFromDisk(uri, false); }),
       watcher.onDidCreate((uri) => this.onDiskChange(uri)),
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
-      watcher.onDidDelete((uri) => void this.forgetIfGone(uri)),
+      watcher.onDidDelete((uri) => { if (!this.closed) void this.forgetIfGone(uri); }),
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (!this.isPlanDocument(doc)) return;
         this.checkDocument(doc);
@@ -88,9 +99,9 @@ export class PlanTracker implements vscode.Disposable {
     return this.scan(PLAN_GLOB);
   }
 
-  /** Reads every plan of the workspace's folders from disk (open ones aside), as the first search does. */
+  /** Shows what the stored index knows, then verifies it against the workspace's files, as the first search does. */
   scanDisk(): Promise<number> {
-    return this.scan(PLAN_GLOB);
+    return this.scan(PLAN_GLOB, true);
   }
 
   /** Checks the plans open in editors. */
@@ -105,7 +116,7 @@ export class PlanTracker implements vscode.Disposable {
     // so deletions (only those) are watched everywhere and matched against the known plans.
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(deletions, deletions.onDidDelete((uri) => this.onDeleted(uri)));
-    return this.scan(PLAN_GLOB);
+    return this.scan(PLAN_GLOB, true);
   }
 
   /** Settings changed: every plan is checked again at once. */
@@ -129,15 +140,35 @@ export class PlanTracker implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 
-  private async scan(include: vscode.GlobPattern): Promise<number> {
-    if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) return 0;
+  /**
+   * Reads the plans matching `include` from disk (open ones aside). With `showStored`, the stored
+   * index is shown first: every analysis it holds of a file in the workspace goes into the index
+   * (diagnostics, views) before any file is looked at; then the search's result is checked against
+   * it: a file whose stamp changed, or that is new, is checked; one the search no longer finds leaves.
+   */
+  private async scan(include: vscode.GlobPattern, showStored = false): Promise<number> {
+    if (!(vscode.workspace.workspaceFolders ?? []).some((f) => hasFileSystem(f.uri))) {
+      this.resolveShown(0);
+      return 0;
+    }
     const t0 = performance.now();
     // The stored index is read while the files are searched.
     const loading = this.store?.load();
-    const found = await this.findFiles(include, PLAN_EXCLUDE_GLOB);
-    this.lastFindMs = performance.now() - t0;
-    const todo = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
+    const finding = Promise.resolve(this.findFiles(include, PLAN_EXCLUDE_GLOB)).then((found) => {
+      this.lastFindMs = performance.now() - t0;
+      return found;
+    });
     await loading;
+    const shown = showStored ? this.showStored() : [];
+    if (showStored && shown.length > 0) this.resolveShown(shown.length);
+    const found = await finding;
+    // Shown from the store, not found by the search: deleted (or moved) while the window was closed.
+    const foundKeys = new Set(found.map((u) => u.toString()));
+    for (const e of shown) if (!foundKeys.has(e.uri.toString()) && this.index.entry(e.uri) === e) this.index.delete(e.uri);
+    const t1 = performance.now();
+    const listed = found.filter((u) => hasFileSystem(u) && !this.openDocument(u));
+    const todo = await this.changedFiles(listed);
+    const stampMs = performance.now() - t1;
     const [checks, restored] = [this.index.checks, this.index.restored];
     await this.withProgress(todo.length, async (report) => {
       let done = 0;
@@ -158,11 +189,61 @@ export class PlanTracker implements vscode.Disposable {
         await yieldToEvents();
       }
     });
-    this.log.info(`workspace check: ${found.length} plans found in ${this.lastFindMs.toFixed(0)} ms, ${todo.length} from disk ` +
+    this.log.info(`workspace check: ${shown.length} plans shown from the stored index; ${found.length} plans found in ${this.lastFindMs.toFixed(0)} ms, ` +
+      `${listed.length - todo.length} unchanged by their stamps (${stampMs.toFixed(0)} ms), ${todo.length} read ` +
       `(${this.index.restored - restored} from the stored index, ${this.index.checks - checks} checked), in ${ms(t0)} ms`);
+    this.resolveShown(found.length);
     // Analyses stored on an earlier day: the time rules are checked again, after the first view is up.
     if (this.index.entries().some((e) => e.source.kind === 'disk' && !this.index.isFresh(e.uri, e.source))) void this.recheckStale();
     return found.length;
+  }
+
+  /**
+   * Every analysis the stored index holds of a plan file of the workspace, into the index at once
+   * (as one burst: the diagnostics go to VS Code in one call, the views redraw once), unchecked:
+   * the scan verifies the stamps next.
+   */
+  private showStored(): PlanEntry[] {
+    if (!this.store) return [];
+    const t0 = performance.now();
+    const open = new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
+    const shown: PlanEntry[] = [];
+    // Cheap string tests first: only a record that stays is parsed into a Uri.
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString().replace(/\/?$/, '/'));
+    for (const record of this.store.records()) {
+      const key = record.uri;
+      if (open.has(key) || !folders.some((f) => key.startsWith(f)) || !isPlanFile(key) || EXCLUDED.test(key) || this.index.has(key)) continue;
+      const uri = vscode.Uri.parse(key, true);
+      if (!hasFileSystem(uri)) continue;
+      const source = { kind: 'disk', mtime: record.mtime, size: record.size, hash: record.hash } as const;
+      const entry = this.index.restore(this.index.reserve(uri), uri, source, record);
+      if (entry) shown.push(entry);
+    }
+    this.log.info(`stored index: ${shown.length} plans shown in ${ms(t0)} ms, before their files are looked at`);
+    return shown;
+  }
+
+  /**
+   * The files whose analysis in the index is not of their current stamp (mtime and size), or that
+   * have none: the stamps of the known ones are asked for many at a time.
+   */
+  private async changedFiles(uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+    const changed: vscode.Uri[] = [];
+    const known: vscode.Uri[] = [];
+    for (const uri of uris) (this.index.entry(uri)?.source.kind === 'disk' ? known : changed).push(uri);
+    let next = 0;
+    const worker = async () => {
+      while (next < known.length && !this.disposed) {
+        const uri = known[next++];
+        const source = this.index.entry(uri)?.source;
+        // A file that cannot be stat-ed now is read next: that reports why (or drops a deleted plan).
+        const stat = await planFiles.stat(uri).catch(() => undefined);
+        const same = stat?.isFile && source?.kind === 'disk' && source.mtime === stat.mtime && source.size === stat.size;
+        if (!same) changed.push(uri);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, known.length) }, worker));
+    return changed;
   }
 
   private checkDocument(doc: vscode.TextDocument): void {
@@ -221,7 +302,7 @@ export class PlanTracker implements vscode.Disposable {
   }
 
   private onDiskChange(uri: vscode.Uri): void {
-    if (isExcluded(uri)) return;
+    if (isExcluded(uri) || this.closed) return;
     // An open document is checked from its buffer; its unsaved text wins over the disk.
     if (!this.openDocument(uri) && hasFileSystem(uri)) void this.refreshFromDisk(uri);
     void this.workspace.open('a plan appeared on disk');
@@ -248,7 +329,7 @@ export class PlanTracker implements vscode.Disposable {
 
   /** Collects deleted paths and, once the burst is over, drops the plans that were inside them. */
   private onDeleted(uri: vscode.Uri): void {
-    if (isPlanFile(uri.path)) return; // the plan watcher has it
+    if (isPlanFile(uri.path) || this.closed) return; // the plan watcher has it
     this.deletedFolders.add(uri.toString());
     this.deletedFoldersTimer ??= setTimeout(() => {
       this.deletedFoldersTimer = undefined;
@@ -294,7 +375,8 @@ export class PlanTracker implements vscode.Disposable {
     else if (hasFileSystem(uri) && !isExcluded(uri)) void this.refreshFromDisk(uri);
   }
 
-  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+  /** Reads a plan from disk unless its analysis is of the file's stamp; `useStore` false: the stored index is not asked. */
+  private async refreshFromDisk(uri: vscode.Uri, useStore = true): Promise<void> {
     // Opened since the scan listed it: its buffer is checked, and wins over the disk.
     if (this.openDocument(uri)) return;
     const ticket = this.index.reserve(uri);
@@ -302,9 +384,10 @@ export class PlanTracker implements vscode.Disposable {
       const stat = await planFiles.stat(uri);
       if (!stat.isFile) return;
       const source = { kind: 'disk', mtime: stat.mtime, size: stat.size } as const;
-      if (!this.index.isCurrent(ticket) || this.index.isFresh(uri, source)) return;
+      if (!this.index.isCurrent(ticket) || (useStore && this.index.isFresh(uri, source))) return;
+      const store = useStore ? this.store : undefined;
       // The stored index knows this very file (same stamp): no read, no check.
-      const known = this.store?.match(uri, stat);
+      const known = store?.match(uri, stat);
       if (known) {
         this.index.restore(ticket, uri, { ...source, hash: known.hash }, known);
         return;
@@ -312,7 +395,7 @@ export class PlanTracker implements vscode.Disposable {
       const text = await planFiles.read(uri, this.decoder);
       const hash = planHash(fileNameOf(uri), text);
       // Same name and text as a stored analysis (a file touched, checked out again, or moved): no check.
-      const same = this.store?.matchHash(hash);
+      const same = store?.matchHash(hash);
       if (same) this.index.restore(ticket, uri, { ...source, hash }, same);
       else this.index.commit(ticket, uri, { ...source, hash }, text);
     } catch (e) {
@@ -376,7 +459,8 @@ export class PlanTracker implements vscode.Disposable {
 }
 
 /** What the workspace scan leaves out (PLAN_EXCLUDE_GLOB) the watcher leaves out too. */
-const isExcluded = (uri: vscode.Uri): boolean => /\/(node_modules|\.git)\//.test(uri.path);
+const EXCLUDED = /\/(node_modules|\.git)\//;
+const isExcluded = (uri: vscode.Uri): boolean => EXCLUDED.test(uri.path);
 
 /** Plans are read from disk only where VS Code has a file system for them (not `untitled:`, `git:`…). */
 const hasFileSystem = (uri: vscode.Uri): boolean => planFiles.hasFileSystem(uri);

@@ -29,9 +29,18 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     resolve: (action) => resolveFix(action, (doc) => planDocument(doc, index, config)),
   };
   const lensChanged = new vscode.EventEmitter<void>();
+  // Each fire is a message to VS Code: thousands of plans restored or checked in one burst (a
+  // workspace check, a reopen) ask for the lenses once, at the next turn.
+  let lensTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
     lensChanged,
-    index.onDidChange(() => lensChanged.fire()),
+    index.onDidChange(() => {
+      lensTimer ??= setTimeout(() => {
+        lensTimer = undefined;
+        lensChanged.fire();
+      }, 0);
+    }),
+    { dispose: () => clearTimeout(lensTimer) },
     vscode.languages.registerCompletionItemProvider(PLAN_SELECTOR, {
       provideCompletionItems: (doc, pos) => withPlan(doc, [], (p) => provideCompletions(p, pos)),
     }, ':', ' ', '[', ',', '{', '-'),
