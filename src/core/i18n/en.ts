@@ -504,6 +504,8 @@ export const en = {
   'tree.stale': '{problems} · stale',
   'tree.roleGap': 'gap: nobody holds this required role',
   'tree.left': 'left {date}',
+  'tree.showMore': 'Show {count} more…',
+  'tree.notShown': '{count} not shown yet',
   'cmd.accountName': 'Account name (the customer\'s name as people say it)',
   'cmd.nameRequired': 'A name is required',
   'cmd.tier': 'Tier',

@@ -484,6 +484,8 @@ export const zhCn: Catalogue = {
   'tree.stale': '{problems} · 久未拜访',
   'tree.roleGap': '空缺：无人担任此必需角色',
   'tree.left': '已于 {date} 离开',
+  'tree.showMore': '再显示 {count} 项…',
+  'tree.notShown': '还有 {count} 项未显示',
   'cmd.accountName': '客户名称（大家平时的叫法）',
   'cmd.nameRequired': '名称必填',
   'cmd.tier': '客户级别',
