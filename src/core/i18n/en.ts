@@ -270,7 +270,6 @@ export const en = {
   'forecast.probability': 'Probability',
   'forecast.close': 'Close',
   'forecast.sortBy': 'Sort by {column}',
-  'forecast.truncated': 'The first {shown} of {total} shown; Export CSV writes them all.',
   'forecast.empty': 'No open opportunity in this selection.',
   'forecast.incomplete.one': '{count} plan has format errors: the figures may be incomplete.',
   'forecast.incomplete.other': '{count} plans have format errors: the figures may be incomplete.',

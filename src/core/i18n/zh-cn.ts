@@ -256,7 +256,6 @@ export const zhCn: Catalogue = {
   'forecast.probability': '赢率',
   'forecast.close': '成交日期',
   'forecast.sortBy': '按{column}排序',
-  'forecast.truncated': '显示前 {shown} 个，共 {total} 个；导出 CSV 包含全部。',
   'forecast.empty': '当前筛选下没有未结商机。',
   'forecast.incomplete.one': '{count} 个计划有格式错误：数字可能不完整。',
   'forecast.incomplete.other': '{count} 个计划有格式错误：数字可能不完整。',

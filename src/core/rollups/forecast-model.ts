@@ -46,7 +46,7 @@ export interface ForecastPanelOptions {
   readonly benchmark: FunnelBenchmark;
   /** `accountPlans.currency`. */
   readonly defaultCurrency: string;
-  /** Rows put into the model (the table shows the first ones in the current sort); default 1000. */
+  /** Rows put into the model (the first ones in the current sort); default: all of them. */
   readonly rowLimit?: number;
   /** `YYYY-MM-DD`: an open deal whose close date is before it is overdue. Without it, no deal is. */
   readonly today?: string;
@@ -125,7 +125,7 @@ export interface ForecastPanelModel {
     readonly overdue: { readonly count: number; readonly amount: number; readonly weighted: number };
   };
   readonly funnel: { readonly steps: readonly FunnelRow[]; readonly bottleneck?: OpenStage };
-  /** The first `rowLimit` open opportunities in the sort of the query. */
+  /** The open opportunities in the sort of the query (the first `rowLimit`; the panel's page gets them a block at a time). */
   readonly rows: readonly ForecastRow[];
   /** All open opportunities in the selection (rows may hold fewer). */
   readonly rowCount: number;
@@ -159,7 +159,7 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
       steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
       bottleneck: f.bottleneck,
     },
-    rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
+    rows: options.rowLimit === undefined ? sortRows(r.rows, sort) : sortRows(r.rows, sort).slice(0, options.rowLimit),
     rowCount: r.rows.length,
     rowTotals: { count: r.listed.count, amount: r.listed.amount.value, weighted: r.listed.weighted.value },
   };
@@ -356,6 +356,15 @@ export function sortRows(rows: readonly ForecastRow[], sort: RowSort): ForecastR
   });
   return keyed.map((k) => k.row);
 }
+
+/** Rows the Forecast page gets at a time: with the model, and then each time it scrolls to rows it has not got. */
+export const ROW_BLOCK = 200;
+
+/** The rows of the block that starts at `from` (fewer at the end; none past it). */
+export const rowBlock = (model: ForecastPanelModel, from: number): readonly ForecastRow[] => model.rows.slice(from, from + ROW_BLOCK);
+
+/** The model as the page gets it: every figure, and the first block of rows (`rowCount` says how many there are). */
+export const withFirstBlock = (model: ForecastPanelModel): ForecastPanelModel => ({ ...model, rows: rowBlock(model, 0) });
 
 // ---------- CSV ----------
 
