@@ -1,22 +1,8 @@
 import * as assert from 'assert';
 import type { Browser } from 'playwright-core';
-import { checkPlan, ROW_BLOCK, type PlanEntry } from '../../src/core';
-import { ForecastPage, launch, TODAY } from './forecast-page';
-
-const PLANS = 1000;
-const DEALS = 30;
-const OWNERS = ['Anna Lee', 'Wang Lei', '林山', '周航'];
-const OPEN = ['G', 'F', 'E', 'D', 'C', 'B', 'A'];
-
-/** 1,000 plans of 30 open deals each (30,000 in CNY), owner i mod 4: as many deals as 10,000 plans of 3. */
-function bigBook(): PlanEntry[] {
-  return Array.from({ length: PLANS }, (_, i) => {
-    const deals = Array.from({ length: DEALS }, (_, d) =>
-      `  - { id: o${d}, name: Deal ${i}-${d}, stage: ${OPEN[(i + d) % OPEN.length]}, amount: ${1000 * (1 + ((i * 31 + d * 17) % 997))}, close: 2027-${String(1 + (d % 12)).padStart(2, '0')}-15 }`);
-    const text = ['---', `account: Account ${String(i).padStart(4, '0')}`, `owner: ${OWNERS[i % OWNERS.length]}`, 'tier: B', 'opportunities:', ...deals, '---', ''].join('\n');
-    return { uri: `file:///repo/scale/p${i}.account.md`, analysis: checkPlan(text, { fileName: `p${i}.account.md`, today: TODAY }) };
-  });
-}
+import { ROW_BLOCK, type PlanEntry } from '../../src/core';
+import { ForecastPage, launch } from './forecast-page';
+import { bigBook, DEALS, OWNERS, PLANS } from './scale-book';
 
 const dealRows = (p: ForecastPage) => p.page.locator('table.opportunities tbody tr.deal');
 
