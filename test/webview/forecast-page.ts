@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { PanelPage } from './panel-page';
 import {
-  applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, rowBlock, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, ForecastBook, rowBlock, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
 import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
 import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
@@ -67,6 +67,8 @@ export class ForecastPage extends PanelPage<WebviewMessage> {
   /** Messages from the page already handled (rendered reports and row requests aside). */
   private consumed = 0;
   model: ForecastPanelModel | undefined;
+  /** The deals indexed once, as ForecastPanel keeps them. */
+  private book: ForecastBook | undefined;
 
   private constructor(page: Page, readonly entries: PlanEntry[], private readonly options: OpenOptions) {
     super(page);
@@ -121,7 +123,8 @@ export class ForecastPage extends PanelPage<WebviewMessage> {
 
   /** Computes the model for the current query, posts it as the host does, waits until it is drawn. */
   async sendModel(): Promise<ForecastPanelModel> {
-    this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY', today: this.options.today ?? TODAY });
+    this.book ??= new ForecastBook(this.entries, this.options.today ?? TODAY);
+    this.model = this.book.panel(this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
     const revision = ++this.revision;
     this.modelRevision = revision;
     const message: HostMessage = {

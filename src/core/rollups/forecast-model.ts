@@ -133,18 +133,34 @@ export interface ForecastPanelModel {
   readonly rowTotals: { readonly count: number; readonly amount: number; readonly weighted: number };
 }
 
-/** The Forecast panel's figures, computed from analyses already made (no file is read). */
-export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions): ForecastPanelModel {
-  const sel = select(entries, query);
+/**
+ * What a query can take from an index made beforehand (forecast-book.ts) instead of working it out
+ * again: every open row in the order of a sort, and which plans have format errors.
+ */
+export interface PreparedDeals {
+  /** Every open opportunity's row (every plan, every currency) in the order of `sort`. */
+  ordered(sort: RowSort): readonly ForecastRow[];
+  /** The plan has format errors (AP001, AP002). */
+  flagged(entry: PlanEntry): boolean;
+}
+
+/**
+ * The Forecast panel's figures, computed from analyses already made (no file is read). With
+ * `prepared`, the rows are those of its sorted list that the query selects (the same rows in the
+ * same order: the sort is a total order), not sorted again.
+ */
+export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions, prepared?: PreparedDeals): ForecastPanelModel {
+  const sel = select(entries, query, prepared);
   const currency = query.currency ?? (sel.currencies.has(options.defaultCurrency)
     ? options.defaultCurrency : mostUsed(sel.currencies) ?? options.defaultCurrency);
   const sort = query.sort ?? DEFAULT_ROW_SORT;
-  const r = new Rollup(options.today);
+  const r = new Rollup(options.today, !prepared);
   for (const { uri, analysis } of sel.plans) {
     for (const o of analysis.facts!.opportunities) if (o.currency === currency) r.add(uri, analysis.plan!, o);
   }
   const f: Funnel = funnel(stageCounts(r.stages), options.benchmark);
   if (query.currency !== undefined && !sel.currencies.has(query.currency)) sel.currencies.set(query.currency, 0);
+  const rows = prepared ? selectedRows(prepared.ordered(sort), sel.plans, currency) : sortRows(r.rows, sort);
   return {
     query: { ...query, currency, sort },
     plans: sel.plans.length,
@@ -159,14 +175,20 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
       steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
       bottleneck: f.bottleneck,
     },
-    rows: options.rowLimit === undefined ? sortRows(r.rows, sort) : sortRows(r.rows, sort).slice(0, options.rowLimit),
-    rowCount: r.rows.length,
+    rows: options.rowLimit === undefined ? rows : rows.slice(0, options.rowLimit),
+    rowCount: r.listed.count,
     rowTotals: { count: r.listed.count, amount: r.listed.amount.value, weighted: r.listed.weighted.value },
   };
 }
 
+/** The rows of `ordered` in the currency, of the plans chosen, in the same order. */
+function selectedRows(ordered: readonly ForecastRow[], plans: readonly PlanEntry[], currency: string): ForecastRow[] {
+  const chosen = new Set(plans.map((p) => p.uri));
+  return ordered.filter((row) => row.currency === currency && chosen.has(row.uri));
+}
+
 /** The plans of the folder, owner and tier; the filter choices; the currencies in use. */
-function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
+function select(entries: Iterable<PlanEntry>, query: ForecastQuery, prepared: PreparedDeals | undefined) {
   const owners = new Map<string, number>();
   const tiers = new Map<string, number>();
   const currencies = new Map<string, number>();
@@ -186,11 +208,14 @@ function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
     bump(tiers, plan.tier ?? '');
     if (!passesFilter(e.uri, plan, query)) continue;
     plans.push(e);
-    if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) flag(e.uri);
+    if (prepared ? prepared.flagged(e) : hasFormatErrors(e)) flag(e.uri);
     for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
   }
   return { plans, owners, tiers, currencies, incomplete };
 }
+
+/** The plan has format errors: its figures may be incomplete. */
+export const hasFormatErrors = (e: PlanEntry): boolean => e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002');
 
 /** The last segment of a URI, decoded: `a%20b.account.md`. */
 function fileName(uri: string): string {
@@ -204,6 +229,25 @@ function fileName(uri: string): string {
 
 const overdueFirst = (x: string, y: string): number =>
   x === y ? 0 : x === OVERDUE_PERIOD ? -1 : y === OVERDUE_PERIOD ? 1 : byQuarter(x, y);
+
+/** An open deal whose close date is before `today`. */
+export const isOverdue = (o: OpportunityFacts, today: string | undefined): boolean =>
+  !o.won && today !== undefined && o.opportunity.close !== undefined && o.opportunity.close < today;
+
+/** The table's row of an open deal (`o.stage` set, `o.open`, not won): one function for the panel and the prepared deals. */
+export function forecastRow(uri: string, plan: Plan, o: OpportunityFacts, overdue: boolean): ForecastRow {
+  return {
+    uri, index: o.opportunity.index,
+    account: plan.account ?? plan.id,
+    opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
+    stage: o.stage as OpenStage, category: o.category!, probability: o.probability, currency: o.currency,
+    amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
+    ...(overdue ? { overdue } : {}),
+  };
+}
+
+/** Whether the panel lists `o` as a row: open, with a stage, not won (the rows the Rollup keeps). */
+export const isListed = (o: OpportunityFacts): boolean => !!o.stage && o.open && !o.won;
 
 /** Count and sums of one currency's deals, under the rounding rule. */
 class Tally {
@@ -249,15 +293,15 @@ class Rollup {
   readonly listed = new Tally();
   readonly overdue = new Tally();
 
-  constructor(private readonly today: string | undefined) {}
+  /** `keepRows`: false when the rows come from prepared deals (the sums are still added up here). */
+  constructor(private readonly today: string | undefined, private readonly keepRows = true) {}
 
   add(uri: string, plan: Plan, o: OpportunityFacts): void {
     if (!o.stage || !(o.open || o.won)) return;
     this.stages.push(o.stage);
     this.byStage.get(o.stage)!.add(o);
-    const close = o.opportunity.close;
-    const overdue = !o.won && this.today !== undefined && close !== undefined && close < this.today;
-    const q = overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(close);
+    const overdue = isOverdue(o, this.today);
+    const q = overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(o.opportunity.close);
     if (o.won) {
       this.won.add(o);
       q.won.add(o);
@@ -265,14 +309,7 @@ class Rollup {
     }
     const category = o.category!;
     this.byCategory.get(category)!.add(o);
-    this.rows.push({
-      uri, index: o.opportunity.index,
-      account: plan.account ?? plan.id,
-      opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
-      stage: o.stage as OpenStage, category, probability: o.probability, currency: o.currency,
-      amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
-      ...(overdue ? { overdue } : {}),
-    });
+    if (this.keepRows) this.rows.push(forecastRow(uri, plan, o, overdue));
     this.listed.add(o);
     if (!countsInTotal(o)) return;
     this.open.add(o);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyQueryChange, forecastCsv, forecastPanel, plural, rowBlock, todayLocal, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, ForecastBook, forecastCsv, forecastPanel, plural, rowBlock, todayLocal, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
 import type { ForecastState, HostMessage, WebviewMessage } from '../../../webview/forecast/protocol';
 import type { Config } from '../../config';
@@ -49,6 +49,8 @@ export class ForecastPanel implements vscode.Disposable {
   private ready = false;
   private stale = true;
   private model: ForecastPanelModel | undefined;
+  /** The deals indexed for queries: made again after a change of the plans or the settings, or on a new day. */
+  private book: ForecastBook | undefined;
   /** The revision the model was last posted with: the page asks for more of its rows by it. */
   private posted = -1;
 
@@ -144,6 +146,7 @@ export class ForecastPanel implements vscode.Disposable {
   /** A plan or a setting changed: recompute once the burst is over. */
   private changed(): void {
     this.stale = true;
+    this.book = undefined;
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -151,9 +154,12 @@ export class ForecastPanel implements vscode.Disposable {
     }, RECOMPUTE_MS);
   }
 
+  /** The figures of the query, from the book (a filter or a sort changes only what is selected from it). */
   private compute(): ForecastPanelModel {
     const { settings } = this.deps.config();
-    return forecastPanel(this.entries(), this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency, today: todayLocal() });
+    const today = todayLocal();
+    if (this.book?.today !== today) this.book = new ForecastBook(this.entries(), today);
+    return this.book.panel(this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency });
   }
 
   private entries(): PlanEntry[] {

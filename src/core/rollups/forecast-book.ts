@@ -1,0 +1,48 @@
+import type { PlanEntry } from '../model/plan-analysis';
+import {
+  forecastPanel, forecastRow, hasFormatErrors, isListed, isOverdue, sortRows,
+  type ForecastPanelModel, type ForecastPanelOptions, type ForecastQuery, type ForecastRow, type PreparedDeals, type RowSort,
+} from './forecast-model';
+
+/**
+ * The Forecast's deals indexed once per change of the plans, so that a change of the filters or
+ * the sort does not build and sort every row again: each open deal's row made once, the rows in
+ * each sort asked for kept (sorted once), the plans with format errors known. A query then selects
+ * rows from a sorted list and adds up its figures: the same model as `forecastPanel` over the
+ * entries, at 10,000 plans in a fraction of the time.
+ */
+export class ForecastBook implements PreparedDeals {
+  private readonly rows: readonly ForecastRow[];
+  private readonly withErrors: ReadonlySet<string>;
+  private readonly orders = new Map<string, readonly ForecastRow[]>();
+
+  /** `today`: the day a deal's close date is overdue after (the book is made again on another day). */
+  constructor(readonly entries: readonly PlanEntry[], readonly today?: string) {
+    const rows: ForecastRow[] = [];
+    const withErrors = new Set<string>();
+    for (const e of entries) {
+      if (hasFormatErrors(e)) withErrors.add(e.uri);
+      const { plan, facts } = e.analysis;
+      if (!plan || !facts) continue;
+      for (const o of facts.opportunities) if (isListed(o)) rows.push(forecastRow(e.uri, plan, o, isOverdue(o, today)));
+    }
+    this.rows = rows;
+    this.withErrors = withErrors;
+  }
+
+  /** The panel's model for `query`, as `forecastPanel(entries, query, { ...options, today })` computes it. */
+  panel(query: ForecastQuery, options: Omit<ForecastPanelOptions, 'today'>): ForecastPanelModel {
+    return forecastPanel(this.entries, query, { ...options, today: this.today }, this);
+  }
+
+  ordered(sort: RowSort): readonly ForecastRow[] {
+    const key = `${sort.key}:${sort.dir}`;
+    let rows = this.orders.get(key);
+    if (!rows) this.orders.set(key, (rows = sortRows(this.rows, sort)));
+    return rows;
+  }
+
+  flagged(entry: PlanEntry): boolean {
+    return this.withErrors.has(entry.uri);
+  }
+}
