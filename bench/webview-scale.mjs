@@ -49,8 +49,10 @@ const QUERIES = [
   ['a folder', { folder: 'file:///bench/d001' }],
   ['sort by account', { sort: { key: 'account', dir: 'asc' } }],
 ];
-book.panel({ sort: { key: 'account', dir: 'asc' } }, opts); // each order is sorted once per book: the first use of it is the book's cost
-const host = Object.fromEntries(QUERIES.map(([name, q]) => [name, timeN(7, () => book.panel(q, opts))]));
+book.ordered({ key: 'account', dir: 'asc' }); // each order is sorted once per book: the first use of it is the book's cost
+// A query the book has not answered yet (book.panel keeps its last 8 models; asked again, one costs nothing).
+const host = Object.fromEntries(QUERIES.map(([name, q]) => [name, timeN(7, () => core.forecastPanel(entries, q, { ...opts, today: TODAY }, book))]));
+const again = timeN(7, () => book.panel({ owner }, opts));
 const unindexed = timeN(5, () => core.forecastPanel(entries, {}, { ...opts, today: TODAY }));
 const firstOrderMs = time(() => new core.ForecastBook(entries, TODAY).ordered({ key: 'opportunity', dir: 'asc' }))[0] - bookMs;
 const model = book.panel({}, opts);
@@ -124,6 +126,7 @@ const rows = [
   [`… and the first use of another sort (once per book)`, firstOrderMs, 'ms', ''],
   ...QUERIES.map(([name]) => [`Forecast filter → drawn, ${name}: host ${host[name].toFixed(1)} + page ${draw[name].toFixed(1)} ms`, fc(name), 'ms', '≤ 100', fc(name) <= 100]),
   [`Forecast, everyone, without the index (before): host only`, unindexed, 'ms', ''],
+  [`Forecast, a filter asked again (the book keeps the last 8 models): host only`, again, 'ms', ''],
   [`Forecast model posted: first block / all ${model.rowCount.toLocaleString('en')} rows`, `${sentKb.toFixed(0)} / ${allKb.toFixed(0)}`, 'KB', ''],
   [`Forecast table rows in the DOM (of ${model.rowCount.toLocaleString('en')})`, domRows, '', '≤ 300', domRows <= 300],
   [`Forecast: scroll to the end → last deal drawn (block asked of the stand-in host)`, scrollMs, 'ms', ''],

@@ -238,6 +238,17 @@ describe('forecast book (the deals indexed once, for the panel at 10,000 plans)'
     });
   }
 
+  it('keeps the last models: a query asked again gets the same model without computing it again', () => {
+    const book = new ForecastBook(entries);
+    const lin = book.panel({ owner: 'Lin' }, options);
+    assert.strictEqual(book.panel({}, options), book.panel({}, options));
+    assert.strictEqual(book.panel({ owner: 'Lin' }, options), lin);
+    assert.notStrictEqual(book.panel({ owner: 'Lin' }, { ...options, defaultCurrency: 'USD' }), lin, 'other options, another model');
+    for (let i = 0; i < 10; i++) book.panel({ folder: `file:///w/f${i}` }, options);
+    assert.notStrictEqual(book.panel({ owner: 'Lin' }, options), lin, 'forgotten after 8 other queries');
+    assert.deepStrictEqual(book.panel({ owner: 'Lin' }, options), lin);
+  });
+
   it('sorts each order once, however many queries use it', () => {
     const book = new ForecastBook(entries);
     const sort = { key: 'amount' as const, dir: 'asc' as const };

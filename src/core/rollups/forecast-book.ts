@@ -4,6 +4,9 @@ import {
   type ForecastPanelModel, type ForecastPanelOptions, type ForecastQuery, type ForecastRow, type PreparedDeals, type RowSort,
 } from './forecast-model';
 
+/** Models a book keeps for queries asked again. */
+const KEPT_MODELS = 8;
+
 /**
  * The Forecast's deals indexed once per change of the plans, so that a change of the filters or
  * the sort does not build and sort every row again: each open deal's row made once, the rows in
@@ -15,6 +18,8 @@ export class ForecastBook implements PreparedDeals {
   private readonly rows: readonly ForecastRow[];
   private readonly withErrors: ReadonlySet<string>;
   private readonly orders = new Map<string, readonly ForecastRow[]>();
+  /** The last models asked for, by query and options: going back to a filter costs nothing. */
+  private readonly models = new Map<string, ForecastPanelModel>();
 
   /** `today`: the day a deal's close date is overdue after (the book is made again on another day). */
   constructor(readonly entries: readonly PlanEntry[], readonly today?: string) {
@@ -32,7 +37,15 @@ export class ForecastBook implements PreparedDeals {
 
   /** The panel's model for `query`, as `forecastPanel(entries, query, { ...options, today })` computes it. */
   panel(query: ForecastQuery, options: Omit<ForecastPanelOptions, 'today'>): ForecastPanelModel {
-    return forecastPanel(this.entries, query, { ...options, today: this.today }, this);
+    const key = JSON.stringify([query.folder, query.owner, query.tier, query.currency, query.sort, options]);
+    let model = this.models.get(key);
+    if (!model) {
+      model = forecastPanel(this.entries, query, { ...options, today: this.today }, this);
+      if (this.models.size >= KEPT_MODELS) this.models.delete(this.models.keys().next().value!);
+    }
+    this.models.delete(key);
+    this.models.set(key, model); // the most recent last
+    return model;
   }
 
   ordered(sort: RowSort): readonly ForecastRow[] {

@@ -137,14 +137,18 @@ export class DealList {
   }
 }
 
-const CELLS = ['account', 'opportunity', 'stage', 'category', 'num amount', 'num weighted', 'num probability', 'close', 'owner'] as const;
+/** The cells of a row: their classes (`num`: a figure, aligned to the end). */
+const CELLS = [
+  { class: 'account' }, { class: 'opportunity' }, { class: 'stage' }, { class: 'category' },
+  { class: 'num amount' }, { class: 'num weighted' }, { class: 'num probability' }, { class: 'close' }, { class: 'owner' },
+] as const;
 
 function spacer(): HTMLTableRowElement {
   return el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colspan: CELLS.length }));
 }
 
 function emptyRow(): HTMLTableRowElement {
-  const tr = el('tr', {}, ...CELLS.map((c) => el('td', { class: c })));
+  const tr = el('tr', {}, ...CELLS.map((c) => el('td', c)));
   tr.cells[0].append(el('button', { type: 'button', class: 'link' }));
   return tr;
 }
@@ -153,7 +157,10 @@ function emptyRow(): HTMLTableRowElement {
 function fill(tr: HTMLTableRowElement, position: number, r: ForecastRow | undefined, l: ForecastLabels, n: Numbers): void {
   tr.dataset.position = String(position);
   tr.setAttribute('aria-rowindex', String(position + 2));
-  tr.className = r ? `deal cat-${r.category}${r.overdue ? ' overdue' : ''}` : 'deal pending';
+  tr.className = 'deal';
+  if (r) tr.classList.add(`cat-${r.category}`);
+  tr.classList.toggle('overdue', !!r?.overdue);
+  tr.classList.toggle('pending', !r);
   const [account, opportunity, stage, category, amount, weighted, probability, close, owner] = [...tr.cells];
   const button = account.firstElementChild as HTMLButtonElement;
   button.textContent = r?.account ?? '';
@@ -166,7 +173,7 @@ function fill(tr: HTMLTableRowElement, position: number, r: ForecastRow | undefi
   amount.textContent = r ? n.amount(r.amount) : '';
   weighted.textContent = r ? n.amount(r.weighted) : '';
   probability.textContent = r ? `${r.probability}%` : '';
-  close.className = r?.overdue ? 'close overdue' : 'close';
+  close.classList.toggle('overdue', !!r?.overdue);
   if (r?.overdue) {
     close.title = l.overdueHint;
     close.replaceChildren(r.close ?? '', el('span', { class: 'flag' }, ` ⚠ ${l.overdue}`));
