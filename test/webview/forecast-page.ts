@@ -123,7 +123,10 @@ export class ForecastPage extends PanelPage<WebviewMessage> {
 
   /** Computes the model for the current query, posts it as the host does, waits until it is drawn. */
   async sendModel(): Promise<ForecastPanelModel> {
-    this.book ??= new ForecastBook(this.entries, this.options.today ?? TODAY);
+    // As ForecastPanel: the book is made again when the plans change (a test may replace `entries`).
+    if (!this.book || this.book.entries.length !== this.entries.length || this.entries.some((e, i) => e !== this.book!.entries[i])) {
+      this.book = new ForecastBook([...this.entries], this.options.today ?? TODAY);
+    }
     this.model = this.book.panel(this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
     const revision = ++this.revision;
     this.modelRevision = revision;
