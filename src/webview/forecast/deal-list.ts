@@ -79,12 +79,6 @@ export class DealList {
     this.draw();
   }
 
-  /** Positions of the rows in the DOM now (first, one past the last). */
-  get window(): { readonly first: number; readonly end: number } {
-    const first = this.live.length ? Number(this.live[0].dataset.position) : 0;
-    return { first, end: first + this.live.length };
-  }
-
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
