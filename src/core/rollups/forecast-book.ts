@@ -1,7 +1,7 @@
 import type { PlanEntry } from '../model/plan-analysis';
 import {
-  forecastPanel, forecastRow, hasFormatErrors, isListed, isOverdue, sortRows,
-  type ForecastPanelModel, type ForecastPanelOptions, type ForecastQuery, type ForecastRow, type PreparedDeals, type RowSort,
+  forecastPanel, forecastRow, planFigures, sortRows,
+  type ForecastPanelModel, type ForecastPanelOptions, type ForecastQuery, type ForecastRow, type PlanFigures, type PreparedDeals, type RowSort,
 } from './forecast-model';
 
 /** Models a book keeps for queries asked again. */
@@ -15,24 +15,18 @@ const KEPT_MODELS = 8;
  * entries, at 10,000 plans in a fraction of the time.
  */
 export class ForecastBook implements PreparedDeals {
+  readonly plans: readonly PlanFigures[];
   private readonly rows: readonly ForecastRow[];
-  private readonly withErrors: ReadonlySet<string>;
   private readonly orders = new Map<string, readonly ForecastRow[]>();
   /** The last models asked for, by query and options: going back to a filter costs nothing. */
   private readonly models = new Map<string, ForecastPanelModel>();
 
   /** `today`: the day a deal's close date is overdue after (the book is made again on another day). */
   constructor(readonly entries: readonly PlanEntry[], readonly today?: string) {
+    this.plans = entries.map((e) => planFigures(e, today));
     const rows: ForecastRow[] = [];
-    const withErrors = new Set<string>();
-    for (const e of entries) {
-      if (hasFormatErrors(e)) withErrors.add(e.uri);
-      const { plan, facts } = e.analysis;
-      if (!plan || !facts) continue;
-      for (const o of facts.opportunities) if (isListed(o)) rows.push(forecastRow(e.uri, plan, o, isOverdue(o, today)));
-    }
+    for (const p of this.plans) for (const d of p.deals) if (d.open && !d.won) rows.push(forecastRow(p.uri, d.plan, d.facts, d.overdue));
     this.rows = rows;
-    this.withErrors = withErrors;
   }
 
   /** The panel's model for `query`, as `forecastPanel(entries, query, { ...options, today })` computes it. */
@@ -53,9 +47,5 @@ export class ForecastBook implements PreparedDeals {
     let rows = this.orders.get(key);
     if (!rows) this.orders.set(key, (rows = sortRows(this.rows, sort)));
     return rows;
-  }
-
-  flagged(entry: PlanEntry): boolean {
-    return this.withErrors.has(entry.uri);
   }
 }

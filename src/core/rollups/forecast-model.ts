@@ -6,7 +6,7 @@ import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage
 import type { OpportunityFacts } from '../model/plan-analysis';
 import type { Plan } from '../model/plan';
 import type { PlanEntry } from '../model/plan-analysis';
-import { byQuarter, countsInTotal, inFolder, passesFilter, quarterKey, type PlanFilter } from './pipeline-rollup';
+import { byQuarter, countsInTotal, inFolder, quarterKey, type PlanFilter } from './pipeline-rollup';
 
 /**
  * What the Forecast panel shows: one currency at a time (amounts in different currencies are never
@@ -140,8 +140,61 @@ export interface ForecastPanelModel {
 export interface PreparedDeals {
   /** Every open opportunity's row (every plan, every currency) in the order of `sort`. */
   ordered(sort: RowSort): readonly ForecastRow[];
-  /** The plan has format errors (AP001, AP002). */
-  flagged(entry: PlanEntry): boolean;
+  /** Every plan's figures, in the order of the entries. */
+  readonly plans: readonly PlanFigures[];
+}
+
+/**
+ * An open or won deal with a stage, as a query adds it up: its figures in an object of one shape
+ * (reading them off the plan's own objects, of many shapes, was most of a query's time at 30,000 deals).
+ */
+export interface DealFigures {
+  readonly currency: string;
+  readonly stage: Stage;
+  readonly open: boolean;
+  readonly won: boolean;
+  readonly category?: ForecastCategory;
+  /** Open and not omitted: in the totals. */
+  readonly counts: boolean;
+  readonly amount: number;
+  readonly weighted: number;
+  readonly close?: string;
+  readonly overdue: boolean;
+  readonly plan: Plan;
+  readonly facts: OpportunityFacts;
+}
+
+/** A plan as a query filters it: its names, whether it has format errors, its deals. */
+export interface PlanFigures {
+  readonly uri: string;
+  /** The frontmatter parsed: there are an owner and a tier to filter by, and figures. */
+  readonly readable: boolean;
+  /** `''`: none. */
+  readonly owner: string;
+  readonly tier: string;
+  readonly flagged: boolean;
+  /** The currency of each open or won opportunity (the currency choices count them). */
+  readonly currencies: readonly string[];
+  readonly deals: readonly DealFigures[];
+}
+
+/** A plan's figures for the queries, with `today` for overdue deals. */
+export function planFigures(e: PlanEntry, today: string | undefined): PlanFigures {
+  const { plan, facts } = e.analysis;
+  const flagged = hasFormatErrors(e);
+  if (!plan || !facts) return { uri: e.uri, readable: false, owner: '', tier: '', flagged, currencies: [], deals: [] };
+  const currencies: string[] = [];
+  const deals: DealFigures[] = [];
+  for (const o of facts.opportunities) {
+    if (!(o.open || o.won)) continue;
+    currencies.push(o.currency);
+    if (!o.stage) continue;
+    deals.push({
+      currency: o.currency, stage: o.stage, open: o.open, won: o.won, category: o.category, counts: countsInTotal(o),
+      amount: o.opportunity.amount ?? 0, weighted: o.weighted ?? 0, close: o.opportunity.close, overdue: isOverdue(o, today), plan, facts: o,
+    });
+  }
+  return { uri: e.uri, readable: true, owner: plan.owner ?? '', tier: plan.tier ?? '', flagged, currencies, deals };
 }
 
 /**
@@ -150,13 +203,13 @@ export interface PreparedDeals {
  * same order: the sort is a total order), not sorted again.
  */
 export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions, prepared?: PreparedDeals): ForecastPanelModel {
-  const sel = select(entries, query, prepared);
+  const sel = select(prepared?.plans ?? [...entries].map((e) => planFigures(e, options.today)), query);
   const currency = query.currency ?? (sel.currencies.has(options.defaultCurrency)
     ? options.defaultCurrency : mostUsed(sel.currencies) ?? options.defaultCurrency);
   const sort = query.sort ?? DEFAULT_ROW_SORT;
-  const r = new Rollup(options.today, !prepared);
-  for (const { uri, analysis } of sel.plans) {
-    for (const o of analysis.facts!.opportunities) if (o.currency === currency) r.add(uri, analysis.plan!, o);
+  const r = new Rollup(!prepared);
+  for (const p of sel.plans) {
+    for (const d of p.deals) if (d.currency === currency) r.add(p.uri, d);
   }
   const f: Funnel = funnel(stageCounts(r.stages), options.benchmark);
   if (query.currency !== undefined && !sel.currencies.has(query.currency)) sel.currencies.set(query.currency, 0);
@@ -183,35 +236,34 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
 }
 
 /** The rows of `ordered` in the currency, of the plans chosen (undefined: every plan), in the same order. */
-function selectedRows(ordered: readonly ForecastRow[], plans: readonly PlanEntry[] | undefined, currency: string): ForecastRow[] {
+function selectedRows(ordered: readonly ForecastRow[], plans: readonly PlanFigures[] | undefined, currency: string): ForecastRow[] {
   if (!plans) return ordered.filter((row) => row.currency === currency);
   const chosen = new Set(plans.map((p) => p.uri));
   return ordered.filter((row) => row.currency === currency && chosen.has(row.uri));
 }
 
 /** The plans of the folder, owner and tier; the filter choices; the currencies in use. */
-function select(entries: Iterable<PlanEntry>, query: ForecastQuery, prepared: PreparedDeals | undefined) {
+function select(all: readonly PlanFigures[], query: ForecastQuery) {
   const owners = new Map<string, number>();
   const tiers = new Map<string, number>();
   const currencies = new Map<string, number>();
-  const plans: PlanEntry[] = [];
+  const plans: PlanFigures[] = [];
   const incomplete: IncompletePlan[] = [];
   const flag = (uri: string) => incomplete.push({ uri, name: fileName(uri) });
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const e of entries) {
-    const plan = e.analysis.plan;
-    if (!inFolder(e.uri, query.folder)) continue;
-    if (!plan || !e.analysis.facts) {
+  for (const p of all) {
+    if (!inFolder(p.uri, query.folder)) continue;
+    if (!p.readable) {
       // Unreadable YAML: no owner or tier to filter by, but the totals of "everyone" miss it.
-      if (query.owner === undefined && query.tier === undefined) flag(e.uri);
+      if (query.owner === undefined && query.tier === undefined) flag(p.uri);
       continue;
     }
-    bump(owners, plan.owner ?? '');
-    bump(tiers, plan.tier ?? '');
-    if (!passesFilter(e.uri, plan, query)) continue;
-    plans.push(e);
-    if (prepared ? prepared.flagged(e) : hasFormatErrors(e)) flag(e.uri);
-    for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
+    bump(owners, p.owner);
+    bump(tiers, p.tier);
+    if ((query.owner !== undefined && p.owner !== query.owner) || (query.tier !== undefined && p.tier !== query.tier)) continue;
+    plans.push(p);
+    if (p.flagged) flag(p.uri);
+    for (const c of p.currencies) bump(currencies, c);
   }
   return { plans, owners, tiers, currencies, incomplete };
 }
@@ -248,8 +300,6 @@ export function forecastRow(uri: string, plan: Plan, o: OpportunityFacts, overdu
   };
 }
 
-/** Whether the panel lists `o` as a row: open, with a stage, not won (the rows the Rollup keeps). */
-export const isListed = (o: OpportunityFacts): boolean => !!o.stage && o.open && !o.won;
 
 /** Count and sums of one currency's deals, under the rounding rule. */
 class Tally {
@@ -297,31 +347,28 @@ class Rollup {
   private readonly byClose = new Map<string | undefined, QuarterTally>();
 
   /** `keepRows`: false when the rows come from prepared deals (the sums are still added up here). */
-  constructor(private readonly today: string | undefined, private readonly keepRows = true) {}
+  constructor(private readonly keepRows = true) {}
 
-  add(uri: string, plan: Plan, o: OpportunityFacts): void {
-    if (!o.stage || !(o.open || o.won)) return;
-    // Each figure read once: a plan's objects come in many shapes, and reading them is the cost at 30,000 deals.
-    const amount = o.opportunity.amount ?? 0;
-    const weighted = o.weighted ?? 0;
-    this.stages.push(o.stage);
-    this.byStage.get(o.stage)!.add(amount, weighted);
-    const overdue = isOverdue(o, this.today);
-    const q = overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(o.opportunity.close);
-    if (o.won) {
+  add(uri: string, d: DealFigures): void {
+    const { amount, weighted } = d;
+    this.stages.push(d.stage);
+    this.byStage.get(d.stage)!.add(amount, weighted);
+    const q = d.overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(d.close);
+    if (d.won) {
       this.won.add(amount, weighted);
       q.won.add(amount, weighted);
       return;
     }
-    const category = o.category!;
+    const category = d.category!;
     this.byCategory.get(category)!.add(amount, weighted);
-    if (this.keepRows) this.rows.push(forecastRow(uri, plan, o, overdue));
+    if (this.keepRows) this.rows.push(forecastRow(uri, d.plan, d.facts, d.overdue));
     this.listed.add(amount, weighted);
-    if (!countsInTotal(o)) return;
+    if (!d.counts) return;
     this.open.add(amount, weighted);
-    if (overdue) this.overdue.add(amount, weighted);
+    if (d.overdue) this.overdue.add(amount, weighted);
     q.byCategory.get(category)!.add(amount, weighted);
   }
+
 
 
   totals(): ForecastPanelModel['totals'] {
