@@ -17,6 +17,7 @@ export { byCodePoint, byName } from './model/name-order';
 export * from './rollups/pipeline-rollup';
 export * from './rollups/funnel';
 export * from './rollups/forecast-model';
+export { ForecastBook } from './rollups/forecast-book';
 export { csvCell, neutraliseFormula } from './rollups/csv-cell';
 export { todayLocal, isPlanFile, isIsoDate } from './model/dates';
 export { planJsonSchema, PlanSchema, StakeholderSchema, OpportunitySchema, VisitSchema, type PlanDocument } from './parse/plan-schema';

@@ -50,6 +50,7 @@ export const COMMANDS = {
   refresh: 'accountPlans.refresh',
   groupPipeline: 'accountPlans.groupPipeline',
   filterPipeline: 'accountPlans.filterPipeline',
+  showMore: 'accountPlans.showMore',
   toggleRoleLayers: 'accountPlans.toggleRoleLayers',
   showStakeholderMap: 'accountPlans.showStakeholderMap',
   showForecast: 'accountPlans.showForecast',

@@ -179,6 +179,6 @@ describe('commands (answered through the prompter, edits compared byte for byte)
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.strictEqual(text, newPlanText({ account: 'Zeta Corp', tier: 'B', owner: 'Lin' }));
     await waitFor('the new plan open in the editor', () => (vscode.window.activeTextEditor?.document.uri.path === uri.path ? true : undefined));
-    await waitFor('the new plan in the Accounts view', () => (api.views.accounts.getChildren().some((r) => r.account === 'Zeta Corp') ? true : undefined));
+    await waitFor('the new plan in the Accounts view', () => (api.views.accounts.getChildren().some((r) => 'account' in r && r.account === 'Zeta Corp') ? true : undefined));
   });
 });

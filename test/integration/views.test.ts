@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extension/test-hooks';
+import { isAccount } from '../../src/extension/features/views/accounts-tree';
+import { TreePages } from '../../src/core';
 import { testHooks, fixture, revertAndCloseAll, waitFor } from './helpers';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
@@ -93,12 +95,38 @@ describe('views (Pipeline, Buying Roles, Accounts)', () => {
 
   it('Accounts: errors first, then stale, then the rest', () => {
     const a = api.views.accounts;
-    const rows = a.getChildren();
+    const rows = a.getChildren().filter(isAccount);
     const names = rows.map((r) => r.account);
     assert.strictEqual(names[0], 'broken.account.md', 'the plan with a YAML error comes first');
     assert.ok(names.indexOf('江南城市商业银行') < names.indexOf('华东电力设计院'), 'stale before healthy');
     const item = a.getTreeItem(rows.find((r) => r.account === '江南城市商业银行')!);
     assert.match(String(item.description), /^B · 林山 · visited \d+ (?:days|months|years?) ago · .*200,000$/);
+  });
+
+  it('Accounts in pages: past the page size a "Show more" row, whose command loads the next page', async () => {
+    const a = api.views.accounts;
+    const all = a.getChildren();
+    assert.ok(all.length >= 3 && all.every(isAccount), 'every plan on the first page of 200');
+    try {
+      a.pages = new TreePages(2);
+      a.refresh();
+      const first = a.getChildren();
+      assert.deepStrictEqual(first.slice(0, 2), all.slice(0, 2), 'the first page: the first two plans');
+      assert.strictEqual(first.length, 3);
+      const more = first[2];
+      assert.ok(!isAccount(more));
+      const item = a.getTreeItem(more);
+      assert.strictEqual(label(item), `Show ${Math.min(2, all.length - 2)} more…`);
+      assert.strictEqual(item.description, `${all.length - 2} not shown yet`);
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      const second = a.getChildren();
+      assert.deepStrictEqual(second.filter(isAccount), all.slice(0, 4), 'the next page');
+      assert.strictEqual(second.length, all.length > 4 ? 5 : all.length);
+      assert.strictEqual(a.getChildren(), second, 'asked again without a change: the same rows, not computed again');
+    } finally {
+      a.pages = new TreePages();
+      a.refresh();
+    }
   });
 
   it('the views follow an edit of an unsaved buffer', async () => {

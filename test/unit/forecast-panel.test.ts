@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
-  applyQueryChange, bottleneckFigures, checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, forecastCsv, forecastPanel, inFolder, sortRows,
-  type ForecastPanelOptions, type ForecastRow, type PlanEntry,
+  applyQueryChange, bottleneckFigures, checkPlan, csvCell, DEFAULT_FUNNEL_BENCHMARK, ForecastBook, forecastCsv, forecastPanel, inFolder, ROW_BLOCK,
+  ROW_SORT_KEYS, rowBlock, sortRows, withFirstBlock, type ForecastPanelOptions, type ForecastRow, type PlanEntry,
 } from '../../src/core';
 
 const entry = (uri: string, head: string, opps: string[]): PlanEntry => ({
@@ -222,5 +222,48 @@ describe('forecast CSV', () => {
     assert.strictEqual(csvCell('中国电信'), '中国电信');
     assert.strictEqual(csvCell(0), '0');
     assert.strictEqual(csvCell(undefined), '');
+  });
+});
+
+describe('forecast book (the deals indexed once, for the panel at 10,000 plans)', () => {
+  const queries = [
+    {}, { owner: 'Lin' }, { owner: '' }, { tier: 'B' }, { folder: 'file:///w/east' }, { currency: 'USD' }, { currency: 'JPY' },
+    ...ROW_SORT_KEYS.flatMap((key) => (['asc', 'desc'] as const).map((dir) => ({ sort: { key, dir } }))),
+    { owner: 'Lin', sort: { key: 'account' as const, dir: 'desc' as const } },
+  ];
+  for (const today of [undefined, '2027-01-20']) {
+    it(`gives the model forecastPanel gives, for every filter and sort (today ${today ?? 'unset'})`, () => {
+      const book = new ForecastBook(entries, today);
+      for (const q of queries) assert.deepStrictEqual(book.panel(q, options), forecastPanel(entries, q, { ...options, today }), JSON.stringify(q));
+    });
+  }
+
+  it('keeps the last models: a query asked again gets the same model without computing it again', () => {
+    const book = new ForecastBook(entries);
+    const lin = book.panel({ owner: 'Lin' }, options);
+    assert.strictEqual(book.panel({}, options), book.panel({}, options));
+    assert.strictEqual(book.panel({ owner: 'Lin' }, options), lin);
+    assert.notStrictEqual(book.panel({ owner: 'Lin' }, { ...options, defaultCurrency: 'USD' }), lin, 'other options, another model');
+    for (let i = 0; i < 10; i++) book.panel({ folder: `file:///w/f${i}` }, options);
+    assert.notStrictEqual(book.panel({ owner: 'Lin' }, options), lin, 'forgotten after 8 other queries');
+    assert.deepStrictEqual(book.panel({ owner: 'Lin' }, options), lin);
+  });
+
+  it('sorts each order once, however many queries use it', () => {
+    const book = new ForecastBook(entries);
+    const sort = { key: 'amount' as const, dir: 'asc' as const };
+    assert.strictEqual(book.ordered(sort), book.ordered(sort));
+    assert.deepStrictEqual(ids(book.ordered(sort)), ids(sortRows(book.ordered({ key: 'weighted', dir: 'desc' }), sort)));
+  });
+
+  it('the page gets the rows a block at a time: the model with the first block, then any block by where it starts', () => {
+    const many = Array.from({ length: 3 }, (_, i) => entry(`file:///w/m${i}.account.md`, `account: M${i}\n`,
+      Array.from({ length: 150 }, (_, d) => `{ id: o${d}, name: D${d}, stage: C, amount: ${1000 + d} }`)));
+    const m = forecastPanel(many, {}, options);
+    assert.strictEqual(m.rows.length, 450, 'every row, with no row limit');
+    const first = withFirstBlock(m);
+    assert.deepStrictEqual([first.rows.length, first.rowCount], [ROW_BLOCK, 450]);
+    assert.deepStrictEqual(rowBlock(m, 400), m.rows.slice(400));
+    assert.deepStrictEqual(rowBlock(m, 450), []);
   });
 });

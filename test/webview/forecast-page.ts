@@ -2,14 +2,14 @@
  * The Forecast bundle (media/dist/forecast.js + .css, as `npm run build` makes it) in headless
  * Chromium, on a page with the panel's Content Security Policy, and a stand-in for the extension
  * host: it answers the page's `ready` and `query` messages with models the engine computes from
- * fixture plans, as ForecastPanel does.
+ * fixture plans, as ForecastPanel does, and the page's requests for more rows as it scrolls.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { PanelPage } from './panel-page';
 import {
-  applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, forecastPanel, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, checkPlan, DEFAULT_FUNNEL_BENCHMARK, ForecastBook, rowBlock, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../src/core';
 import { forecastLabels } from '../../src/extension/features/forecast/forecast-words';
 import type { ForecastLabels, HostMessage, WebviewMessage } from '../../src/webview/forecast/protocol';
@@ -60,9 +60,15 @@ export interface OpenOptions {
 export class ForecastPage extends PanelPage<WebviewMessage> {
   query: ForecastQuery;
   revision = 0;
-  /** Messages from the page already handled (rendered reports aside). */
+  /** The revision of the last model posted (the page asks for more of its rows by it). */
+  private modelRevision = 0;
+  /** Blocks of rows the page asked for, by where they start. */
+  readonly fetched: number[] = [];
+  /** Messages from the page already handled (rendered reports and row requests aside). */
   private consumed = 0;
   model: ForecastPanelModel | undefined;
+  /** The deals indexed once, as ForecastPanel keeps them. */
+  private book: ForecastBook | undefined;
 
   private constructor(page: Page, readonly entries: PlanEntry[], private readonly options: OpenOptions) {
     super(page);
@@ -78,12 +84,14 @@ export class ForecastPage extends PanelPage<WebviewMessage> {
     page.on('pageerror', (e) => fp.errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') fp.errors.push(`console: ${m.text()}`); });
     if (options.init) await page.addInitScript(options.init);
+    // Requests for rows are answered at once, as the host does, while a test waits for something else.
+    await page.exposeBinding('__askRows', (_source, m: { of: number; from: number }) => fp.answerRows(m));
     // A stand-in for VS Code's webview API that records what the page posts and keeps.
     await page.addInitScript(`window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
       window.__sent = [];
       window.acquireVsCodeApi = () => ({
-        postMessage: (m) => { window.__sent.push(JSON.parse(JSON.stringify(m))); },
+        postMessage: (m) => { window.__sent.push(JSON.parse(JSON.stringify(m))); if (m && m.type === 'rows') window.__askRows(m); },
         getState: () => window.__state,
         setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
       });`);
@@ -102,27 +110,40 @@ export class ForecastPage extends PanelPage<WebviewMessage> {
     return fp;
   }
 
-  /** Waits for the next message that is not a rendered report. */
+  /** Waits for the next message that is not a rendered report or a request for rows. */
   async nextMessage(): Promise<WebviewMessage> {
     const n = this.consumed;
     // A function, not a string: once the first check fails, Playwright polls inside the page, and
     // there a string predicate goes through eval, which the page's CSP refuses.
-    await this.page.waitForFunction((k) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).filter((m) => m.type !== 'rendered').length > k, n, { timeout: 30_000 });
-    const all = (await this.sent()).filter((m) => m.type !== 'rendered');
+    await this.page.waitForFunction((k) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).filter((m) => m.type !== 'rendered' && m.type !== 'rows').length > k, n, { timeout: 30_000 });
+    const all = (await this.sent()).filter((m) => m.type !== 'rendered' && m.type !== 'rows');
     this.consumed = n + 1;
     return all[n];
   }
 
   /** Computes the model for the current query, posts it as the host does, waits until it is drawn. */
   async sendModel(): Promise<ForecastPanelModel> {
-    this.model = forecastPanel(this.entries, this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY', today: this.options.today ?? TODAY });
+    // As ForecastPanel: the book is made again when the plans change (a test may replace `entries`).
+    if (!this.book || this.book.entries.length !== this.entries.length || this.entries.some((e, i) => e !== this.book!.entries[i])) {
+      this.book = new ForecastBook([...this.entries], this.options.today ?? TODAY);
+    }
+    this.model = this.book.panel(this.query, { benchmark: DEFAULT_FUNNEL_BENCHMARK, defaultCurrency: this.options.defaultCurrency ?? 'CNY' });
     const revision = ++this.revision;
+    this.modelRevision = revision;
     const message: HostMessage = {
-      type: 'model', revision, model: this.model, labels: this.options.labels ?? forecastLabels('en'), locale: 'en', folderLabel: this.options.folderLabel,
+      type: 'model', revision, model: withFirstBlock(this.model), labels: this.options.labels ?? forecastLabels('en'), locale: 'en', folderLabel: this.options.folderLabel,
     };
     await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
     await this.page.waitForFunction((r) => ((globalThis as unknown as { __sent?: WebviewMessage[] }).__sent ?? []).some((m) => m.type === 'rendered' && m.revision === r), revision, { timeout: 30_000 });
     return this.model;
+  }
+
+  /** Answers a request for rows as ForecastPanel does: a block of the model's rows, if the model is still the last one. */
+  async answerRows(m: { of: number; from: number }): Promise<void> {
+    if (m.of !== this.modelRevision || !this.model) return;
+    this.fetched.push(m.from);
+    const message: HostMessage = { type: 'rows', revision: ++this.revision, of: m.of, from: m.from, rows: rowBlock(this.model, m.from) };
+    await this.page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
   }
 
   /** Expects the page to ask for a new query (after a click or a choice), and answers it. */

@@ -433,6 +433,25 @@ describe('stakeholder map webview (headless Chromium)', function () {
     assert.strictEqual(await mp.page.locator('.notice', { hasText: 'Stale' }).count(), 0);
   });
 
+  it('draws 500 people: a card for each in every mode, no two overlapping, all inside the panel after "Fit to panel"', async () => {
+    const big = modelOf(bigPlan(500));
+    const r = await showModel(mp, big);
+    assert.strictEqual(r.cards, 500);
+    const keys = new Set(big.people.map((p) => p.key));
+    for (const m of ['org', 'layers', 'grid']) {
+      if (m !== 'org') await mode(m);
+      const selector = m === 'grid' ? 'g.chip:not(.ghost)' : 'g.card';
+      const boxes = await rects(mp.page, selector);
+      assert.deepStrictEqual(new Set(boxes.map((b) => b.key)), keys, `${m}: every person drawn, once`);
+      assert.strictEqual(boxes.length, 500, m);
+      assert.deepStrictEqual(overlaps(boxes), [], `${m}: no overlap`);
+      await mp.page.click('button[data-action="fit"]');
+      const stage = (await rects(mp.page, 'svg.map'))[0];
+      const outside = (await rects(mp.page, selector)).filter((c) => c.x < stage.x - 1 || c.y < stage.y - 1 || c.x + c.w > stage.x + stage.w + 1 || c.y + c.h > stage.y + stage.h + 1);
+      assert.deepStrictEqual(outside.map((c) => c.key), [], `${m}: every person inside the panel`);
+    }
+  });
+
   it('draws 300 people (a reporting tree, loose people and a grid position each)', async () => {
     const big = modelOf(bigPlan(300));
     const r = await showModel(mp, big);

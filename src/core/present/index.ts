@@ -8,3 +8,4 @@ export {
   comparePanelModel, type ComparePanelModel, type AccountPanel, type DealChangeRow, type PersonChangeRow, type PanelLine, type Move, type Tile,
   type WaterfallBar, type WaterfallChart,
 } from './compare-model';
+export { TreePages, TREE_PAGE_SIZE, type TreePage } from './tree-pages';

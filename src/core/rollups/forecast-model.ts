@@ -6,7 +6,7 @@ import { FORECAST_CATEGORIES, OPEN_STAGES, type ForecastCategory, type OpenStage
 import type { OpportunityFacts } from '../model/plan-analysis';
 import type { Plan } from '../model/plan';
 import type { PlanEntry } from '../model/plan-analysis';
-import { byQuarter, countsInTotal, inFolder, passesFilter, quarterKey, type PlanFilter } from './pipeline-rollup';
+import { byQuarter, countsInTotal, inFolder, quarterKey, type PlanFilter } from './pipeline-rollup';
 
 /**
  * What the Forecast panel shows: one currency at a time (amounts in different currencies are never
@@ -46,7 +46,7 @@ export interface ForecastPanelOptions {
   readonly benchmark: FunnelBenchmark;
   /** `accountPlans.currency`. */
   readonly defaultCurrency: string;
-  /** Rows put into the model (the table shows the first ones in the current sort); default 1000. */
+  /** Rows put into the model (the first ones in the current sort); default: all of them. */
   readonly rowLimit?: number;
   /** `YYYY-MM-DD`: an open deal whose close date is before it is overdue. Without it, no deal is. */
   readonly today?: string;
@@ -125,7 +125,7 @@ export interface ForecastPanelModel {
     readonly overdue: { readonly count: number; readonly amount: number; readonly weighted: number };
   };
   readonly funnel: { readonly steps: readonly FunnelRow[]; readonly bottleneck?: OpenStage };
-  /** The first `rowLimit` open opportunities in the sort of the query. */
+  /** The open opportunities in the sort of the query (the first `rowLimit`; the panel's page gets them a block at a time). */
   readonly rows: readonly ForecastRow[];
   /** All open opportunities in the selection (rows may hold fewer). */
   readonly rowCount: number;
@@ -133,18 +133,88 @@ export interface ForecastPanelModel {
   readonly rowTotals: { readonly count: number; readonly amount: number; readonly weighted: number };
 }
 
-/** The Forecast panel's figures, computed from analyses already made (no file is read). */
-export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions): ForecastPanelModel {
-  const sel = select(entries, query);
+/**
+ * What a query can take from an index made beforehand (forecast-book.ts) instead of working it out
+ * again: every open row in the order of a sort, and which plans have format errors.
+ */
+export interface PreparedDeals {
+  /** Every open opportunity's row (every plan, every currency) in the order of `sort`. */
+  ordered(sort: RowSort): readonly ForecastRow[];
+  /** Every plan's figures, in the order of the entries. */
+  readonly plans: readonly PlanFigures[];
+}
+
+/**
+ * An open or won deal with a stage, as a query adds it up: its figures in an object of one shape
+ * (reading them off the plan's own objects, of many shapes, was most of a query's time at 30,000 deals).
+ */
+export interface DealFigures {
+  readonly currency: string;
+  readonly stage: Stage;
+  readonly open: boolean;
+  readonly won: boolean;
+  readonly category?: ForecastCategory;
+  /** Open and not omitted: in the totals. */
+  readonly counts: boolean;
+  readonly amount: number;
+  readonly weighted: number;
+  readonly close?: string;
+  readonly overdue: boolean;
+  readonly plan: Plan;
+  readonly facts: OpportunityFacts;
+}
+
+/** A plan as a query filters it: its names, whether it has format errors, its deals. */
+export interface PlanFigures {
+  readonly uri: string;
+  /** The frontmatter parsed: there are an owner and a tier to filter by, and figures. */
+  readonly readable: boolean;
+  /** `''`: none. */
+  readonly owner: string;
+  readonly tier: string;
+  readonly flagged: boolean;
+  /** The currency of each open or won opportunity (the currency choices count them). */
+  readonly currencies: readonly string[];
+  readonly deals: readonly DealFigures[];
+}
+
+/** A plan's figures for the queries, with `today` for overdue deals. */
+export function planFigures(e: PlanEntry, today: string | undefined): PlanFigures {
+  const { plan, facts } = e.analysis;
+  const flagged = hasFormatErrors(e);
+  if (!plan || !facts) return { uri: e.uri, readable: false, owner: '', tier: '', flagged, currencies: [], deals: [] };
+  const currencies: string[] = [];
+  const deals: DealFigures[] = [];
+  for (const o of facts.opportunities) {
+    if (!(o.open || o.won)) continue;
+    currencies.push(o.currency);
+    if (!o.stage) continue;
+    deals.push({
+      currency: o.currency, stage: o.stage, open: o.open, won: o.won, category: o.category, counts: countsInTotal(o),
+      amount: o.opportunity.amount ?? 0, weighted: o.weighted ?? 0, close: o.opportunity.close, overdue: isOverdue(o, today), plan, facts: o,
+    });
+  }
+  return { uri: e.uri, readable: true, owner: plan.owner ?? '', tier: plan.tier ?? '', flagged, currencies, deals };
+}
+
+/**
+ * The Forecast panel's figures, computed from analyses already made (no file is read). With
+ * `prepared`, the rows are those of its sorted list that the query selects (the same rows in the
+ * same order: the sort is a total order), not sorted again.
+ */
+export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery, options: ForecastPanelOptions, prepared?: PreparedDeals): ForecastPanelModel {
+  const sel = select(prepared?.plans ?? [...entries].map((e) => planFigures(e, options.today)), query);
   const currency = query.currency ?? (sel.currencies.has(options.defaultCurrency)
     ? options.defaultCurrency : mostUsed(sel.currencies) ?? options.defaultCurrency);
   const sort = query.sort ?? DEFAULT_ROW_SORT;
-  const r = new Rollup(options.today);
-  for (const { uri, analysis } of sel.plans) {
-    for (const o of analysis.facts!.opportunities) if (o.currency === currency) r.add(uri, analysis.plan!, o);
+  const r = new Rollup(!prepared);
+  for (const p of sel.plans) {
+    for (const d of p.deals) if (d.currency === currency) r.add(p.uri, d);
   }
   const f: Funnel = funnel(stageCounts(r.stages), options.benchmark);
   if (query.currency !== undefined && !sel.currencies.has(query.currency)) sel.currencies.set(query.currency, 0);
+  const everyPlan = query.folder === undefined && query.owner === undefined && query.tier === undefined;
+  const rows = prepared ? selectedRows(prepared.ordered(sort), everyPlan ? undefined : sel.plans, currency) : sortRows(r.rows, sort);
   return {
     query: { ...query, currency, sort },
     plans: sel.plans.length,
@@ -159,38 +229,47 @@ export function forecastPanel(entries: Iterable<PlanEntry>, query: ForecastQuery
       steps: f.steps.map((s) => ({ ...s, amount: r.byStage.get(s.stage)!.amount.value, weighted: r.byStage.get(s.stage)!.weighted.value })),
       bottleneck: f.bottleneck,
     },
-    rows: sortRows(r.rows, sort).slice(0, options.rowLimit ?? 1000),
-    rowCount: r.rows.length,
+    rows: options.rowLimit === undefined ? rows : rows.slice(0, options.rowLimit),
+    rowCount: r.listed.count,
     rowTotals: { count: r.listed.count, amount: r.listed.amount.value, weighted: r.listed.weighted.value },
   };
 }
 
+/** The rows of `ordered` in the currency, of the plans chosen (undefined: every plan), in the same order. */
+function selectedRows(ordered: readonly ForecastRow[], plans: readonly PlanFigures[] | undefined, currency: string): ForecastRow[] {
+  if (!plans) return ordered.filter((row) => row.currency === currency);
+  const chosen = new Set(plans.map((p) => p.uri));
+  return ordered.filter((row) => row.currency === currency && chosen.has(row.uri));
+}
+
 /** The plans of the folder, owner and tier; the filter choices; the currencies in use. */
-function select(entries: Iterable<PlanEntry>, query: ForecastQuery) {
+function select(all: readonly PlanFigures[], query: ForecastQuery) {
   const owners = new Map<string, number>();
   const tiers = new Map<string, number>();
   const currencies = new Map<string, number>();
-  const plans: PlanEntry[] = [];
+  const plans: PlanFigures[] = [];
   const incomplete: IncompletePlan[] = [];
   const flag = (uri: string) => incomplete.push({ uri, name: fileName(uri) });
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const e of entries) {
-    const plan = e.analysis.plan;
-    if (!inFolder(e.uri, query.folder)) continue;
-    if (!plan || !e.analysis.facts) {
+  for (const p of all) {
+    if (!inFolder(p.uri, query.folder)) continue;
+    if (!p.readable) {
       // Unreadable YAML: no owner or tier to filter by, but the totals of "everyone" miss it.
-      if (query.owner === undefined && query.tier === undefined) flag(e.uri);
+      if (query.owner === undefined && query.tier === undefined) flag(p.uri);
       continue;
     }
-    bump(owners, plan.owner ?? '');
-    bump(tiers, plan.tier ?? '');
-    if (!passesFilter(e.uri, plan, query)) continue;
-    plans.push(e);
-    if (e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002')) flag(e.uri);
-    for (const o of e.analysis.facts.opportunities) if (o.open || o.won) bump(currencies, o.currency);
+    bump(owners, p.owner);
+    bump(tiers, p.tier);
+    if ((query.owner !== undefined && p.owner !== query.owner) || (query.tier !== undefined && p.tier !== query.tier)) continue;
+    plans.push(p);
+    if (p.flagged) flag(p.uri);
+    for (const c of p.currencies) bump(currencies, c);
   }
   return { plans, owners, tiers, currencies, incomplete };
 }
+
+/** The plan has format errors: its figures may be incomplete. */
+export const hasFormatErrors = (e: PlanEntry): boolean => e.analysis.findings.some((f) => f.code === 'AP001' || f.code === 'AP002');
 
 /** The last segment of a URI, decoded: `a%20b.account.md`. */
 function fileName(uri: string): string {
@@ -205,16 +284,33 @@ function fileName(uri: string): string {
 const overdueFirst = (x: string, y: string): number =>
   x === y ? 0 : x === OVERDUE_PERIOD ? -1 : y === OVERDUE_PERIOD ? 1 : byQuarter(x, y);
 
+/** An open deal whose close date is before `today`. */
+export const isOverdue = (o: OpportunityFacts, today: string | undefined): boolean =>
+  !o.won && today !== undefined && o.opportunity.close !== undefined && o.opportunity.close < today;
+
+/** The table's row of an open deal (`o.stage` set, `o.open`, not won): one function for the panel and the prepared deals. */
+export function forecastRow(uri: string, plan: Plan, o: OpportunityFacts, overdue: boolean): ForecastRow {
+  return {
+    uri, index: o.opportunity.index,
+    account: plan.account ?? plan.id,
+    opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
+    stage: o.stage as OpenStage, category: o.category!, probability: o.probability, currency: o.currency,
+    amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
+    ...(overdue ? { overdue } : {}),
+  };
+}
+
+
 /** Count and sums of one currency's deals, under the rounding rule. */
 class Tally {
   count = 0;
   readonly amount = new Sum();
   readonly weighted = new Sum();
 
-  add(o: OpportunityFacts): void {
+  add(amount: number, weighted: number): void {
     this.count++;
-    this.amount.add(o.opportunity.amount ?? 0);
-    this.weighted.add(o.weighted ?? 0);
+    this.amount.add(amount);
+    this.weighted.add(weighted);
   }
 }
 
@@ -248,37 +344,32 @@ class Rollup {
   /** Every row of the table, omitted deals included. */
   readonly listed = new Tally();
   readonly overdue = new Tally();
+  private readonly byClose = new Map<string | undefined, QuarterTally>();
 
-  constructor(private readonly today: string | undefined) {}
+  /** `keepRows`: false when the rows come from prepared deals (the sums are still added up here). */
+  constructor(private readonly keepRows = true) {}
 
-  add(uri: string, plan: Plan, o: OpportunityFacts): void {
-    if (!o.stage || !(o.open || o.won)) return;
-    this.stages.push(o.stage);
-    this.byStage.get(o.stage)!.add(o);
-    const close = o.opportunity.close;
-    const overdue = !o.won && this.today !== undefined && close !== undefined && close < this.today;
-    const q = overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(close);
-    if (o.won) {
-      this.won.add(o);
-      q.won.add(o);
+  add(uri: string, d: DealFigures): void {
+    const { amount, weighted } = d;
+    this.stages.push(d.stage);
+    this.byStage.get(d.stage)!.add(amount, weighted);
+    const q = d.overdue ? this.quarterOf(OVERDUE_PERIOD) : this.quarter(d.close);
+    if (d.won) {
+      this.won.add(amount, weighted);
+      q.won.add(amount, weighted);
       return;
     }
-    const category = o.category!;
-    this.byCategory.get(category)!.add(o);
-    this.rows.push({
-      uri, index: o.opportunity.index,
-      account: plan.account ?? plan.id,
-      opportunity: o.opportunity.name ?? o.opportunity.id ?? '',
-      stage: o.stage as OpenStage, category, probability: o.probability, currency: o.currency,
-      amount: o.opportunity.amount, weighted: o.weighted, close: o.opportunity.close, owner: plan.owner, tier: plan.tier,
-      ...(overdue ? { overdue } : {}),
-    });
-    this.listed.add(o);
-    if (!countsInTotal(o)) return;
-    this.open.add(o);
-    if (overdue) this.overdue.add(o);
-    q.byCategory.get(category)!.add(o);
+    const category = d.category!;
+    this.byCategory.get(category)!.add(amount, weighted);
+    if (this.keepRows) this.rows.push(forecastRow(uri, d.plan, d.facts, d.overdue));
+    this.listed.add(amount, weighted);
+    if (!d.counts) return;
+    this.open.add(amount, weighted);
+    if (d.overdue) this.overdue.add(amount, weighted);
+    q.byCategory.get(category)!.add(amount, weighted);
   }
+
+
 
   totals(): ForecastPanelModel['totals'] {
     return {
@@ -292,8 +383,11 @@ class Rollup {
     };
   }
 
+  /** The quarter of a close date, looked up once per date. */
   private quarter(close: string | undefined): QuarterTally {
-    return this.quarterOf(quarterKey(close));
+    let q = this.byClose.get(close);
+    if (!q) this.byClose.set(close, (q = this.quarterOf(quarterKey(close))));
+    return q;
   }
 
   private quarterOf(key: string): QuarterTally {
@@ -356,6 +450,15 @@ export function sortRows(rows: readonly ForecastRow[], sort: RowSort): ForecastR
   });
   return keyed.map((k) => k.row);
 }
+
+/** Rows the Forecast page gets at a time: with the model, and then each time it scrolls to rows it has not got. */
+export const ROW_BLOCK = 200;
+
+/** The rows of the block that starts at `from` (fewer at the end; none past it). */
+export const rowBlock = (model: ForecastPanelModel, from: number): readonly ForecastRow[] => model.rows.slice(from, from + ROW_BLOCK);
+
+/** The model as the page gets it: every figure, and the first block of rows (`rowCount` says how many there are). */
+export const withFirstBlock = (model: ForecastPanelModel): ForecastPanelModel => ({ ...model, rows: rowBlock(model, 0) });
 
 // ---------- CSV ----------
 

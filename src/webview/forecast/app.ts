@@ -11,7 +11,8 @@ import { periodLabel } from './period-label';
 import type {
   Choice, ForecastLabels, ForecastPanelModel, ForecastQueryChange, ForecastState, HostMessage, RowSortKey, WebviewMessage,
 } from './protocol';
-import { renderFunnelTable, renderRows, SORT_COLUMNS } from './tables';
+import { renderFunnelTable, SORT_COLUMNS } from './tables';
+import { DealList } from './deal-list';
 
 interface Current {
   readonly revision: number;
@@ -44,7 +45,11 @@ export class ForecastApp {
   private readonly bottleneck = el('p', { class: 'bottleneck' });
   private readonly funnelTable = el('div', { class: 'funnel-table' });
   private readonly tableTitle = el('h2');
-  private readonly table = el('div', { class: 'rows' });
+  private readonly deals = new DealList({
+    sort: (key) => this.sort(key),
+    reveal: (uri, index) => this.post({ type: 'reveal', uri, index }),
+    fetch: (of, from) => this.post({ type: 'rows', of, from }),
+  });
   private readonly tableNote = el('p', { class: 'note' });
   private readonly quarterChart = new ChartView(el('canvas', { id: 'quarter-chart', role: 'img' }));
   private readonly funnelChart = new ChartView(el('canvas', { id: 'funnel-chart', role: 'img' }));
@@ -67,7 +72,7 @@ export class ForecastApp {
         el('section', { class: 'card quarters' }, this.quarterTitle, el('div', { class: 'chart' }, this.quarterChart.canvas)),
         el('section', { class: 'card funnel' }, this.funnelTitle, this.funnelHelp, this.bottleneck,
           el('div', { class: 'chart' }, this.funnelChart.canvas), this.funnelTable)),
-      el('section', { class: 'card table' }, this.tableTitle, this.table, this.tableNote),
+      el('section', { class: 'card table' }, this.tableTitle, this.deals.element, this.tableNote),
     );
     // Until the first model brings the words, the page shows the one the host put into its HTML.
     this.notice.textContent = root.dataset.loading ?? '';
@@ -90,7 +95,12 @@ export class ForecastApp {
 
   private receive(data: unknown): void {
     const m = data as HostMessage | undefined;
-    if (!m || typeof m !== 'object' || m.type !== 'model' || !m.model || !m.labels || !this.revisions.accept(m)) return;
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'rows') {
+      if (Array.isArray(m.rows) && Number.isInteger(m.from)) this.deals.receive(m.of, m.from, m.rows);
+      return;
+    }
+    if (m.type !== 'model' || !m.model || !m.labels || !this.revisions.accept(m)) return;
     const t0 = performance.now();
     this.labels = m.labels;
     this.current = { revision: m.revision, model: m.model, folderLabel: m.folderLabel, n: new Numbers(m.locale || 'en', m.model.query.currency) };
@@ -188,12 +198,8 @@ export class ForecastApp {
 
   private renderTable(c: Current): void {
     const { model } = c;
-    this.table.replaceChildren(renderRows(model, this.labels, c.n, {
-      sort: (key) => this.sort(key),
-      reveal: (uri, index) => this.post({ type: 'reveal', uri, index }),
-    }));
-    this.tableNote.textContent = model.rowCount === 0 ? this.labels.empty
-      : model.rows.length < model.rowCount ? format(this.labels.truncated, { shown: c.n.count(model.rows.length), total: c.n.count(model.rowCount) }) : '';
+    this.deals.show(c.revision, model, this.labels, c.n);
+    this.tableNote.textContent = model.rowCount === 0 ? this.labels.empty : '';
   }
 
   private sort(key: RowSortKey): void {

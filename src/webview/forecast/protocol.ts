@@ -4,7 +4,7 @@
  * inbound message (zod, in extension/features/forecast/inbound-messages.ts) before it acts on it, and
  * the page applies only a message newer than the last (shared/revision.ts).
  */
-import type { ForecastPanelModel, ForecastQueryChange } from '../../core/rollups/forecast-model';
+import type { ForecastPanelModel, ForecastQueryChange, ForecastRow } from '../../core/rollups/forecast-model';
 
 export type {
   ForecastPanelModel, ForecastRow, QuarterBar, FunnelRow, Choice, RowSort, RowSortKey, ForecastQueryChange, IncompletePlan,
@@ -61,8 +61,6 @@ export interface ForecastLabels {
   readonly close: string;
   /** `{column}`. */
   readonly sortBy: string;
-  /** `{shown}` of `{total}` rows. */
-  readonly truncated: string;
   readonly empty: string;
   /** `{count}` plans: one, and more than one. */
   readonly incompleteOne: string;
@@ -79,7 +77,10 @@ export interface ForecastLabels {
 }
 
 export type HostMessage =
-  /** The figures (on open, on every change of a plan, a setting or the query); `revision` grows by one each time. */
+  /**
+   * The figures (on open, on every change of a plan, a setting or the query); `revision` grows by one
+   * each time. `model.rows` holds the first block of rows only; `model.rowCount` says how many there are.
+   */
   | {
     readonly type: 'model';
     readonly revision: number;
@@ -89,7 +90,9 @@ export type HostMessage =
     readonly folderLabel?: string;
     /** The editor's display language, for numbers and dates. */
     readonly locale: string;
-  };
+  }
+  /** Rows `from` … of the model of revision `of` (the page asked for them: it scrolled to them). */
+  | { readonly type: 'rows'; readonly revision: number; readonly of: number; readonly from: number; readonly rows: readonly ForecastRow[] };
 
 export type WebviewMessage =
   /** The page is loaded: send the model. */
@@ -97,6 +100,8 @@ export type WebviewMessage =
   /** A model was drawn (for tests and the benchmark). */
   | { readonly type: 'rendered'; readonly revision: number; readonly rows: number; readonly charts: number; readonly ms: number }
   | { readonly type: 'query'; readonly change: ForecastQueryChange }
+  /** Send the rows of the model of revision `of` from position `from` on (a block of them). */
+  | { readonly type: 'rows'; readonly of: number; readonly from: number }
   /** Write the open opportunities of the current query (all of them, in its sort) to a CSV file. */
   | { readonly type: 'exportCsv' }
   /** Show `opportunities[index]` of the plan `uri` (one of the model's rows). */

@@ -2,7 +2,8 @@ import type { Box } from './layout';
 
 export interface View { readonly x: number; readonly y: number; readonly k: number }
 
-const MIN_K = 0.05;
+/** Far enough out that "Fit to panel" shows a 500-person org chart whole (about 77,000 units wide). */
+const MIN_K = 0.01;
 const MAX_K = 4;
 const DRAG_PX = 4;
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyQueryChange, forecastCsv, forecastPanel, plural, todayLocal, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
+  applyQueryChange, ForecastBook, forecastCsv, forecastPanel, plural, rowBlock, todayLocal, withFirstBlock, type ForecastPanelModel, type ForecastQuery, type PlanEntry,
 } from '../../../core';
 import type { ForecastState, HostMessage, WebviewMessage } from '../../../webview/forecast/protocol';
 import type { Config } from '../../config';
@@ -49,6 +49,10 @@ export class ForecastPanel implements vscode.Disposable {
   private ready = false;
   private stale = true;
   private model: ForecastPanelModel | undefined;
+  /** The deals indexed for queries: made again after a change of the plans or the settings, or on a new day. */
+  private book: ForecastBook | undefined;
+  /** The revision the model was last posted with: the page asks for more of its rows by it. */
+  private posted = -1;
 
   static get instance(): ForecastPanel | undefined {
     return ForecastPanel.current;
@@ -111,6 +115,9 @@ export class ForecastPanel implements vscode.Disposable {
       case 'query':
         this.setQuery(applyQueryChange(this.query, m.change));
         return;
+      case 'rows':
+        this.postRows(m.of, m.from);
+        return;
       case 'exportCsv':
         await this.exportCsv();
         return;
@@ -139,6 +146,7 @@ export class ForecastPanel implements vscode.Disposable {
   /** A plan or a setting changed: recompute once the burst is over. */
   private changed(): void {
     this.stale = true;
+    this.book = undefined;
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -146,9 +154,12 @@ export class ForecastPanel implements vscode.Disposable {
     }, RECOMPUTE_MS);
   }
 
+  /** The figures of the query, from the book (a filter or a sort changes only what is selected from it). */
   private compute(): ForecastPanelModel {
     const { settings } = this.deps.config();
-    return forecastPanel(this.entries(), this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency, today: todayLocal() });
+    const today = todayLocal();
+    if (this.book?.today !== today) this.book = new ForecastBook(this.entries(), today);
+    return this.book.panel(this.query, { benchmark: settings.funnelBenchmark, defaultCurrency: settings.currency });
   }
 
   private entries(): PlanEntry[] {
@@ -163,11 +174,19 @@ export class ForecastPanel implements vscode.Disposable {
       this.stale = false;
     }
     const folder = this.model.query.folder;
+    // Every figure, but only the first block of rows: the page asks for more as it scrolls.
     const { revision } = this.channel.post({
-      type: 'model', model: this.model, labels: forecastLabels(displayLocale()), locale: vscode.env.language,
+      type: 'model', model: withFirstBlock(this.model), labels: forecastLabels(displayLocale()), locale: vscode.env.language,
       folderLabel: folder ? vscode.workspace.asRelativePath(vscode.Uri.parse(folder), true) : undefined,
     });
+    this.posted = revision;
     this.deps.onModel?.(this.model, revision);
+  }
+
+  /** A block of the rows of the model last posted; a request for an older model is answered by the newer model already on its way. */
+  private postRows(of: number, from: number): void {
+    if (of !== this.posted || !this.model || !this.panel.visible) return;
+    this.channel.post({ type: 'rows', of, from, rows: rowBlock(this.model, from) });
   }
 
   private updateTitle(): void {

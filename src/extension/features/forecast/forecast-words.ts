@@ -48,7 +48,6 @@ export function forecastLabels(locale: Locale): ForecastLabels {
     probability: t('forecast.probability'),
     close: t('forecast.close'),
     sortBy: t('forecast.sortBy'),
-    truncated: t('forecast.truncated'),
     empty: t('forecast.empty'),
     incompleteOne: t('forecast.incomplete.one'),
     incomplete: t('forecast.incomplete.other'),

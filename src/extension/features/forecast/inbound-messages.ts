@@ -15,6 +15,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('rendered'), revision: z.int().min(0), rows: z.int().min(0), charts: z.int().min(0), ms: z.number().min(0) }),
   z.strictObject({ type: z.literal('query'), change: QueryChangeSchema }),
+  z.strictObject({ type: z.literal('rows'), of: z.int().min(0), from: z.int().min(0) }),
   z.strictObject({ type: z.literal('exportCsv') }),
   z.strictObject({ type: z.literal('reveal'), uri: text, index: z.int().min(0) }),
   z.strictObject({ type: z.literal('openPlan'), uri: text }),

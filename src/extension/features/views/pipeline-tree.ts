@@ -1,22 +1,32 @@
 import * as vscode from 'vscode';
-import { STAGE_INFO, pipelineGroups, plural, stageSteps, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage } from '../../../core';
+import {
+  STAGE_INFO, TreePages, pipelineGroups, plural, stageSteps, type PipelineFilter, type PipelineGroup, type PipelineGrouping, type PipelineItem, type Stage,
+} from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { REVEAL_COMMAND } from './commands';
 import { formatAmount, formatCompactMoney, formatMoney } from './format';
 import { toCoreEntries } from './entries';
+import { moreItem, pagedNodes, type MoreNode } from './show-more';
 import { t } from '../../words';
 
-export type PipelineNode = { readonly kind: 'group'; readonly group: PipelineGroup } | { readonly kind: 'opportunity'; readonly item: PipelineItem };
+type GroupNode = { readonly kind: 'group'; readonly group: PipelineGroup };
+export type PipelineNode = GroupNode | { readonly kind: 'opportunity'; readonly item: PipelineItem } | MoreNode;
 
 const GROUPING_KEY = 'accountPlans.pipeline.grouping';
 const FILTER_KEY = 'accountPlans.pipeline.filter';
 
-/** Opportunities of every plan, by stage (or close quarter, or owner). Reads only the index. */
+/**
+ * Opportunities of every plan, by stage (or close quarter, or owner). Reads only the index, once per
+ * refresh: the groups and each group's rows are kept until the next one. A group longer than a
+ * page shows its first rows and a "Show more" row.
+ */
 export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNode> {
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<PipelineNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private groups: GroupNode[] | undefined;
+  private readonly children = new Map<string, PipelineNode[]>();
 
-  constructor(private readonly index: PlanIndex, private readonly state: vscode.Memento) {}
+  constructor(private readonly index: PlanIndex, private readonly state: vscode.Memento, public pages = new TreePages()) {}
 
   get grouping(): PipelineGrouping {
     return this.state.get<PipelineGrouping>(GROUPING_KEY, 'stage');
@@ -28,25 +38,41 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
 
   async setGrouping(g: PipelineGrouping): Promise<void> {
     await this.state.update(GROUPING_KEY, g);
+    this.pages.reset();
     this.refresh();
   }
 
   async setFilter(f: PipelineFilter): Promise<void> {
     await this.state.update(FILTER_KEY, f);
+    this.pages.reset();
     this.refresh();
   }
 
+  /** The plans changed: the groups are computed again when the view asks. */
   refresh(): void {
-    this.emitter.fire();
+    this.groups = undefined;
+    this.children.clear();
+    this.emitter.fire(undefined);
+  }
+
+  /** One page more of the group `key`: only that group is drawn again. */
+  showMore(key: string): void {
+    this.pages.more(key);
+    this.children.delete(key);
+    this.emitter.fire(this.groups?.find((g) => g.group.key === key));
   }
 
   getChildren(node?: PipelineNode): PipelineNode[] {
-    if (!node) return pipelineGroups(toCoreEntries(this.index), this.grouping, this.filter).map((group) => ({ kind: 'group', group }));
-    if (node.kind === 'group') return node.group.items.map((item) => ({ kind: 'opportunity', item }));
-    return [];
+    if (!node) return (this.groups ??= pipelineGroups(toCoreEntries(this.index), this.grouping, this.filter).map((group) => ({ kind: 'group', group })));
+    if (node.kind !== 'group') return [];
+    const key = node.group.key;
+    let rows = this.children.get(key);
+    if (!rows) this.children.set(key, (rows = pagedNodes('pipeline', key, this.pages.page(key, node.group.items), (item) => ({ kind: 'opportunity', item }))));
+    return rows;
   }
 
   getTreeItem(node: PipelineNode): vscode.TreeItem {
+    if (node.kind === 'more') return moreItem(node, `more:${this.grouping}:${node.list}`);
     return node.kind === 'group' ? this.groupItem(node.group) : opportunityItem(node.item);
   }
 

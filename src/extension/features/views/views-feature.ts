@@ -10,6 +10,7 @@ import { AccountsTreeProvider } from './accounts-tree';
 import { REVEAL_COMMAND, revealNode } from './commands';
 import { PipelineTreeProvider } from './pipeline-tree';
 import { BuyingRolesTreeProvider } from './roles-tree';
+import type { PagedView } from './show-more';
 import { t } from '../../words';
 
 /** The Account Plans views and the Refresh command. Returns the feature (its tree providers are the test hooks' seam). */
@@ -57,6 +58,7 @@ export class ViewsFeature implements vscode.Disposable {
       vscode.commands.registerCommand(COMMANDS.groupPipeline, (g?: PipelineGrouping) => this.groupPipeline(g)),
       vscode.commands.registerCommand(COMMANDS.filterPipeline, (f?: { owner?: string; tier?: string }) => this.filterPipeline(index, f)),
       vscode.commands.registerCommand(COMMANDS.toggleRoleLayers, () => this.roles.toggleLayer()),
+      vscode.commands.registerCommand(COMMANDS.showMore, (view: PagedView, list: string) => this.showMore(view, list)),
     );
     this.roles.follow(vscode.window.activeTextEditor);
     void this.updateContext(index);
@@ -77,6 +79,12 @@ export class ViewsFeature implements vscode.Disposable {
       after();
       void this.updateContext(index);
     }, 50);
+  }
+
+  /** The "Show more" row of a long list: the next page of it. */
+  showMore(view: PagedView, list: string): void {
+    if (view === 'accounts') this.accounts.showMore();
+    else if (view === 'pipeline' && typeof list === 'string') this.pipeline.showMore(list);
   }
 
   private async updateContext(index: PlanIndex): Promise<void> {

@@ -1,0 +1,36 @@
+/**
+ * The README's picture of a 500-person stakeholder map: the decision layers, "Fit to panel" (all
+ * 500 cards at once), drawn by the real bundle in headless Chromium.
+ *
+ *   npm run build && npx tsc -p . && node out/test/webview/stakeholder-map-500-screenshot.js
+ *
+ * writes docs/images/stakeholder-map-500.png.
+ */
+import * as path from 'path';
+import { bigPlan, launch, modelOf, openMap, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
+
+async function main(): Promise<void> {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const mp = await openMap(browser, server.url, { width: 1400, height: 860 });
+    const r = await showModel(mp, modelOf(bigPlan(500)));
+    if (r.cards !== 500) throw new Error(`${r.cards} cards drawn, not 500`);
+    await mp.page.click('button[data-mode="layers"]');
+    await waitForRendered(mp, mp.revision);
+    await mp.page.waitForFunction(() => (globalThis as unknown as { __sent: { type: string; mode?: string }[] }).__sent.at(-1)?.mode === 'layers');
+    await mp.page.click('button[data-action="fit"]');
+    const out = path.join(ROOT, 'docs', 'images', 'stakeholder-map-500.png');
+    await mp.page.screenshot({ path: out });
+    if (mp.problems.length) throw new Error(mp.problems.join('\n'));
+    console.log(`saved ${path.relative(ROOT, out)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
