@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'index.js'));
 const { checkPlan } = core;
-const panel = createRequire(import.meta.url)(path.join(ROOT, 'out', 'src', 'core', 'forecast-panel.js'));
 const dir = process.argv[2];
 const files = [];
 for (const d of fs.readdirSync(dir)) for (const f of fs.readdirSync(path.join(dir, d))) files.push(path.join(dir, d, f));
@@ -25,7 +24,7 @@ const entries = kept.map((analysis, i) => ({ uri: `file://${files[i]}`, analysis
 const runs = [];
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
-  panel.forecastPanel(entries, {}, { benchmark: core.DEFAULT_SETTINGS.funnelBenchmark, defaultCurrency: 'CNY', rowLimit: 1000 });
+  core.forecastPanel(entries, {}, { benchmark: core.DEFAULT_SETTINGS.funnelBenchmark, defaultCurrency: 'CNY', rowLimit: 1000 });
   runs.push(performance.now() - t);
 }
 console.log(JSON.stringify({ heapMb, forecastMs: runs.sort((a, b) => a - b)[2] }));
