@@ -7,11 +7,11 @@
  * writes docs/images/stakeholder-map-500.png.
  */
 import * as path from 'path';
-import { bigPlan, launch, modelOf, openMap, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
+import { bigPlan, modelOf, openMap, ROOT, serve, showModel, waitForRendered } from './stakeholder-map-page';
+import { runScreenshots } from './screenshot-run';
 
-async function main(): Promise<void> {
+runScreenshots(async (browser, picture) => {
   const server = await serve();
-  const browser = await launch();
   try {
     const mp = await openMap(browser, server.url, { width: 1400, height: 860 });
     const r = await showModel(mp, modelOf(bigPlan(500)));
@@ -20,17 +20,11 @@ async function main(): Promise<void> {
     await waitForRendered(mp, mp.revision);
     await mp.page.waitForFunction(() => (globalThis as unknown as { __sent: { type: string; mode?: string }[] }).__sent.at(-1)?.mode === 'layers');
     await mp.page.click('button[data-action="fit"]');
-    const out = path.join(ROOT, 'docs', 'images', 'stakeholder-map-500.png');
+    const out = picture('stakeholder-map-500.png');
     await mp.page.screenshot({ path: out });
     if (mp.problems.length) throw new Error(mp.problems.join('\n'));
     console.log(`saved ${path.relative(ROOT, out)}`);
   } finally {
-    await browser.close();
     await server.close();
   }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });
