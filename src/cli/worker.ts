@@ -153,14 +153,19 @@ function runBatch(task: Task, options: unknown, from: number, jobs: readonly unk
   }
 }
 
-/** This bundle (dist/cli.js) when bundled, else the compiled worker module next to this one. */
-function entry(): string {
-  const own = path.join(__dirname, 'worker.js');
-  if (fs.existsSync(own)) return own;
-  // In dist/, the launcher next to the engine: it loads the engine from V8's code cache.
-  const launcher = path.join(__dirname, 'cli.js');
-  return path.basename(__filename) === 'cli-main.js' && fs.existsSync(launcher) ? launcher : __filename;
+/**
+ * The script a check worker starts from: the compiled worker module next to this one (tests, out/);
+ * in dist/, the launcher next to the engine, so the worker loads the engine from V8's code cache
+ * too (code-cache.ts); else this file itself.
+ */
+export function workerEntry(dir: string, file: string, exists: (path: string) => boolean = fs.existsSync): string {
+  const own = path.join(dir, 'worker.js');
+  if (exists(own)) return own;
+  const launcher = path.join(dir, 'cli.js');
+  return path.basename(file) === 'cli-main.js' && exists(launcher) ? launcher : file;
 }
+
+const entry = (): string => workerEntry(__dirname, __filename);
 
 function serve(port: NonNullable<typeof parentPort>): void {
   const { signal, reply } = workerData as { signal: Int32Array; reply: MessagePort };

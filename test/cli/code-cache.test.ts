@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { workerEntry } from '../../src/cli/worker';
 import { assertBuilt, FIXTURES, ROOT, TODAY } from './helpers';
 
 /**
@@ -42,7 +43,13 @@ describe('the engine is loaded from V8\'s code cache', function () {
     assert.equal(fs.statSync(path.join(dir, caches()[0])).mtimeMs, written, 'an accepted cache is not written again');
   });
 
-  it('check workers load the engine through the launcher, with the same output as one thread', () => {
+  it('check workers start from the launcher next to the engine, so they read the cache too', () => {
+    const present = (...names: string[]) => (p: string) => names.includes(path.basename(p));
+    assert.equal(workerEntry('/d', '/d/cli-main.js', present('cli.js', 'cli-main.js')), path.join('/d', 'cli.js'));
+    assert.equal(workerEntry('/d', '/d/cli-main.js', present('cli-main.js')), '/d/cli-main.js');
+    assert.equal(workerEntry('/d', '/d/worker.js', present('worker.js', 'cli.js')), path.join('/d', 'worker.js'));
+    assert.equal(workerEntry('/d', '/d/other.js', present('cli.js')), '/d/other.js');
+    // …and two threads started that way give the output of one.
     assert.deepEqual(run({}, '2'), run({ ACCOUNT_PLANS_CODE_CACHE: '0' }, '0'));
   });
 
