@@ -53,19 +53,18 @@ async function typeWhile(uri: vscode.Uri, hooks: TestHooks, busy: () => boolean)
 async function whenShown(api: TestHooks): Promise<Record<string, number>> {
   const shownPlans = await api.shown;
   const storeShownMs = api.timings.shownMs ?? -1;
+  // The diagnostics go to VS Code at the next turn (one call for all plans).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const entries = api.index.entries();
-  const withFindings = entries.filter((e) => e.analysis.findings.length > 0);
-  const diagnosed = withFindings.filter((e) => api.diagnostics.get(e.uri)?.length === e.analysis.findings.length).length;
   const v0 = performance.now();
   const groups = await Promise.resolve(api.views.pipeline.getChildren());
   const accountRows = (await Promise.resolve(api.views.accounts.getChildren())).length;
   const viewsMs = performance.now() - v0;
-  return {
-    shownPlans, storeShownMs, plansWithFindings: withFindings.length, plansDiagnosedAtShow: diagnosed, pipelineGroups: groups.length, accountRows, viewsMs,
-    // What the ≤ 1 s budget is about: activation → diagnostics and views of the whole workspace.
-    shownAt: performance.now() - api.timings.activationStart,
-  };
+  // What the ≤ 1 s budget is about: activation → diagnostics and views of the whole workspace.
+  const shownAt = performance.now() - api.timings.activationStart;
+  // Then (not timed) that it was the whole workspace: every plan's diagnostics in the collection.
+  const withFindings = api.index.entries().filter((e) => e.analysis.findings.length > 0);
+  const diagnosed = withFindings.filter((e) => api.diagnostics.get(e.uri)?.length === e.analysis.findings.length).length;
+  return { shownPlans, storeShownMs, plansWithFindings: withFindings.length, plansDiagnosedAtShow: diagnosed, pipelineGroups: groups.length, accountRows, viewsMs, shownAt };
 }
 
 export async function run(): Promise<void> {

@@ -170,41 +170,46 @@ export class IndexStore implements vscode.Disposable {
     const ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[] = [];
     let records = 0;
     // All shard files are asked for at once (each read is a round trip to the file service), then
-    // read one by one (only their header lines are parsed: see stored-shard.ts).
-    const files = await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
+    // parsed one per turn of the event loop, as they arrive (only their header lines are parsed: see
+    // stored-shard.ts), so the editor's messages are answered in between.
+    await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
+      let bytes: Uint8Array;
       try {
-        return await readStoreFile(this.shardUri(i));
+        bytes = await readStoreFile(this.shardUri(i));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.options.log.warn(`stored index: cannot read shard ${i}: ${errorText(e)}`);
-        return undefined;
+        return;
       }
-    }));
-    for (const [i, bytes] of files.entries()) {
-      if (bytes === undefined) continue;
-      const reading = readShard(bytes, { engine: this.engine, key: this.key });
-      if (!reading.ok) {
-        ignored.push({ shard: i, reason: reading.reason });
-        this.options.log.warn(`stored index: shard ${i} ignored (${reading.reason}${reading.detail ? `: ${reading.detail}` : ''}); its plans are checked again`);
-        this.dirty.add(i);
-        continue;
-      }
-      if (reading.dropped > 0) {
-        ignored.push({ shard: i, reason: 'invalid-records' });
-        this.options.log.warn(`stored index: shard ${i}: ${reading.dropped} records failed validation and are checked again`);
-        this.dirty.add(i);
-      }
-      for (const r of reading.records) {
-        // A plan checked while the store was being read keeps its newer analysis.
-        if (this.shards[i].has(r.uri)) continue;
-        this.shards[i].set(r.uri, r);
-        this.byHash.set(r.hash, r);
-      }
-      records += reading.records.length;
       await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+      records += this.take(i, bytes, ignored);
+    }));
+    ignored.sort((a, b) => a.shard - b.shard);
     this.lastLoad = { records, ms: performance.now() - t0, ignored };
     this.options.log.info(`stored index: ${records} analyses read from ${folder.toString(true)} in ${this.lastLoad.ms.toFixed(0)} ms` +
       (ignored.length ? `, ${ignored.length} shards ignored` : ''));
+  }
+
+  /** Puts a shard file's records into memory; a shard that cannot be used is noted and written again. */
+  private take(i: number, bytes: Uint8Array, ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[]): number {
+    const reading = readShard(bytes, { engine: this.engine, key: this.key });
+    if (!reading.ok) {
+      ignored.push({ shard: i, reason: reading.reason });
+      this.options.log.warn(`stored index: shard ${i} ignored (${reading.reason}${reading.detail ? `: ${reading.detail}` : ''}); its plans are checked again`);
+      this.dirty.add(i);
+      return 0;
+    }
+    if (reading.dropped > 0) {
+      ignored.push({ shard: i, reason: 'invalid-records' });
+      this.options.log.warn(`stored index: shard ${i}: ${reading.dropped} records failed validation and are checked again`);
+      this.dirty.add(i);
+    }
+    for (const r of reading.records) {
+      // A plan checked while the store was being read keeps its newer analysis.
+      if (this.shards[i].has(r.uri)) continue;
+      this.shards[i].set(r.uri, r);
+      this.byHash.set(r.hash, r);
+    }
+    return reading.records.length;
   }
 
   private async writeDirty(): Promise<void> {

@@ -95,8 +95,7 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */
-  reserve(uri: vscode.Uri): Ticket {
-    const key = uri.toString();
+  reserve(uri: vscode.Uri, key = uri.toString()): Ticket {
     const serial = (this.serials.get(key) ?? 0) + 1;
     this.serials.set(key, serial);
     return { key, serial };
