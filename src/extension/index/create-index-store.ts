@@ -3,6 +3,7 @@ import { STORE_FORMAT, storeKey, type Locale } from '../../core';
 import type { ConfigService } from '../config';
 import { EXTENSION_HOST } from '../extension-host';
 import { IndexStore } from './index-store';
+import { fileStamp } from './store-files';
 
 /**
  * The persisted index of this workspace, in the extension's storage for it (`storageUri`; none in a
@@ -16,7 +17,7 @@ export function createIndexStore(context: vscode.ExtensionContext, config: Confi
     folder: context.storageUri && vscode.Uri.joinPath(context.storageUri, 'plan-index'),
     engine: async () => {
       try {
-        const s = await vscode.workspace.fs.stat(bundle);
+        const s = await fileStamp(bundle);
         return `${STORE_FORMAT}/${version}/${s.mtime}-${s.size}`;
       } catch (e) {
         log.warn(`stored index: no stamp of ${bundle.toString(true)} (${e instanceof Error ? e.message : String(e)}): the version alone keys it`);

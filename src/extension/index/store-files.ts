@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import * as vscode from 'vscode';
 
 /*
@@ -17,4 +17,11 @@ export async function readStoreFile(uri: vscode.Uri): Promise<Uint8Array> {
   } catch (e) {
     throw (e as NodeJS.ErrnoException).code === 'ENOENT' ? vscode.FileSystemError.FileNotFound(uri) : e;
   }
+}
+
+/** A file's stamp (the running bundle's, which keys the store): through Node's fs for a `file:` URI, no round trip to the file service. */
+export async function fileStamp(uri: vscode.Uri): Promise<{ mtime: number; size: number }> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
+  const s = statSync(uri.fsPath);
+  return { mtime: Math.floor(s.mtimeMs), size: s.size };
 }
