@@ -83,9 +83,9 @@ function pathOf(e: EdgePath): string {
   return e.points.map((p, i) => `${i ? 'L' : 'M'}${xy(p)}`).join(' ');
 }
 
-function nodeAttrs(p: MapPerson, labels: MapLabels, kind: string, selected: string | undefined, extra = '') {
+function nodeAttrs(p: MapPerson, labels: MapLabels, kind: string, selected: string | undefined, ...extra: string[]) {
   return {
-    class: [kind, letterClass(p), p.influence ? `inf-${p.influence}` : 'inf-none', p.gone ? 'gone' : '', p.key === selected ? 'selected' : '', extra].filter(Boolean).join(' '),
+    class: [kind, letterClass(p), p.influence ? `inf-${p.influence}` : 'inf-none', p.gone ? 'gone' : '', p.key === selected ? 'selected' : '', ...extra].filter(Boolean).join(' '),
     'data-key': p.key,
     'data-index': p.index,
     tabindex: 0,
@@ -132,17 +132,17 @@ function freshnessDot(f: MapPerson['freshness'], cx: number, cy: number, r: numb
 }
 
 /** A chip's person, coloured by the target's attitude when it is the dashed chip of a target. */
-function chipAttrs(c: ChipPlace, labels: MapLabels, kind: string, selected: string | undefined) {
+function chipAttrs(c: ChipPlace, labels: MapLabels, selected: string | undefined, detail = '') {
   const p = c.person;
   const letter = (c.ghost ? p.target?.attitude : p.attitude)?.[0];
-  const attrs = nodeAttrs({ ...p, letter: letter as MapPerson['letter'] }, labels, kind, selected, c.ghost ? 'ghost' : '');
+  const attrs = nodeAttrs({ ...p, letter: letter as MapPerson['letter'] }, labels, 'chip', selected, c.ghost ? 'ghost' : '', detail);
   return c.ghost ? { ...attrs, 'aria-label': `${labels.target}: ${describePerson(p, labels)}` } : attrs;
 }
 
 export function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SVGGElement {
   const p = c.person;
   const attitude = c.ghost ? p.target?.attitude : p.attitude;
-  const g = svg('g', { ...chipAttrs(c, labels, 'chip', selected), transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})` });
+  const g = svg('g', { ...chipAttrs(c, labels, selected), transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})` });
   g.append(
     svg('rect', { class: 'chip-bg', width: CHIP.w, height: CHIP.h, rx: 5 }),
     svg('rect', { class: 'att-badge', x: 4, y: 4, width: 22, height: 20, rx: 3 }),
@@ -163,7 +163,7 @@ export function simpleCard(c: CardPlace, labels: MapLabels, selected: string | u
 }
 
 export function simpleChip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SVGRectElement {
-  return svg('rect', { ...chipAttrs(c, labels, 'chip simple', selected), x: c.x, y: c.y, width: CHIP.w, height: CHIP.h, rx: 5 });
+  return svg('rect', { ...chipAttrs(c, labels, selected, 'simple'), x: c.x, y: c.y, width: CHIP.w, height: CHIP.h, rx: 5 });
 }
 
 export function placeholder(p: PlaceholderPlace, labels: MapLabels): SVGGElement {
