@@ -182,7 +182,7 @@ export class StakeholderMapApp {
   }
 
   private listen(): void {
-    const nodeOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGElement>('.card, .chip') : null);
+    const nodeOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGElement>('[data-key]') : null);
     this.surface.addEventListener('click', (e) => {
       const node = nodeOf(e.target);
       if (node) this.activate(node);
