@@ -3,7 +3,7 @@
 //  - the Forecast: the host's query (the deals indexed once: ForecastBook) and the page drawing the
 //    model in headless Chromium, per filter: their sum is what a user waits for after a choice;
 //  - the Pipeline and Accounts views: the rows of a refresh, and a page of 200;
-//  - the stakeholder map of 500 people: layout and drawing, timed inside the page.
+//  - the stakeholder map of 500 people: layout and drawing, timed inside the page, and "Fit to panel".
 // Prints a table with each budget and writes bench/views-results.json. Tests never assert timings.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,6 +98,7 @@ const model500 = map.modelOf(map.bigPlan(500));
 const firsts = [];
 const draws = [];
 const painted = [];
+const fits = [];
 for (let k = 0; k < 3; k++) {
   const mp = await map.openMap(browser, server.url, { width: 1400, height: 860 });
   firsts.push((await map.paintTime(mp, model500)).paintedMs);
@@ -106,6 +107,7 @@ for (let k = 0; k < 3; k++) {
     draws.push(r.drawMs);
     painted.push(r.paintedMs);
   }
+  fits.push(await map.fitTime(mp));
   await mp.page.close();
 }
 await browser.close();
@@ -136,6 +138,7 @@ const rows = [
   [`stakeholder map of 500 people, opened: message → painted`, median(firsts), 'ms', '≤ 300', median(firsts) <= 300],
   [`stakeholder map of 500 people, layout + draw (in the page)`, median(draws), 'ms', '≤ 300', median(draws) <= 300],
   [`stakeholder map of 500 people, after an edit: message → painted`, median(painted), 'ms', ''],
+  [`stakeholder map of 500 people, "Fit to panel" (all 500 in view, one shape each): click → painted`, median(fits), 'ms', ''],
 ];
 const fmt = (v) => (typeof v === 'number' ? (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en')) : String(v));
 console.log(`\n${PLANS.toLocaleString('en')} plans, ${deals.toLocaleString('en')} opportunities · ${os.availableParallelism()} cores · load (1/5/15 min) before ${loadBefore}, after ${load()}\n`);

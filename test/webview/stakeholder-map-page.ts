@@ -180,3 +180,19 @@ export async function paintTime(mp: MapPage, model: MapModel): Promise<{ drawMs:
     return { drawMs: (done as { ms: number }).ms, paintedMs: performance.now() - t0 };
   }, message);
 }
+
+/**
+ * "Fit to panel" → painted, timed inside the page: from the click until the frame after the one
+ * that drew what came into view (the whole map: for a large plan, one shape per person).
+ */
+export async function fitTime(mp: MapPage): Promise<number> {
+  return mp.page.evaluate(async () => {
+    const w = globalThis as unknown as { document: { querySelector(s: string): { click(): void } | null }; requestAnimationFrame(f: () => void): void };
+    const frame = () => new Promise<void>((res) => w.requestAnimationFrame(res));
+    const t0 = performance.now();
+    w.document.querySelector('button[data-action="fit"]')!.click();
+    await frame();
+    await frame();
+    return performance.now() - t0;
+  });
+}

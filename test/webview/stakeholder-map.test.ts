@@ -3,9 +3,11 @@ import type { Browser } from 'playwright-core';
 import { ATTITUDE_BADGES, type MapModel } from '../../src/core';
 import type { MapState, WebviewMessage } from '../../src/webview/stakeholder-map/protocol';
 import { mapLabels } from '../../src/extension/features/stakeholder-map/map-words';
+import { KEEP_MARGIN_PX } from '../../src/webview/stakeholder-map/in-view';
+import { CARD, CHIP, orgLayout, sceneFor } from '../../src/webview/stakeholder-map/layout';
 import { cssRgb } from '../colour-vision';
 import {
-  bigPlan, cspViolations, fixtureText, launch, modelOf, openMap, overlaps, rects, sent, serve, showModel, waitForRendered, waitForSent, type MapPage,
+  bigPlan, cspViolations, fixtureText, launch, modelOf, openMap, overlaps, rects, sent, serve, showModel, waitForRendered, waitForSent, type MapPage, type Rect,
 } from './stakeholder-map-page';
 
 /* The page's globals, for the callbacks that run in Chromium (this file compiles without the DOM lib). */
@@ -19,6 +21,7 @@ interface PageNode {
 declare const document: PageNode;
 declare function getComputedStyle(e: unknown): Record<string, string>;
 declare const sessionStorage: { getItem(key: string): string | null };
+declare function requestAnimationFrame(f: () => void): void;
 declare const DOMParser: new () => { parseFromString(text: string, type: string): PageNode };
 const pagePost = (m: unknown) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*');
 
@@ -59,6 +62,37 @@ describe('stakeholder map webview (headless Chromium)', function () {
     await mp.page.click(`button[data-mode="${m}"]`);
     await mp.page.waitForFunction((n) => (globalThis as unknown as { __sent: WebviewMessage[] }).__sent.filter((x) => x.type === 'rendered').length > n, before);
   };
+
+  /** A pan or zoom draws what came into view in the next animation frame: waits for it. */
+  const nextFrame = () => mp.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+  /** "Fit to panel", and the frame that draws it. */
+  const fitToPanel = async () => {
+    await mp.page.click('button[data-action="fit"]');
+    await nextFrame();
+  };
+  const stageRect = async () => (await rects(mp.page, 'svg.map'))[0];
+  const inside = (c: Rect, stage: Rect) => c.x >= stage.x - 1 && c.y >= stage.y - 1 && c.x + c.w <= stage.x + stage.w + 1 && c.y + c.h <= stage.y + stage.h + 1;
+  /** The people drawn, full or as a shape; a target's dashed chip as "key (target)". */
+  const drawnPeople = () => mp.page.$$eval('.card, .chip', (es) => es.map((e) => `${e.getAttribute('data-key')}${e.classList.contains('ghost') ? ' (target)' : ''}`));
+  /** The people the scene of `m` (laid out as the page does) has on screen at the page's current pan and zoom. */
+  const onScreen = async (model: MapModel, m: 'org' | 'layers' | 'grid'): Promise<string[]> => {
+    const labels = mapLabels('en');
+    const scene = sceneFor(m, model, labels, () => orgLayout(model, labels));
+    const [, x, y, k] = (/translate\(([-\d.]+),([-\d.]+)\) scale\(([\d.]+)\)/.exec((await mp.page.getAttribute('g.viewport', 'transform')) ?? '') ?? []).map(Number);
+    const stage = await stageRect();
+    const shown = (b: { x: number; y: number; w: number; h: number }) => b.x * k + x < stage.w && (b.x + b.w) * k + x > 0 && b.y * k + y < stage.h && (b.y + b.h) * k + y > 0;
+    return [
+      ...scene.cards.filter((c) => shown({ x: c.x, y: c.y, w: CARD.w * c.scale, h: CARD.h * c.scale })).map((c) => c.person.key),
+      ...scene.chips.filter((c) => shown({ x: c.x, y: c.y, ...CHIP })).map((c) => `${c.person.key}${c.ghost ? ' (target)' : ''}`),
+    ];
+  };
+  const assertCovers = async (model: MapModel, m: 'org' | 'layers' | 'grid', where: string) => {
+    const drawn = new Set(await drawnPeople());
+    const expected = await onScreen(model, m);
+    assert.ok(expected.length > 0, `${where}: somebody is on screen`);
+    assert.deepStrictEqual(expected.filter((k) => !drawn.has(k)), [], `${where}: everyone on screen is drawn`);
+  };
+  const focusedKey = () => mp.page.evaluate(() => (document as unknown as { activeElement: PageNode | null }).activeElement?.getAttribute('data-key') ?? null);
 
   it('has no words of its own: the loading line from the HTML, then the toolbar in the words the host sends', async () => {
     assert.strictEqual(await mp.page.locator('.notice').textContent(), '正在读取计划…', 'the line panelHtml puts into data-loading');
@@ -139,7 +173,9 @@ describe('stakeholder map webview (headless Chromium)', function () {
       await showModel(mp, model);
       for (const m of ['org', 'layers', 'grid']) {
         if (m !== 'org') await mode(m);
-        const boxes = await rects(mp.page, 'g.card, g.chip, g.placeholder');
+        // 300 people do not fit the panel at 100 %, and only what is in view is drawn: the whole map, fitted.
+        if (model.people.length > 50) await fitToPanel();
+        const boxes = await rects(mp.page, '.card, .chip, .placeholder');
         const persons = new Set(boxes.filter((b) => !b.key.match(/^(economic|technical|user|financial|coach|influencer)$/)).map((b) => b.key));
         assert.strictEqual(persons.size, model.people.length, `${model.account} ${m}: everyone is drawn`);
         assert.deepStrictEqual(overlaps(boxes), [], `${model.account} ${m}: no overlap`);
@@ -152,7 +188,9 @@ describe('stakeholder map webview (headless Chromium)', function () {
     const cyclic = modelOf('---\naccount: Loop\nstakeholders:\n  - { id: a, name: A, reports_to: c }\n  - { id: b, name: B, reports_to: a }\n  - { id: c, name: C, reports_to: b }\n  - { id: r, name: R }\n  - { id: s, name: S, reports_to: r }\n---\n');
     for (const model of [hengtong(), cyclic, modelOf(bigPlan(300))]) {
       await showModel(mp, model);
-      const at = new Map((await rects(mp.page, 'g.card')).map((r) => [r.key, r]));
+      if (model.people.length > 50) await fitToPanel();
+      const at = new Map((await rects(mp.page, '.card')).map((r) => [r.key, r]));
+      assert.strictEqual(at.size, model.people.length, `${model.account}: everyone drawn`);
       assert.strictEqual(await mp.page.locator('path.edge').count(), model.edges.length, `${model.account}: one line per reports_to`);
       const below = model.edges.filter((e) => at.get(e.to)!.y >= at.get(e.from)!.y + at.get(e.from)!.h);
       // In a cycle one line has to go back up; everywhere else the report is under the boss.
@@ -326,9 +364,11 @@ describe('stakeholder map webview (headless Chromium)', function () {
     const after = String(await mp.page.getAttribute('g.viewport', 'transform'));
     assert.notStrictEqual(after, before, 'the button changes the transform');
     assert.ok(Number(/scale\(([\d.]+)\)/.exec(after)?.[1]) < 1, after);
-    const stage = (await rects(mp.page, 'svg.map'))[0];
-    const outside = (await rects(mp.page, 'g.card')).filter((c) => c.x < stage.x - 1 || c.y < stage.y - 1 || c.x + c.w > stage.x + stage.w + 1 || c.y + c.h > stage.y + stage.h + 1);
-    assert.deepStrictEqual(outside.map((c) => c.key), [], 'every card inside the panel');
+    await nextFrame();
+    const stage = await stageRect();
+    const cards = await rects(mp.page, '.card');
+    assert.strictEqual(cards.length, 40, 'every person drawn');
+    assert.deepStrictEqual(cards.filter((c) => !inside(c, stage)).map((c) => c.key), [], 'every card inside the panel');
     await mp.page.click('button[data-action="zoom-in"]');
     assert.notStrictEqual(await mp.page.getAttribute('g.viewport', 'transform'), after, 'zoom in after fit');
     await showModel(mp, hengtong(), mapLabels('zh-cn'));
@@ -433,32 +473,163 @@ describe('stakeholder map webview (headless Chromium)', function () {
     assert.strictEqual(await mp.page.locator('.notice', { hasText: 'Stale' }).count(), 0);
   });
 
-  it('draws 500 people: a card for each in every mode, no two overlapping, all inside the panel after "Fit to panel"', async () => {
+  it('draws 500 people: the cards in view at 100 %, every person as one shape after "Fit to panel", none overlapping, in every mode', async () => {
     const big = modelOf(bigPlan(500));
     const r = await showModel(mp, big);
-    assert.strictEqual(r.cards, 500);
+    assert.strictEqual(r.cards, 500, 'all 500 laid out');
     const keys = new Set(big.people.map((p) => p.key));
-    for (const m of ['org', 'layers', 'grid']) {
+    for (const m of ['org', 'layers', 'grid'] as const) {
       if (m !== 'org') await mode(m);
-      const selector = m === 'grid' ? 'g.chip:not(.ghost)' : 'g.card';
+      const opening = await drawnPeople();
+      assert.ok(opening.length < 150, `${m}: only the people in view (and a margin) drawn, ${opening.length} of 500`);
+      await assertCovers(big, m, `${m} at 100 %`);
+      assert.strictEqual(await mp.page.locator('.simple').count(), 0, `${m}: full cards at 100 %`);
+      await fitToPanel();
+      const selector = m === 'grid' ? '.chip:not(.ghost)' : '.card';
       const boxes = await rects(mp.page, selector);
       assert.deepStrictEqual(new Set(boxes.map((b) => b.key)), keys, `${m}: every person drawn, once`);
       assert.strictEqual(boxes.length, 500, m);
+      assert.strictEqual(await mp.page.locator(`${selector}.simple`).count(), 500, `${m}: too small to read, so one shape each`);
       assert.deepStrictEqual(overlaps(boxes), [], `${m}: no overlap`);
-      await mp.page.click('button[data-action="fit"]');
-      const stage = (await rects(mp.page, 'svg.map'))[0];
-      const outside = (await rects(mp.page, selector)).filter((c) => c.x < stage.x - 1 || c.y < stage.y - 1 || c.x + c.w > stage.x + stage.w + 1 || c.y + c.h > stage.y + stage.h + 1);
-      assert.deepStrictEqual(outside.map((c) => c.key), [], `${m}: every person inside the panel`);
+      const stage = await stageRect();
+      assert.deepStrictEqual(boxes.filter((c) => !inside(c, stage)).map((c) => c.key), [], `${m}: every person inside the panel`);
     }
+  });
+
+  it('500 people: a drag draws the people it brings into view; zooming in on a far corner draws the cards there', async () => {
+    const big = modelOf(bigPlan(500));
+    await showModel(mp, big);
+    const before = new Set(await drawnPeople());
+    await mp.page.mouse.move(900, 500);
+    await mp.page.mouse.down();
+    await mp.page.mouse.move(100, 150, { steps: 8 });
+    await mp.page.mouse.up();
+    await nextFrame();
+    await assertCovers(big, 'org', 'after a drag');
+    const after = await drawnPeople();
+    assert.ok(after.some((k) => !before.has(k)), 'new people drawn');
+    assert.ok(after.length < 150, `and the ones left behind dropped (${after.length} drawn)`);
+
+    await fitToPanel();
+    // The card furthest right and down, then the mouse wheel over it until the cards can be read.
+    const corner = (await rects(mp.page, '.card')).reduce((a, b) => (b.x + b.y > a.x + a.y ? b : a));
+    await mp.page.mouse.move(corner.x + corner.w / 2, corner.y + corner.h / 2);
+    for (let i = 0; i < 6 && (await mp.page.locator('g.card').count()) === 0; i++) {
+      const t = await mp.page.getAttribute('g.viewport', 'transform');
+      await mp.page.mouse.wheel(0, -500);
+      await mp.page.waitForFunction((was) => document.querySelector('g.viewport')?.getAttribute('transform') !== was, t);
+      await nextFrame();
+    }
+    assert.strictEqual(await mp.page.locator('.simple').count(), 0, 'full cards once their words can be read');
+    assert.strictEqual(await mp.page.locator(`g.card[data-key="${corner.key}"] text.name`).textContent(), big.people.find((p) => p.key === corner.key)!.name);
+    await assertCovers(big, 'org', 'zoomed in on the far corner');
+  });
+
+  it('500 people: Tab walks every person in order, panning to and drawing one the view left out; the focused person stays drawn out of view', async () => {
+    const big = modelOf(bigPlan(500));
+    await showModel(mp, big);
+    // Scene order (the org chart's: the plan's order), and the first person drawn in it.
+    const labels = mapLabels('en');
+    const order = sceneFor('org', big, labels, () => orgLayout(big, labels)).cards.map((c) => c.person.key);
+    const first = await mp.page.getAttribute('.card', 'data-key');
+    const [a, b, c] = order.slice(order.indexOf(first!));
+    assert.strictEqual(await mp.page.locator(`[data-key="${b}"]`).count(), 0, `${b}, next in order, is far off and not drawn`);
+    await mp.page.focus(`.card[data-key="${a}"]`);
+    await mp.page.keyboard.press('Tab');
+    assert.strictEqual(await focusedKey(), b);
+    const stage = await stageRect();
+    const shown = (await rects(mp.page, `.card[data-key="${b}"]`))[0];
+    assert.ok(inside(shown, stage), `${b} panned into view (${JSON.stringify(shown)})`);
+    await mp.page.locator('.tooltip .tip-name', { hasText: big.people.find((p) => p.key === b)!.name }).waitFor();
+    await mp.page.keyboard.press('Shift+Tab');
+    assert.strictEqual(await focusedKey(), a);
+    assert.ok(inside((await rects(mp.page, `.card[data-key="${a}"]`))[0], stage), `${a} back in view`);
+
+    // Tab shows b near the panel's edge; zooming in around the middle (keys, so the card keeps focus) takes it out of view.
+    await mp.page.keyboard.press('Tab');
+    for (let i = 0; i < 6; i++) await mp.page.keyboard.press('+');
+    await nextFrame();
+    const away = (await rects(mp.page, `.card[data-key="${b}"]`))[0];
+    const gap = Math.max(stage.x - (away.x + away.w), away.x - (stage.x + stage.w), stage.y - (away.y + away.h), away.y - (stage.y + stage.h));
+    assert.ok(gap > KEEP_MARGIN_PX, `${b} zoomed out of view, beyond the margin where cards are kept (${gap} px)`);
+    assert.strictEqual(await focusedKey(), b, 'still focused, so still drawn');
+
+    await mp.page.keyboard.press('0');
+    await nextFrame();
+    assert.strictEqual(await focusedKey(), b, 'focus kept when the card becomes a shape');
+    await mp.page.keyboard.press('Tab');
+    assert.strictEqual(await focusedKey(), c);
+    assert.strictEqual(await mp.page.locator(`.card.simple[data-key="${c}"]`).count(), 1, 'zoomed out, the shape takes focus');
+  });
+
+  it('Tab past the last person, or Shift+Tab before the first, leaves the people', async () => {
+    const model = hengtong();
+    await showModel(mp, model);
+    const order = await mp.page.$$eval('.card', (es) => es.map((e) => e.getAttribute('data-key')));
+    assert.strictEqual(order.length, model.people.length);
+    await mp.page.focus(`.card[data-key="${order.at(-1)}"]`);
+    await mp.page.keyboard.press('Tab');
+    assert.strictEqual(await focusedKey(), null, 'out of the map');
+    await mp.page.focus(`.card[data-key="${order[0]}"]`);
+    await mp.page.keyboard.press('Shift+Tab');
+    assert.strictEqual(await focusedKey(), null, 'back out of the people');
+  });
+
+  it('500 people: the SVG export holds every person as a full card, whatever the panel shows', async () => {
+    const big = modelOf(bigPlan(500));
+    await showModel(mp, big);
+    for (const step of ['at 100 %', 'fitted']) {
+      if (step === 'fitted') await fitToPanel();
+      await mp.page.click('button[data-action="export-svg"]');
+      await waitForSent(mp.page, 'export', step === 'fitted' ? 2 : 1);
+      const svgText = (await sent(mp.page)).filter((m): m is Extract<WebviewMessage, { type: 'export' }> => m.type === 'export').at(-1)!.data;
+      const file = await mp.page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          cards: doc.querySelectorAll('g[data-key]').length,
+          shapes: doc.querySelectorAll('rect[data-key]').length,
+          texts: [...doc.querySelectorAll('g[data-key] text')].map((t) => t.textContent ?? ''),
+        };
+      }, svgText);
+      assert.deepStrictEqual([file.cards, file.shapes], [500, 0], `${step}: 500 cards, no shapes`);
+      const texts = new Set(file.texts);
+      assert.deepStrictEqual(big.people.filter((p) => !texts.has(p.name)).map((p) => p.key), [], `${step}: every name in the file`);
+    }
+  });
+
+  it('zoomed out, each person is one shape in the attitude colour, outlined in the theme\'s border (contrast border in high contrast); clicking one selects it', async () => {
+    await showModel(mp, attitudes());
+    for (let i = 0; i < 3; i++) await mp.page.click('button[data-action="zoom-out"]');
+    await nextFrame();
+    assert.strictEqual(await mp.page.locator('g.card').count(), 0, 'at 51 % the 11 px text would be under 6 px: no full card');
+    await mp.page.evaluate(() => (document as unknown as { documentElement: { style: { setProperty(k: string, v: string): void } } }).documentElement.style.setProperty('--vscode-editorWidget-border', '#ff00ff'));
+    const shapes = await mp.page.$$eval('.card.simple', (es) => es.map((e) => ({
+      key: e.getAttribute('data-key'), tag: e.tagName, fill: getComputedStyle(e).fill, stroke: getComputedStyle(e).stroke, opacity: getComputedStyle(e).opacity,
+      high: e.classList.contains('inf-high'), label: e.getAttribute('aria-label') ?? '', tabindex: e.getAttribute('tabindex'),
+    })));
+    const by = Object.fromEntries(shapes.map((x) => [x.key, x]));
+    assert.deepStrictEqual(['boss', 'bea', 'cai', 'dan', 'eve', 'unk', 'gone'].map((k) => by[k]?.fill),
+      [PALETTE.A, PALETTE.B, PALETTE.C, PALETTE.D, PALETTE.E, PALETTE.none, PALETTE.none], 'the badge colours; a person who left is grey');
+    assert.ok(shapes.every((x) => x.tag === 'rect' && x.tabindex === '0' && x.label.length > 0), 'one element each, focusable, named for screen readers');
+    assert.ok(Number(by.gone.opacity) < 0.6, 'a person who left is faded');
+    assert.ok(shapes.filter((x) => !x.high).every((x) => x.stroke === 'rgb(255, 0, 255)'), 'outlined in the theme\'s widget border');
+    await mp.page.click('.card.simple[data-key="bea"]');
+    assert.strictEqual(await mp.page.locator('.card.simple.selected').getAttribute('data-key'), 'bea');
+    assert.deepStrictEqual((await sent(mp.page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', index: attitudes().people.find((p) => p.key === 'bea')!.index });
+    await mp.page.click('button[data-action="zoom-in"]');
+    await nextFrame();
+    assert.strictEqual(await mp.page.locator('g.card.selected').getAttribute('data-key'), 'bea', 'still selected as a full card');
   });
 
   it('draws 300 people (a reporting tree, loose people and a grid position each)', async () => {
     const big = modelOf(bigPlan(300));
     const r = await showModel(mp, big);
     assert.strictEqual(r.cards, 300);
-    assert.strictEqual(await mp.page.locator('g.card').count(), 300);
+    await fitToPanel();
+    assert.strictEqual(await mp.page.locator('.card').count(), 300);
     await mode('grid');
-    assert.strictEqual(await mp.page.locator('g.chip').count(), 300);
+    await fitToPanel();
+    assert.strictEqual(await mp.page.locator('.chip').count(), 300);
     await waitForRendered(mp, mp.revision);
   });
 });

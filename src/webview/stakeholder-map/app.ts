@@ -3,11 +3,13 @@ import { LatestRevision } from '../shared/revision';
 import { isolateBidi } from '../../core/i18n/bidi';
 import { arrowMarker, drawScene } from './draw';
 import { exportSvg, svgToPng } from './export';
+import { viewShowing, type PanelSize } from './in-view';
 import { focusBox, orgLayout, sceneFor, type Scene } from './layout';
 import { openingView } from './opening-view';
 import { PanZoom } from './pan-zoom';
 import type { ExportFormat, HostMessage, MapLabels, MapMode, MapModel, MapState, WebviewMessage } from './protocol';
 import { tooltipContent } from './tooltip';
+import { VisibleScene } from './visible-scene';
 
 const MODES: readonly MapMode[] = ['org', 'layers', 'grid'];
 const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -38,6 +40,11 @@ export class StakeholderMapApp {
   private readonly panZoom: PanZoom;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly revisions = new LatestRevision();
+  /** What is drawn of the current scene: the part in view (visible-scene.ts). */
+  private drawing: VisibleScene | undefined;
+  /** The panel's size, kept by a ResizeObserver so that a pan does not force a layout to learn it. */
+  private panel: PanelSize | undefined;
+  private frame = 0;
 
   constructor(root: HTMLElement, private readonly api: WebviewApi<MapState>) {
     const saved = api.getState();
@@ -46,7 +53,12 @@ export class StakeholderMapApp {
     this.panZoom = new PanZoom(this.surface, this.viewport, (v) => {
       this.state = { ...this.state, views: { ...this.state.views, [this.state.mode]: v } };
       this.saveSoon();
+      this.drawSoon();
     });
+    new ResizeObserver(() => {
+      this.panel = undefined;
+      this.drawSoon();
+    }).observe(this.surface);
     const stage = el('div', { class: 'stage' }, this.surface, this.tip, this.notice);
     root.replaceChildren(el('header', {}, this.heading, this.toolbar, this.legend), stage);
     // Until the first message brings the words, the page shows the one the host put into its HTML.
@@ -71,6 +83,7 @@ export class StakeholderMapApp {
       this.render();
     } else if (m.type === 'unavailable') {
       this.current = undefined;
+      this.drawing = undefined;
       this.state = { ...this.state, planUri: m.planUri };
       this.viewport.replaceChildren();
       this.notice.textContent = m.message;
@@ -88,19 +101,48 @@ export class StakeholderMapApp {
     const scene = sceneFor(this.state.mode, c.model, c.labels, () => c.org!);
     c.scene = scene;
     if (this.state.selected && !c.model.people.some((p) => p.key === this.state.selected)) this.state = { ...this.state, selected: undefined };
-    this.viewport.replaceChildren(drawScene(scene, c.labels, this.state.selected));
+    const panel = this.panelSize();
+    this.panZoom.set(this.state.views[this.state.mode] ?? openingView(scene.bounds, focusBox(scene), panel));
+    this.drawing = new VisibleScene(scene, c.labels, this.state.selected);
+    this.drawNow();
+    this.viewport.replaceChildren(this.drawing.root);
     this.heading.textContent = c.model.account;
     this.notice.hidden = true;
     this.buildToolbar();
-    const view = this.state.views[this.state.mode];
-    if (view) this.panZoom.set(view);
-    else this.panZoom.set(openingView(scene.bounds, focusBox(scene), this.panZoom.size()));
     const ms = performance.now() - t0;
     this.save();
     this.post({
       type: 'rendered', revision: c.revision, mode: this.state.mode, ms,
       cards: scene.cards.length + scene.chips.filter((x) => !x.ghost).length, placeholders: scene.placeholders.length,
     });
+  }
+
+  private panelSize(): PanelSize {
+    return (this.panel ??= this.panZoom.size());
+  }
+
+  /** Pan and zoom come many times a frame (wheel, drag): what is in view is drawn once per frame. */
+  private drawSoon(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.drawNow());
+  }
+
+  private drawNow(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.drawing?.update(this.panZoom.view, this.panelSize());
+  }
+
+  /**
+   * Moves keyboard focus to person `i` of the scene: panned into view and drawn first when the
+   * view had culled it, so every person is reachable with Tab at any zoom.
+   */
+  private focusPerson(i: number): void {
+    const d = this.drawing;
+    if (!d) return;
+    this.panZoom.set(viewShowing(d.boxOf(i), this.panZoom.view, this.panelSize()));
+    d.pin(i);
+    this.drawNow();
+    d.element(i)?.focus({ preventScroll: true });
   }
 
   private buildToolbar(): void {
@@ -140,7 +182,7 @@ export class StakeholderMapApp {
   }
 
   private listen(): void {
-    const nodeOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGGElement>('[data-key]') : null);
+    const nodeOf = (t: EventTarget | null) => (t instanceof Element ? t.closest<SVGElement>('[data-key]') : null);
     this.surface.addEventListener('click', (e) => {
       const node = nodeOf(e.target);
       if (node) this.activate(node);
@@ -151,6 +193,12 @@ export class StakeholderMapApp {
       if (node && (e.key === 'Enter' || e.key === ' ')) {
         e.preventDefault();
         this.activate(node);
+      } else if (node && e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // Tab goes through the people in scene order, the culled ones too; past either end it leaves the map.
+        const next = this.drawing?.next(node, e.shiftKey ? -1 : 1);
+        if (next === undefined) return;
+        e.preventDefault();
+        this.focusPerson(next);
       }
     });
     this.surface.addEventListener('pointerover', (e) => {
@@ -165,11 +213,18 @@ export class StakeholderMapApp {
     });
     this.surface.addEventListener('focusin', (e) => {
       const node = nodeOf(e.target);
-      if (!node) return;
+      const i = node ? this.drawing?.indexOf(node) : undefined;
+      if (!node || i === undefined) return;
+      this.drawing?.pin(i);
+      // Focus from the keyboard (Tab into the map lands on the first person drawn, maybe in the margin) shows the person.
+      if (node.matches(':focus-visible')) this.panZoom.set(viewShowing(this.drawing!.boxOf(i), this.panZoom.view, this.panelSize()));
       const r = node.getBoundingClientRect();
       this.showTip(node, r.right, r.top);
     });
-    this.surface.addEventListener('focusout', () => this.hideTip());
+    this.surface.addEventListener('focusout', () => {
+      this.drawing?.pin(undefined);
+      this.hideTip();
+    });
     document.addEventListener('keydown', (e) => {
       if (e.target instanceof HTMLButtonElement || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === '+' || e.key === '=') this.panZoom.zoomBy(1.25);
@@ -179,7 +234,7 @@ export class StakeholderMapApp {
     });
   }
 
-  private activate(node: SVGGElement): void {
+  private activate(node: SVGElement): void {
     const key = node.getAttribute('data-key') ?? undefined;
     const index = Number(node.getAttribute('data-index'));
     this.select(key);
@@ -189,12 +244,11 @@ export class StakeholderMapApp {
   private select(key: string | undefined): void {
     if (key === this.state.selected) return;
     this.state = { ...this.state, selected: key };
-    this.viewport.querySelectorAll('.selected').forEach((n) => n.classList.remove('selected'));
-    if (key !== undefined) this.viewport.querySelectorAll(`[data-key="${CSS.escape(key)}"]`).forEach((n) => n.classList.add('selected'));
+    this.drawing?.select(key);
     this.save();
   }
 
-  private showTip(node: SVGGElement, x: number, y: number): void {
+  private showTip(node: SVGElement, x: number, y: number): void {
     const key = node.getAttribute('data-key');
     const person = this.current?.model.people.find((p) => p.key === key);
     if (!person || !this.current) return;
@@ -221,10 +275,19 @@ export class StakeholderMapApp {
   private async export(format: ExportFormat): Promise<void> {
     const c = this.current;
     const scene = c?.scene;
-    const drawn = this.viewport.firstElementChild;
-    if (!c || !scene || !(drawn instanceof SVGGElement)) return;
+    if (!c || !scene) return;
     const bg = getComputedStyle(this.surface).getPropertyValue('background-color') || '#ffffff';
-    const out = exportSvg(drawn, this.defs, scene.bounds, `${isolateBidi(c.model.account)} · ${c.labels.modes[this.state.mode]} · ${c.model.today}`, bg);
+    // The file holds every person at full detail, not only what the panel shows: drawn whole, out of
+    // sight (display none: styled for the export, never laid out or painted), and taken away again.
+    const whole = drawScene(scene, c.labels, this.state.selected);
+    const staging = svg('g', { class: 'export-staging', display: 'none' }, whole);
+    this.surface.append(staging);
+    let out: ReturnType<typeof exportSvg>;
+    try {
+      out = exportSvg(whole, this.defs, scene.bounds, `${isolateBidi(c.model.account)} · ${c.labels.modes[this.state.mode]} · ${c.model.today}`, bg);
+    } finally {
+      staging.remove();
+    }
     try {
       const data = format === 'svg' ? out.text : await svgToPng(out.text, out.width, out.height);
       this.post({ type: 'export', format, data });

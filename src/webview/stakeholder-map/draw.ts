@@ -45,22 +45,32 @@ function describePerson(p: MapPerson, labels: MapLabels): string {
   return parts.join('; ');
 }
 
+/** Every part of a scene at full detail: what the export writes to a file (the panel draws only what is in view: visible-scene.ts). */
 export function drawScene(scene: Scene, labels: MapLabels, selected: string | undefined): SVGGElement {
+  const { root, edges, nodes } = sceneGroups(scene);
+  for (const e of scene.edges) edges.append(edgePath(e));
+  for (const e of scene.arrows) edges.append(arrowPath(e));
+  for (const c of scene.cards) nodes.append(card(c, labels, selected));
+  for (const c of scene.chips) nodes.append(chip(c, labels, selected));
+  for (const p of scene.placeholders) nodes.append(placeholder(p, labels));
+  return root;
+}
+
+/** The scene's root with its bands or cells and their labels drawn, and empty groups for the lines and the people. */
+export function sceneGroups(scene: Scene): { root: SVGGElement; edges: SVGGElement; nodes: SVGGElement } {
   const root = svg('g', { class: `scene mode-${scene.mode}` });
   const areas = svg('g', { class: 'areas' });
   for (const a of scene.areas) areas.append(svg('rect', { class: a.kind, x: a.x, y: a.y, width: a.w, height: a.h, rx: a.kind === 'band' ? 8 : 0 }));
   const texts = svg('g', { class: 'labels' });
   for (const l of scene.labels) texts.append(svg('text', { class: l.kind, x: l.x, y: l.y, 'text-anchor': l.anchor ?? 'start' }, l.text));
-  const lines = svg('g', { class: 'edges' });
-  for (const e of scene.edges) lines.append(svg('path', { class: 'edge', d: pathOf(e), 'data-from': e.from, 'data-to': e.to }));
-  for (const e of scene.arrows) lines.append(svg('path', { class: 'arrow', d: pathOf(e), 'marker-end': 'url(#sm-arrow)', 'data-key': e.from }));
+  const edges = svg('g', { class: 'edges' });
   const nodes = svg('g', { class: 'nodes' });
-  for (const c of scene.cards) nodes.append(card(c, labels, selected));
-  for (const c of scene.chips) nodes.append(chip(c, labels, selected));
-  for (const p of scene.placeholders) nodes.append(placeholder(p, labels));
-  root.append(areas, texts, lines, nodes);
-  return root;
+  root.append(areas, texts, edges, nodes);
+  return { root, edges, nodes };
 }
+
+export const edgePath = (e: EdgePath): SVGPathElement => svg('path', { class: 'edge', d: pathOf(e), 'data-from': e.from, 'data-to': e.to });
+export const arrowPath = (e: EdgePath): SVGPathElement => svg('path', { class: 'arrow', d: pathOf(e), 'marker-end': 'url(#sm-arrow)', 'data-key': e.from });
 
 export function arrowMarker(): SVGDefsElement {
   return svg('defs', {}, svg('marker', { id: 'sm-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
@@ -73,9 +83,9 @@ function pathOf(e: EdgePath): string {
   return e.points.map((p, i) => `${i ? 'L' : 'M'}${xy(p)}`).join(' ');
 }
 
-function nodeAttrs(p: MapPerson, labels: MapLabels, kind: string, selected: string | undefined, extra = '') {
+function nodeAttrs(p: MapPerson, labels: MapLabels, kind: string, selected: string | undefined, ...extra: string[]) {
   return {
-    class: [kind, letterClass(p), p.influence ? `inf-${p.influence}` : 'inf-none', p.gone ? 'gone' : '', p.key === selected ? 'selected' : '', extra].filter(Boolean).join(' '),
+    class: [kind, letterClass(p), p.influence ? `inf-${p.influence}` : 'inf-none', p.gone ? 'gone' : '', p.key === selected ? 'selected' : '', ...extra].filter(Boolean).join(' '),
     'data-key': p.key,
     'data-index': p.index,
     tabindex: 0,
@@ -84,7 +94,7 @@ function nodeAttrs(p: MapPerson, labels: MapLabels, kind: string, selected: stri
   };
 }
 
-function card(c: CardPlace, labels: MapLabels, selected: string | undefined): SVGGElement {
+export function card(c: CardPlace, labels: MapLabels, selected: string | undefined): SVGGElement {
   const p = c.person;
   const g = svg('g', { ...nodeAttrs(p, labels, 'card', selected), transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)}) scale(${c.scale})` });
   const textX = 46, textW = CARD.w - textX - 20;
@@ -121,15 +131,18 @@ function freshnessDot(f: MapPerson['freshness'], cx: number, cy: number, r: numb
     svg('path', { class: 'fresh-half', d: `M${cx},${cy - r} A${r},${r} 0 0 0 ${cx},${cy + r} Z` }));
 }
 
-function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SVGGElement {
+/** A chip's person, coloured by the target's attitude when it is the dashed chip of a target. */
+function chipAttrs(c: ChipPlace, labels: MapLabels, selected: string | undefined, detail = '') {
+  const p = c.person;
+  const letter = (c.ghost ? p.target?.attitude : p.attitude)?.[0];
+  const attrs = nodeAttrs({ ...p, letter: letter as MapPerson['letter'] }, labels, 'chip', selected, c.ghost ? 'ghost' : '', detail);
+  return c.ghost ? { ...attrs, 'aria-label': `${labels.target}: ${describePerson(p, labels)}` } : attrs;
+}
+
+export function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SVGGElement {
   const p = c.person;
   const attitude = c.ghost ? p.target?.attitude : p.attitude;
-  const letter = attitude?.[0];
-  const g = svg('g', {
-    ...nodeAttrs({ ...p, letter: letter as MapPerson['letter'] }, labels, 'chip', selected, c.ghost ? 'ghost' : ''),
-    transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})`,
-  });
-  if (c.ghost) g.setAttribute('aria-label', `${labels.target}: ${describePerson(p, labels)}`);
+  const g = svg('g', { ...chipAttrs(c, labels, selected), transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})` });
   g.append(
     svg('rect', { class: 'chip-bg', width: CHIP.w, height: CHIP.h, rx: 5 }),
     svg('rect', { class: 'att-badge', x: 4, y: 4, width: 22, height: 20, rx: 3 }),
@@ -140,7 +153,20 @@ function chip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SV
   return g;
 }
 
-function placeholder(p: PlaceholderPlace, labels: MapLabels): SVGGElement {
+/*
+ * A person as one shape in the attitude colour (the stylesheet's palette), for a zoom at which a
+ * card's words cannot be read (in-view.ts: detailAt). It keeps the card's place and size, its
+ * name for screen readers, focus, hover and selection.
+ */
+export function simpleCard(c: CardPlace, labels: MapLabels, selected: string | undefined): SVGRectElement {
+  return svg('rect', { ...nodeAttrs(c.person, labels, 'card', selected, 'simple'), x: c.x, y: c.y, width: CARD.w * c.scale, height: CARD.h * c.scale, rx: 6 * c.scale });
+}
+
+export function simpleChip(c: ChipPlace, labels: MapLabels, selected: string | undefined): SVGRectElement {
+  return svg('rect', { ...chipAttrs(c, labels, selected, 'simple'), x: c.x, y: c.y, width: CHIP.w, height: CHIP.h, rx: 5 });
+}
+
+export function placeholder(p: PlaceholderPlace, labels: MapLabels): SVGGElement {
   const role = labels.roles[p.role] ?? p.role;
   return svg('g', { class: 'placeholder', 'data-role': p.role, transform: `translate(${p.x},${p.y})`, 'aria-label': format(labels.nobodyHolds, { role }) },
     svg('rect', { class: 'placeholder-bg', width: PLACEHOLDER.w, height: PLACEHOLDER.h, rx: 6 }),

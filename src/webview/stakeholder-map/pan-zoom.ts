@@ -1,6 +1,7 @@
+import type { View } from './in-view';
 import type { Box } from './layout';
 
-export interface View { readonly x: number; readonly y: number; readonly k: number }
+export type { View };
 
 /** Far enough out that "Fit to panel" shows a 500-person org chart whole (about 77,000 units wide). */
 const MIN_K = 0.01;
