@@ -102,6 +102,19 @@ describe('stored index (the pure parts)', () => {
     assert.deepStrictEqual(stored.findings.map((f) => f[0]), fresh.findings.map((f) => f.code));
   });
 
+  it('the header line is ASCII (Chinese names and 𝕏 escaped as \\u, which JSON.parse reads back as they were)', () => {
+    const zh = examples.filter((x) => /[\u4e00-\u9fff]/.test(x.text));
+    assert.ok(zh.length > 0, 'the examples hold Chinese plans');
+    const text = zh[0].text.replace(/^account: .*$/m, 'account: 𝕏 客户 "quoted" \\ back');
+    const bytes = encodeShard('e1', 'k1', [record(zh[0].uri, zh[0].name, text)]);
+    const nl = bytes.indexOf(10);
+    assert.ok(bytes.subarray(0, nl).every((b) => b < 0x80), 'only ASCII bytes before the first newline');
+    const read = readShard(bytes, expect);
+    assert.ok(read.ok);
+    assert.strictEqual(read.records[0].plan!.head.account, '𝕏 客户 "quoted" \\ back');
+    assert.deepStrictEqual(read.records[0].findings.map((f) => f.message), checkPlan(text, { fileName: zh[0].name, today: TODAY }).findings.map((f) => f.message));
+  });
+
   it('a restored plan parses its stakeholders and visits only when they are read; a damaged body gives empty lists and says so', () => {
     const e = examples[0];
     const good = record(e.uri, e.name, e.text);

@@ -36,7 +36,7 @@ export function encodeShard(engine: string, key: string, records: readonly Store
     findings: r.findings.map(toTuple),
     ...(r.plan ? { plan: { head: r.plan.head, lastVisit: r.plan.lastVisit, body: bodies[i].length } } : {}),
   }));
-  const header = encoder.encode(JSON.stringify({ format: STORE_FORMAT, engine, key, plans }));
+  const header = encoder.encode(asciiJson(JSON.stringify({ format: STORE_FORMAT, engine, key, plans })));
   const out = new Uint8Array(header.length + 1 + bodies.reduce((n, b) => n + b.length, 0));
   out.set(header);
   out[header.length] = NEWLINE;
@@ -47,6 +47,17 @@ export function encodeShard(engine: string, key: string, records: readonly Store
   }
   return out;
 }
+
+/**
+ * JSON with every character past ASCII written as a `\u` escape (the same value to JSON.parse): a
+ * reopen decodes and parses 19 MB of header lines, and ASCII bytes decode about four times faster
+ * than UTF-8 with Chinese names in it, and parse faster as one-byte text (a third less in all).
+ */
+function asciiJson(json: string): string {
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
  * Reads a shard file: nothing in it is used unless its header is JSON of this format, engine and

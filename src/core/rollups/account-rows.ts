@@ -25,7 +25,6 @@ class Row implements AccountRow {
   readonly account: string;
   readonly tier?: string;
   readonly owner?: string;
-  private weighted?: Money;
 
   constructor(readonly uri: string, private readonly analysis: PlanAnalysis, readonly errors: number, readonly warnings: number, readonly stale: boolean) {
     const plan = analysis.plan;
@@ -40,10 +39,9 @@ class Row implements AccountRow {
   }
 
   get openWeighted(): Money {
-    if (this.weighted) return this.weighted;
     const open = new DealSums();
     for (const o of this.analysis.facts?.opportunities ?? []) if (countsInTotal(o)) open.add(o);
-    return (this.weighted = open.value.weighted);
+    return open.value.weighted;
   }
 }
 

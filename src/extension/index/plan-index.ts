@@ -95,7 +95,8 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */
-  reserve(uri: vscode.Uri, key = uri.toString()): Ticket {
+  reserve(uri: vscode.Uri): Ticket {
+    const key = uri.toString();
     const serial = (this.serials.get(key) ?? 0) + 1;
     this.serials.set(key, serial);
     return { key, serial };

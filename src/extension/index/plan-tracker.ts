@@ -221,7 +221,7 @@ export class PlanTracker implements vscode.Disposable {
       const uri = vscode.Uri.parse(key, true);
       if (!hasFileSystem(uri)) continue;
       const source = { kind: 'disk', mtime: record.mtime, size: record.size, hash: record.hash } as const;
-      const entry = this.index.restore(this.index.reserve(uri, key), uri, source, record);
+      const entry = this.index.restore(this.index.reserve(uri), uri, source, record);
       if (entry) shown.push(entry);
     }
     this.log.info(`stored index: ${shown.length} plans shown in ${ms(t0)} ms, before their files are looked at`);
