@@ -131,11 +131,6 @@ export class PlanTracker implements vscode.Disposable {
     this.log.info(`rechecked ${n} plans in ${ms(t0)} ms`);
   }
 
-  /** Starts reading the stored index (the workspace search shows it when it starts). */
-  preloadStore(): void {
-    void this.store?.load();
-  }
-
   dispose(): void {
     this.disposed = true;
     this.timers.forEach((t) => clearTimeout(t));

@@ -28,8 +28,6 @@ export function startIndexing(context: vscode.ExtensionContext, { tracker, timin
     (e: unknown) => log.error(`workspace check failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
   );
   const reason = scanReasonAtActivation(activationEvidence(context.workspaceState));
-  // A workspace that will be searched reads its stored index from now on, while activation ends.
-  if (reason) tracker.preloadStore();
   // Plans are checked after activate() returns, so activation stays cheap.
   return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
     tracker.checkOpenDocuments();
