@@ -237,6 +237,18 @@ describe('stakeholder map webview (headless Chromium)', function () {
     assert.strictEqual(await mp.page.locator('text.heading', { hasText: 'Not on the grid' }).count(), 1);
   });
 
+  it('25-grid: clicking an arrow reveals the person it belongs to, not the first person', async () => {
+    const model = hengtong();
+    await showModel(mp, model);
+    await mode('grid');
+    const arrow = mp.page.locator('path.arrow').first();
+    const key = await arrow.getAttribute('data-key');
+    const person = model.people.find((p) => p.key === key)!;
+    assert.notStrictEqual(person.index, 0, 'the fixture\'s first arrow is not the first person\'s');
+    await arrow.dispatchEvent('click');
+    assert.deepStrictEqual((await sent(mp.page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', index: person.index });
+  });
+
   it('hover shows needs, notes and the attitude history', async () => {
     const model = modelOf(fixtureText('examples', 'hengtong-bank.account.md').replace('    notes: 决策风格稳健', '    notes: 决策风格稳健'));
     await showModel(mp, model);

@@ -236,9 +236,11 @@ export class StakeholderMapApp {
 
   private activate(node: SVGElement): void {
     const key = node.getAttribute('data-key') ?? undefined;
-    const index = Number(node.getAttribute('data-index'));
+    // A card says its person's index; an arrow only its person's key (Number(null) would be 0: the first person).
+    const own = node.getAttribute('data-index');
+    const index = own !== null ? Number(own) : this.current?.model.people.find((p) => p.key === key)?.index;
     this.select(key);
-    if (Number.isInteger(index)) this.post({ type: 'reveal', index });
+    if (index !== undefined && Number.isInteger(index)) this.post({ type: 'reveal', index });
   }
 
   private select(key: string | undefined): void {
