@@ -43,6 +43,8 @@ export class PlanTracker implements vscode.Disposable {
   readonly shown = new Promise<number>((resolve) => { this.resolveShown = resolve; });
   /** While true, file watcher events are ignored: the tests' simulated closed window (TestHooks.reopenFromStore). */
   closed = false;
+  /** URI → its read from disk under way (refreshFromDisk). */
+  private readonly reading = new Map<string, Promise<void>>();
   /** The workspace search: it runs once, at the first sign of plans (`workspace.open(why)`). */
   readonly workspace = new WorkspaceScanGate(() => this.scanFolders());
 
@@ -376,7 +378,22 @@ export class PlanTracker implements vscode.Disposable {
   }
 
   /** Reads a plan from disk unless its analysis is of the file's stamp; `useStore` false: the stored index is not asked. */
-  private async refreshFromDisk(uri: vscode.Uri, useStore = true): Promise<void> {
+  /**
+   * Reads a plan file again, after any read of it still under way: a watcher event that comes in
+   * while the workspace search reads the same file waits for it, then finds the analysis fresh
+   * (same stamp) and does nothing, rather than claiming the file and dropping the search's result.
+   */
+  private refreshFromDisk(uri: vscode.Uri, useStore = true): Promise<void> {
+    const key = uri.toString();
+    const before = this.reading.get(key);
+    const read = () => this.readFromDisk(uri, useStore);
+    const run: Promise<void> = (before ? before.then(read, read) : read())
+      .finally(() => { if (this.reading.get(key) === run) this.reading.delete(key); });
+    this.reading.set(key, run);
+    return run;
+  }
+
+  private async readFromDisk(uri: vscode.Uri, useStore: boolean): Promise<void> {
     // Opened since the scan listed it: its buffer is checked, and wins over the disk.
     if (this.openDocument(uri)) return;
     const ticket = this.index.reserve(uri);
