@@ -377,7 +377,6 @@ export class PlanTracker implements vscode.Disposable {
     else if (hasFileSystem(uri) && !isExcluded(uri)) void this.refreshFromDisk(uri);
   }
 
-  /** Reads a plan from disk unless its analysis is of the file's stamp; `useStore` false: the stored index is not asked. */
   /**
    * Reads a plan file again, after any read of it still under way: a watcher event that comes in
    * while the workspace search reads the same file waits for it, then finds the analysis fresh
@@ -393,6 +392,7 @@ export class PlanTracker implements vscode.Disposable {
     return run;
   }
 
+  /** Reads a plan from disk unless its analysis is of the file's stamp; `useStore` false: the stored index is not asked. */
   private async readFromDisk(uri: vscode.Uri, useStore: boolean): Promise<void> {
     // Opened since the scan listed it: its buffer is checked, and wins over the disk.
     if (this.openDocument(uri)) return;
