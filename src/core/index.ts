@@ -41,6 +41,6 @@ export * from './present';
 export { contentHash, stableJson } from './model/content-hash';
 export {
   STORE_FORMAT, STORE_SHARDS, storeKey, planHash, shardOf, toStoredRecord, restampRecord, restoreAnalysis, parseBody,
-  type StoredRecord, type StoredPlan, type PlanHead, type PlanBody,
+  StoredBody, type StoredRecord, type StoredPlan, type PlanHead, type PlanBody, type ShardBodies,
 } from './model/stored-index';
-export { encodeShard, readShard, type ShardReading, type ShardRejection } from './model/stored-shard';
+export { encodeShard, readShard, splitShard, type ShardFile, type ShardReading, type ShardRejection } from './model/stored-shard';

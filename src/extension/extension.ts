@@ -25,7 +25,11 @@ export type { AccountPlansApi } from './api';
 
 /** The composition root: builds the services once, activates each feature in turn, then starts indexing. */
 export function activate(context: vscode.ExtensionContext): AccountPlansApi {
-  const timings: Timings = { activationStart: performance.now(), activationMs: 0, firstDiagnostics: new Map(), openToDiagnostics: new Map(), publishMs: 0 };
+  const timings: Timings = {
+    activationStart: performance.now(),
+    activationCpu: typeof process !== 'undefined' && typeof process.cpuUsage === 'function' ? process.cpuUsage() : undefined,
+    activationMs: 0, firstDiagnostics: new Map(), openToDiagnostics: new Map(), publishMs: 0,
+  };
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   const config = new ConfigService(log);
   const index = new PlanIndex({ settings: () => config.config.settings, locale: () => engineLocale(), log });

@@ -8,6 +8,8 @@ import type { PlanTracker } from './index/plan-tracker';
 export interface Timings {
   /** performance.now() when activation started. */
   readonly activationStart: number;
+  /** process.cpuUsage() when activation started (the bench's CPU figure; none in a browser). */
+  readonly activationCpu?: { readonly user: number; readonly system: number };
   /** How long activate() took. */
   activationMs: number;
   /** From activation start to the end of the first workspace check. */

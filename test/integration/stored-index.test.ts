@@ -47,6 +47,21 @@ async function reopen(hooks: TestHooks, whileClosed?: () => Promise<void>): Prom
   return { checked: checked.filter((u) => !open.has(u)).sort(), checks: hooks.index.checks - before };
 }
 
+/** The plans of `shard` whose stored bodies cannot be read in a reopened window (each body read once). */
+async function damagedAfterReopen(hooks: TestHooks, shard: number): Promise<string[]> {
+  await reopen(hooks);
+  const damaged: string[] = [];
+  const sub = hooks.index.onDidFindDamage((u) => damaged.push(u.toString()));
+  try {
+    const inShard = hooks.index.entries().filter((e) => e.restored && shardOf(e.uri.toString()) === shard);
+    assert.ok(inShard.length > 0, 'plans of the shard restored');
+    inShard.forEach((e) => e.analysis.plan?.stakeholders);
+  } finally {
+    sub.dispose();
+  }
+  return damaged;
+}
+
 /**
  * The persisted index: the analyses of the workspace's plans, kept in the extension's storage, so a
  * reopened window shows every diagnostic without checking the plans again.
@@ -180,6 +195,30 @@ describe('stored index', () => {
     assert.deepStrictEqual(entry.analysis.plan?.stakeholders, [], 'no stakeholders from a damaged body');
     await rechecked;
     assert.ok(hooks.index.get(uri)?.plan?.stakeholders, 'checked from its file');
+    // The store is mended: the next window reads a whole body.
+    await hooks.store.flush();
+    assert.deepStrictEqual(await damagedAfterReopen(hooks, shardOf(uri.toString())), []);
+  });
+
+  it('a shard file written again after its header was read: no body is taken from it; the plan is checked again, and the shard written whole', async () => {
+    await hooks.store.flush();
+    const uri = scratch();
+    const shard = shardOf(uri.toString());
+    const file = hooks.store.shardUri(shard);
+    await reopen(hooks);
+    const entry = hooks.index.entry(uri)!;
+    assert.ok(entry.restored, 'shown from the store, its body not read yet');
+    // Another window writes the same shard: the same bytes, a later time.
+    const bytes = await vscode.workspace.fs.readFile(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vscode.workspace.fs.writeFile(file, bytes);
+    const rechecked = waitForEvent(hooks.index.onDidChange, (e) => e.uri.toString() === uri.toString() && !!e.entry && !e.entry.restored, 'the plan checked again');
+    assert.deepStrictEqual(entry.analysis.plan?.visits, [], 'no body from a file that changed');
+    await rechecked;
+    await hooks.store.flush();
+    assert.ok(shardParts(await vscode.workspace.fs.readFile(file)).header.plans.some((p) => p.uri === uri.toString()), 'the plan checked again is stored');
+    // Read back, every body in that shard parses: none was written from the file that changed.
+    assert.deepStrictEqual(await damagedAfterReopen(hooks, shard), []);
   });
 
   it('a corrupt shard file is ignored (logged); only its plans are checked again', async () => {

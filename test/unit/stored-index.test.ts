@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, checkPlan, contentHash, encodeShard, planHash, readShard, restampRecord, restoreAnalysis, shardOf,
-  stableJson, storeKey, toStoredRecord, type ShardReading, type StoredRecord,
+  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, StoredBody, checkPlan, contentHash, encodeShard, planHash, readShard, restampRecord, restoreAnalysis, shardOf,
+  splitShard, stableJson, storeKey, toStoredRecord, type ShardReading, type StoredRecord,
 } from '../../src/core';
 import { TODAY } from './helpers';
 
@@ -85,7 +85,7 @@ describe('stored index (the pure parts)', () => {
     const reading = readShard(bytes, expect);
     assert.ok(reading.ok);
     const withPlans = reading.records.filter((r) => r.plan);
-    assert.ok(withPlans.length >= 3 && withPlans.every((r) => r.plan!.body instanceof Uint8Array), 'bodies kept as bytes');
+    assert.ok(withPlans.length >= 3 && withPlans.every((r) => r.plan!.body instanceof StoredBody), 'bodies kept where they are in the file');
     assert.deepStrictEqual(encodeShard('e1', 'k1', reading.records), bytes);
     const moved = restampRecord(reading.records[0], 'file:///elsewhere/a.account.md', { mtime: 5, size: 6 });
     assert.deepStrictEqual([moved.uri, moved.mtime, moved.size, moved.hash], ['file:///elsewhere/a.account.md', 5, 6, reading.records[0].hash]);
@@ -120,7 +120,8 @@ describe('stored index (the pure parts)', () => {
     const good = record(e.uri, e.name, e.text);
     const fresh = checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true });
     assert.ok(good.plan && fresh.plan!.stakeholders.length > 0 && fresh.findings.length > 0);
-    const damagedRecord: StoredRecord = { ...good, plan: { ...good.plan, body: encoder.encode('{"stakeholders": [tru') } };
+    const broken = encoder.encode('{"stakeholders": [tru');
+    const damagedRecord: StoredRecord = { ...good, plan: { ...good.plan, body: new StoredBody({ length: broken.length, bytes: () => broken }, 0, broken.length) } };
     const damage: unknown[] = [];
     const a = restoreAnalysis(damagedRecord, e.name, DEFAULT_SETTINGS.currency, (x) => damage.push(x));
     // What the diagnostics and the Pipeline and Accounts views read comes without the body.
@@ -135,6 +136,31 @@ describe('stored index (the pure parts)', () => {
     assert.strictEqual(damage.length, 1, 'the damage is reported once');
     assert.deepStrictEqual(a.plan!.visits, []);
     assert.strictEqual(damage.length, 1);
+  });
+
+  it('a shard\'s bodies are read when a body is first needed, once; a shard file changed since its header was read gives empty lists and says so', () => {
+    const bytes = encodeShard('e1', 'k1', examples.map((e) => record(e.uri, e.name, e.text)));
+    const { header, bodies } = splitShard(bytes);
+    let reads = 0;
+    let changed = false;
+    const reading = readShard({ header, bodies: { length: bodies.length, bytes: () => {
+      reads++;
+      if (changed) throw new Error('the shard file changed since its header was read');
+      return bodies.bytes();
+    } } }, expect);
+    assert.ok(reading.ok);
+    const i = examples.findIndex((e) => checkPlan(e.text, { fileName: e.name, today: TODAY }).plan!.stakeholders.length > 0);
+    const e = examples[i];
+    const a = restoreAnalysis(reading.records[i], e.name, DEFAULT_SETTINGS.currency);
+    assert.deepStrictEqual(a.findings, checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true }).findings);
+    assert.strictEqual(reads, 0, 'findings and the head need no body');
+    assert.deepStrictEqual(a.plan!.stakeholders, checkPlan(e.text, { fileName: e.name, today: TODAY }).plan!.stakeholders);
+    assert.ok(reads >= 1, 'the body was read when the stakeholders were');
+    changed = true;
+    const damage: unknown[] = [];
+    const b = restoreAnalysis(reading.records[i], e.name, DEFAULT_SETTINGS.currency, (x) => damage.push(x));
+    assert.deepStrictEqual(b.plan!.stakeholders, []);
+    assert.match(String(damage[0]), /changed since its header was read/);
   });
 
   it('a shard that is not JSON, of another format, engine or settings, or whose bodies do not add up, is not used', () => {

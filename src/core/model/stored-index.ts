@@ -31,8 +31,26 @@ export interface StoredPlan {
   readonly head: PlanHead;
   /** The latest visit dated on or before the record's day (PlanFacts.lastVisit): the Accounts view shows it. */
   readonly lastVisit?: string;
-  /** Stakeholders and visits: the UTF-8 bytes of their JSON as read from a shard (parsed when first read), or the lists. */
-  readonly body: Uint8Array | PlanBody;
+  /** Stakeholders and visits: the lists, or where the UTF-8 bytes of their JSON are in a shard file (read and parsed when first needed). */
+  readonly body: PlanBody | StoredBody;
+}
+
+/** A shard file's bytes after its header line, read when a body is first needed (see stored-shard.ts). */
+export interface ShardBodies {
+  /** How many bytes follow the header line. */
+  readonly length: number;
+  /** Those bytes; throws when the file is no longer the one whose header was read. */
+  bytes(): Uint8Array;
+}
+
+/** One plan's body: `length` bytes at `at` in its shard's bodies. */
+export class StoredBody {
+  constructor(readonly shard: ShardBodies, readonly at: number, readonly length: number) {}
+
+  /** The UTF-8 bytes of the body's JSON; throws when the shard file changed since its header was read. */
+  bytes(): Uint8Array {
+    return this.shard.bytes().subarray(this.at, this.at + this.length);
+  }
 }
 
 /** One plan file's analysis, as stored: valid while the file's stamp (or its content hash) is the same. */
@@ -87,16 +105,17 @@ export function parseBody(bytes: Uint8Array): PlanBody {
  * The analysis a record stands for: the same as checking the text again on the record's day. The
  * findings are there at once; the plan's stakeholders and visits are parsed when first read, and
  * the facts derived when first read (their opportunities and last visit from the head alone).
- * A body that does not parse gives empty lists and calls `damaged` (the caller checks the file again).
+ * A body that does not parse, or whose shard file changed since its header was read, gives empty
+ * lists and calls `damaged` (the caller checks the file again).
  */
 export function restoreAnalysis(record: StoredRecord, fileName: string, currency: string, damaged?: (e: unknown) => void): PlanAnalysis {
   const { plan: stored, today, findings } = record;
   if (!stored) return { fileName, findings };
-  let body = stored.body instanceof Uint8Array ? undefined : stored.body;
+  let body = stored.body instanceof StoredBody ? undefined : stored.body;
   const load = (): PlanBody => {
     if (body) return body;
     try {
-      body = parseBody(stored.body as Uint8Array);
+      body = parseBody((stored.body as StoredBody).bytes());
     } catch (e) {
       body = { stakeholders: [], visits: [] };
       damaged?.(e);

@@ -1,12 +1,12 @@
 import { RULE_CODES, type Finding, type RuleCode, type Severity } from './finding';
-import { STORE_FORMAT, type PlanHead, type StoredRecord } from './stored-index';
+import { STORE_FORMAT, StoredBody, type PlanHead, type ShardBodies, type StoredRecord } from './stored-index';
 
 /*
  * A shard file of the editor's stored index, as bytes: one line of JSON (the header: format,
  * engine, settings key, and every record without its plan body), a newline, then the plans' bodies
  * (stakeholders and visits, JSON in UTF-8) one after the other, each record giving its body's length.
- * Reading parses the header alone and keeps each body as a view of the file's bytes: a reopened
- * workspace parses ~2 KB per plan instead of ~9.
+ * Reading parses the header alone, and each body stays where it is in the file (StoredBody) until
+ * something needs it: a reopened workspace reads ~2 KB per plan instead of ~8, and parses no body.
  *
  * Findings are written as tuples: [code, severity, message, start line, start character, end line,
  * end character, start offset, end offset, data?].
@@ -30,7 +30,7 @@ const NO_BYTES = new Uint8Array(0);
 /** A shard file's bytes for these records (of this engine and settings key). */
 export function encodeShard(engine: string, key: string, records: readonly StoredRecord[]): Uint8Array {
   const encoder = new TextEncoder();
-  const bodies = records.map((r) => (!r.plan ? NO_BYTES : r.plan.body instanceof Uint8Array ? r.plan.body : encoder.encode(JSON.stringify(r.plan.body))));
+  const bodies = records.map((r) => (!r.plan ? NO_BYTES : r.plan.body instanceof StoredBody ? r.plan.body.bytes() : encoder.encode(JSON.stringify(r.plan.body))));
   const plans = records.map((r, i) => ({
     uri: r.uri, mtime: r.mtime, size: r.size, hash: r.hash, today: r.today,
     findings: r.findings.map(toTuple),
@@ -59,18 +59,32 @@ function asciiJson(json: string): string {
 
 const NON_ASCII = /[\u0080-\uffff]/g;
 
+/** A shard file as read: its header line (undefined: the file has no line break), and what follows it. */
+export interface ShardFile {
+  readonly header: Uint8Array | undefined;
+  readonly bodies: ShardBodies;
+}
+
+/** A shard file already in memory, as a ShardFile. */
+export function splitShard(bytes: Uint8Array): ShardFile {
+  const newline = bytes.indexOf(NEWLINE);
+  const rest = newline < 0 ? NO_BYTES : bytes.subarray(newline + 1);
+  return { header: newline < 0 ? undefined : bytes.subarray(0, newline), bodies: { length: rest.length, bytes: () => rest } };
+}
+
 /**
  * Reads a shard file: nothing in it is used unless its header is JSON of this format, engine and
  * key and its bodies add up to the rest of the file; then each record is checked on its own, by
  * its shape (cheap: the store is the extension's own, in its private storage, and the header's
  * format, engine and key already guard it), and one that fails is left out (and counted).
+ * The bodies are not read here: each record's body is a StoredBody of `file.bodies`.
  */
-export function readShard(bytes: Uint8Array, expect: { engine: string; key: string }): ShardReading {
-  const newline = bytes.indexOf(NEWLINE);
-  if (newline < 0) return { ok: false, reason: 'corrupt', detail: 'no header line' };
+export function readShard(file: ShardFile | Uint8Array, expect: { engine: string; key: string }): ShardReading {
+  const { header, bodies } = file instanceof Uint8Array ? splitShard(file) : file;
+  if (!header) return { ok: false, reason: 'corrupt', detail: 'no header line' };
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8').decode(bytes.subarray(0, newline)));
+    json = JSON.parse(new TextDecoder('utf-8').decode(header));
   } catch (e) {
     return { ok: false, reason: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
   }
@@ -82,16 +96,16 @@ export function readShard(bytes: Uint8Array, expect: { engine: string; key: stri
   if (json.key !== expect.key) return { ok: false, reason: 'settings' };
   const records: StoredRecord[] = [];
   let dropped = 0;
-  let at = newline + 1;
+  let at = 0;
   for (const raw of json.plans as unknown[]) {
     const length = isObject(raw) && isObject(raw.plan) ? raw.plan.body : 0;
-    if (!isCount(length) || at + length > bytes.length) return { ok: false, reason: 'corrupt', detail: 'the plan bodies do not add up' };
-    const record = recordOf(raw, bytes.subarray(at, at + length));
+    if (!isCount(length) || at + length > bodies.length) return { ok: false, reason: 'corrupt', detail: 'the plan bodies do not add up' };
+    const record = recordOf(raw, new StoredBody(bodies, at, length));
     at += length;
     if (record) records.push(record);
     else dropped++;
   }
-  if (at !== bytes.length) return { ok: false, reason: 'corrupt', detail: 'the plan bodies do not add up' };
+  if (at !== bodies.length) return { ok: false, reason: 'corrupt', detail: 'the plan bodies do not add up' };
   return { ok: true, records, dropped };
 }
 
@@ -101,7 +115,7 @@ function toTuple(f: Finding): FindingTuple {
   return t;
 }
 
-function recordOf(raw: unknown, body: Uint8Array): StoredRecord | undefined {
+function recordOf(raw: unknown, body: StoredBody): StoredRecord | undefined {
   if (!isObject(raw)) return undefined;
   const { uri, mtime, size, hash, today, findings, plan } = raw;
   if (typeof uri !== 'string' || !uri || typeof mtime !== 'number' || !isCount(size) || typeof hash !== 'string' || !hash) return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { STORE_SHARDS, encodeShard, readShard, restampRecord, shardOf, toStoredRecord, type ShardRejection, type StoredRecord } from '../../core';
+import { STORE_SHARDS, StoredBody, encodeShard, readShard, restampRecord, shardOf, toStoredRecord, type ShardFile, type ShardRejection, type StoredRecord } from '../../core';
 import type { PlanIndex } from './plan-index';
-import { readStoreFile } from './store-files';
+import { readShardFile } from './store-files';
 
 export interface IndexStoreOptions {
   /** The folder of the shard files, in the extension's storage (never the workspace); none: nothing is kept. */
@@ -170,18 +170,18 @@ export class IndexStore implements vscode.Disposable {
     const ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[] = [];
     let records = 0;
     // All shard files are asked for at once (each read is a round trip to the file service), then
-    // parsed one per turn of the event loop, as they arrive (only their header lines are parsed: see
-    // stored-shard.ts), so the editor's messages are answered in between.
+    // parsed one per turn of the event loop, as they arrive (only their header lines are read and
+    // parsed: see store-files.ts and stored-shard.ts), so the editor's messages are answered in between.
     await Promise.all(Array.from({ length: STORE_SHARDS }, async (_, i) => {
-      let bytes: Uint8Array;
+      let file: ShardFile;
       try {
-        bytes = await readStoreFile(this.shardUri(i));
+        file = await readShardFile(this.shardUri(i));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.options.log.warn(`stored index: cannot read shard ${i}: ${errorText(e)}`);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
-      records += this.take(i, bytes, ignored);
+      records += this.take(i, file, ignored);
     }));
     ignored.sort((a, b) => a.shard - b.shard);
     this.lastLoad = { records, ms: performance.now() - t0, ignored };
@@ -190,8 +190,8 @@ export class IndexStore implements vscode.Disposable {
   }
 
   /** Puts a shard file's records into memory; a shard that cannot be used is noted and written again. */
-  private take(i: number, bytes: Uint8Array, ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[]): number {
-    const reading = readShard(bytes, { engine: this.engine, key: this.key });
+  private take(i: number, file: ShardFile, ignored: { shard: number; reason: ShardRejection | 'invalid-records' }[]): number {
+    const reading = readShard(file, { engine: this.engine, key: this.key });
     if (!reading.ok) {
       ignored.push({ shard: i, reason: reading.reason });
       this.options.log.warn(`stored index: shard ${i} ignored (${reading.reason}${reading.detail ? `: ${reading.detail}` : ''}); its plans are checked again`);
@@ -222,7 +222,7 @@ export class IndexStore implements vscode.Disposable {
     try {
       await vscode.workspace.fs.createDirectory(folder);
       for (const i of todo) {
-        const bytes = encodeShard(this.engine, this.key, [...this.shards[i].values()]);
+        const bytes = encodeShard(this.engine, this.key, this.writable(i));
         // Written beside, then renamed over: a window closed mid-write leaves the old shard whole.
         const tmp = vscode.Uri.joinPath(folder, `shard-${i}.json.tmp`);
         await vscode.workspace.fs.writeFile(tmp, bytes);
@@ -233,6 +233,30 @@ export class IndexStore implements vscode.Disposable {
     } catch (e) {
       this.options.log.warn(`stored index: cannot write to ${folder.toString(true)}: ${errorText(e)}`);
     }
+  }
+
+  /**
+   * Shard `i`'s records whose bodies can still be read. A body is read from the shard file when it
+   * is first needed; if that file changed since its header was read (another window wrote it), the
+   * records are dropped rather than written without their bodies: their files are checked again.
+   */
+  private writable(i: number): StoredRecord[] {
+    const records = [...this.shards[i].values()];
+    const lost = records.filter((r) => {
+      try {
+        if (r.plan?.body instanceof StoredBody) r.plan.body.bytes();
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (lost.length === 0) return records;
+    this.options.log.warn(`stored index: shard ${i} changed on disk since it was read; ${lost.length} analyses are dropped and their plans checked again on the next open`);
+    for (const r of lost) {
+      this.shards[i].delete(r.uri);
+      if (this.byHash.get(r.hash) === r) this.byHash.delete(r.hash);
+    }
+    return [...this.shards[i].values()];
   }
 
   shardUri(i: number): vscode.Uri {

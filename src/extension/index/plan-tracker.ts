@@ -62,8 +62,12 @@ export class PlanTracker implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB);
     this.disposables.push(
       watcher,
-      // A stored plan body that does not parse: its file is checked again, not read from the store.
-      this.index.onDidFindDamage((uri) => { if (!this.openDocument(uri)) void this.refreshFromDisk(uri, false); }),
+      // A stored plan body that cannot be read: its record leaves the store (a check of the same
+      // stamp would otherwise leave it there as it is), and its file is checked again.
+      this.index.onDidFindDamage((uri) => {
+        this.store?.remove(uri);
+        if (!this.openDocument(uri)) void this.refreshFromDisk(uri, false);
+      }),
       watcher.onDidCreate((uri) => this.onDiskChange(uri)),
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
       watcher.onDidDelete((uri) => { if (!this.closed) void this.forgetIfGone(uri); }),
