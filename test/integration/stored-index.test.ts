@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { shardOf } from '../../src/core';
+import { uriOfKey } from '../../src/extension/adapters/uri-key';
 import type { TestHooks } from '../../src/extension/test-hooks';
 import { enc, fixture, resetSettings, revertAndCloseAll, SOURCE, testHooks, waitFor, waitForEvent, workspaceFolder } from './helpers';
 
@@ -280,5 +281,24 @@ describe('stored index', () => {
     });
     assert.ok(hooks.store.lastLoad!.ignored.length > 0 && hooks.store.lastLoad!.ignored.every((i) => i.reason === 'settings'));
     assert.deepStrictEqual(checked, onDisk);
+  });
+});
+
+describe('uriOfKey: a stored plan\'s URI string back as a Uri', () => {
+  it('gives the Uri that Uri.parse gives, plain file keys by the short way, any other by parse', () => {
+    const keys = [
+      vscode.Uri.file('/work/plans/acme.account.md'),
+      vscode.Uri.file('/work/plans/客户 A.account.md'),
+      vscode.Uri.file('/work/plans/100% sure#1?.account.md'),
+      vscode.Uri.file('/c:/Users/me/plan.account.md'),
+      vscode.Uri.parse('vscode-vfs://github/owner/repo/plan.account.md'),
+      vscode.Uri.parse('file://server/share/plan.account.md'),
+    ].map((u) => u.toString());
+    for (const key of keys) {
+      const uri = uriOfKey(key);
+      const parsed = vscode.Uri.parse(key, true);
+      assert.deepStrictEqual([uri.scheme, uri.authority, uri.path, uri.query, uri.fragment, uri.fsPath], [parsed.scheme, parsed.authority, parsed.path, parsed.query, parsed.fragment, parsed.fsPath], key);
+      assert.strictEqual(uri.toString(), key);
+    }
   });
 });

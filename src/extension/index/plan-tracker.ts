@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPlanFile, planHash } from '../../core';
 import type { ConfigService } from '../config';
+import { uriOfKey } from '../adapters/uri-key';
 import { PLAN_EXCLUDE_GLOB, PLAN_GLOB, PROGRESS_THRESHOLD, READ_CONCURRENCY, SCAN_BATCH, STAT_CONCURRENCY, VIEWS } from '../constants';
 import type { IndexStore } from './index-store';
 import { planFiles } from './plan-files';
@@ -219,7 +220,7 @@ export class PlanTracker implements vscode.Disposable {
     for (const record of this.store.records()) {
       const key = record.uri;
       if (open.has(key) || !folders.some((f) => key.startsWith(f)) || !isPlanFile(key) || EXCLUDED.test(key) || this.index.has(key)) continue;
-      const uri = vscode.Uri.parse(key, true);
+      const uri = uriOfKey(key);
       if (!hasFileSystem(uri)) continue;
       const source = { kind: 'disk', mtime: record.mtime, size: record.size, hash: record.hash } as const;
       const entry = this.index.restore(this.index.reserve(uri), uri, source, record);
