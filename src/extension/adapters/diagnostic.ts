@@ -16,16 +16,21 @@ const toDiagnosticSeverity = (s: Severity): vscode.DiagnosticSeverity => SEVERIT
 export function findingToDiagnostic(finding: Finding, rulesDoc: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toDiagnosticSeverity(finding.severity));
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: finding.code, target: ruleLink(rulesDoc, finding.code) };
+  d.code = ruleCode(rulesDoc, finding.code);
   return d;
 }
 
-/** One link per rule, made once: a reopened workspace turns tens of thousands of findings into diagnostics at once. */
-const links = new WeakMap<vscode.Uri, Map<string, vscode.Uri>>();
-function ruleLink(rulesDoc: vscode.Uri, code: string): vscode.Uri {
-  let byCode = links.get(rulesDoc);
-  if (!byCode) links.set(rulesDoc, (byCode = new Map()));
+type RuleCodeLink = { readonly value: string; readonly target: vscode.Uri };
+
+/**
+ * One code and link per rule, made once and shared by its diagnostics (nothing changes them): a
+ * reopened workspace turns tens of thousands of findings into diagnostics at once.
+ */
+const codes = new WeakMap<vscode.Uri, Map<string, RuleCodeLink>>();
+function ruleCode(rulesDoc: vscode.Uri, code: string): RuleCodeLink {
+  let byCode = codes.get(rulesDoc);
+  if (!byCode) codes.set(rulesDoc, (byCode = new Map()));
   let link = byCode.get(code);
-  if (!link) byCode.set(code, (link = rulesDoc.with({ fragment: code.toLowerCase() })));
+  if (!link) byCode.set(code, (link = { value: code, target: rulesDoc.with({ fragment: code.toLowerCase() }) }));
   return link;
 }

@@ -279,9 +279,12 @@ export class IndexPersistence implements vscode.Disposable {
       if (!entry) store.remove(uri);
       else if (entry.source.kind === 'disk' && entry.source.hash) {
         const { mtime, size, hash } = entry.source;
+        const key = uri.toString();
+        const stored = entry.stored;
+        // Restored from this very file's record: nothing to store (10,000 of these when a workspace is reopened).
+        if (stored && stored.uri === key && stored.mtime === mtime && stored.size === size && store.has(uri)) return;
         // A restored analysis is kept as the record it came from (its plan body unread).
-        store.put(entry.stored ? restampRecord(entry.stored, uri.toString(), { mtime, size })
-          : toStoredRecord(uri.toString(), { mtime, size, hash }, entry.today, entry.analysis));
+        store.put(stored ? restampRecord(stored, key, { mtime, size }) : toStoredRecord(key, { mtime, size, hash }, entry.today, entry.analysis));
       }
     });
   }
