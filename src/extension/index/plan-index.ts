@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord } from '../../core';
+import { checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord, type PlanEntry as CorePlanEntry } from '../../core';
 import { READ_CONCURRENCY } from '../constants';
 
 /** Where a plan's text came from: an open document's buffer, or the file on disk. */
@@ -60,6 +60,8 @@ export class PlanIndex implements vscode.Disposable {
   /** A restored analysis's stored plan body did not parse: the file should be checked again. */
   readonly onDidFindDamage = this.damage.event;
   private readonly store = new Map<string, Stored>();
+  /** coreEntries() until the index changes. */
+  private sorted: readonly CorePlanEntry[] | undefined;
   private readonly serials = new Map<string, number>();
   private settingsGeneration = 0;
   private readonly today: () => string;
@@ -92,6 +94,14 @@ export class PlanIndex implements vscode.Disposable {
 
   entries(): PlanEntry[] {
     return [...this.store.values()];
+  }
+
+  /**
+   * The entries in the engine's shape (URI as its string), sorted by URI for a stable order: one
+   * list until the index changes, as the Pipeline and Accounts views read it one after the other.
+   */
+  coreEntries(): readonly CorePlanEntry[] {
+    return (this.sorted ??= [...this.store].map(([uri, e]) => ({ uri, analysis: e.analysis })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */
@@ -149,6 +159,7 @@ export class PlanIndex implements vscode.Disposable {
     this.restored++;
     const stored: Stored = { uri, analysis, source, today: record.today, checkMs: 0, restored: true, stored: record, settingsGeneration: this.settingsGeneration };
     this.store.set(ticket.key, stored);
+    this.sorted = undefined;
     this.emitter.fire({ uri, entry: stored });
     return stored;
   }
@@ -156,6 +167,7 @@ export class PlanIndex implements vscode.Disposable {
   delete(uri: vscode.Uri): boolean {
     this.reserve(uri);
     if (!this.store.delete(uri.toString())) return false;
+    this.sorted = undefined;
     this.emitter.fire({ uri, entry: undefined });
     return true;
   }
@@ -201,6 +213,7 @@ export class PlanIndex implements vscode.Disposable {
     this.emitter.dispose();
     this.damage.dispose();
     this.store.clear();
+    this.sorted = undefined;
   }
 
   private check(uri: vscode.Uri, source: PlanSource, text: string): PlanEntry | undefined {
@@ -232,6 +245,7 @@ export class PlanIndex implements vscode.Disposable {
       settingsGeneration: this.settingsGeneration,
     };
     this.store.set(uri.toString(), stored);
+    this.sorted = undefined;
     this.emitter.fire({ uri, entry: stored });
     return stored;
   }

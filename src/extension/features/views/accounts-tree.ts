@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { TreePages, accountRows, daysAgo, plural, type AccountRow } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
-import { toCoreEntries } from './entries';
 import { formatMoney } from './format';
 import { moreItem, pagedNodes, type MoreNode } from './show-more';
 import { t } from '../../words';
@@ -40,7 +39,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountNode
 
   getChildren(node?: AccountNode): AccountNode[] {
     if (node) return [];
-    this.rows ??= accountRows(toCoreEntries(this.index));
+    this.rows ??= accountRows(this.index.coreEntries());
     return (this.nodes ??= pagedNodes('accounts', LIST, this.pages.page(LIST, this.rows), (r) => r));
   }
 

@@ -5,7 +5,6 @@ import {
 import type { PlanIndex } from '../../index/plan-index';
 import { REVEAL_COMMAND } from './commands';
 import { formatAmount, formatCompactMoney, formatMoney } from './format';
-import { toCoreEntries } from './entries';
 import { moreItem, pagedNodes, type MoreNode } from './show-more';
 import { t } from '../../words';
 
@@ -63,7 +62,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   }
 
   getChildren(node?: PipelineNode): PipelineNode[] {
-    if (!node) return (this.groups ??= pipelineGroups(toCoreEntries(this.index), this.grouping, this.filter).map((group) => ({ kind: 'group', group })));
+    if (!node) return (this.groups ??= pipelineGroups(this.index.coreEntries(), this.grouping, this.filter).map((group) => ({ kind: 'group', group })));
     if (node.kind !== 'group') return [];
     const key = node.group.key;
     let rows = this.children.get(key);
