@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const ready = startIndexing(context, services);
 
   registerTestHooks(context, () => ({
-    index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace, shown: tracker.shown,
+    index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace, shown: tracker.shown, reads: tracker,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
     setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes, host: EXTENSION_HOST,
     store,

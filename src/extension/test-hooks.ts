@@ -9,6 +9,7 @@ import type { StakeholderMapFeature } from './features/stakeholder-map/stakehold
 import type { ViewsFeature } from './features/views/views-feature';
 import type { IndexStore } from './index/index-store';
 import type { PlanIndex } from './index/plan-index';
+import type { PlanTracker } from './index/plan-tracker';
 import type { WorkspaceScanGate } from './index/workspace-scan-gate';
 import type { Timings } from './services';
 
@@ -30,6 +31,8 @@ export interface TestHooks {
   readonly timings: Timings;
   /** The workspace search: whether and why it started. */
   readonly workspace: WorkspaceScanGate;
+  /** Reads of plan files from disk: one file's again (after any under way), and a hook before each read. */
+  readonly reads: Pick<PlanTracker, 'refreshFromDisk' | 'beforeRead'>;
   /** Settles when the first workspace search has shown the stored index's analyses (PlanTracker.shown). */
   readonly shown: Promise<number>;
   /** Checks every known plan again (as a settings change does). */

@@ -58,6 +58,34 @@ describe('workspace files', () => {
     await waitForCodes(uri, ['AP005']);
   });
 
+  it('reads a plan file once when a second read of it is asked for while the first is under way', async () => {
+    const uri = plan('read-twice.account.md');
+    await vscode.workspace.fs.writeFile(uri, enc(DUPLICATE));
+    await waitForCodes(uri, ['AP004']);
+    let reads = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    api.reads.beforeRead = async (u) => {
+      if (u.toString() !== uri.toString()) return;
+      if (++reads === 1) await held;
+    };
+    try {
+      // The watcher's read of the changed file is held part-way; a second read is asked for meanwhile
+      // (as the workspace search does when it lists the same file).
+      await vscode.workspace.fs.writeFile(uri, enc(DANGLING));
+      await waitFor('the first read under way', () => (reads === 1 ? true : undefined));
+      const second = api.reads.refreshFromDisk(uri);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await second;
+      await waitForCodes(uri, ['AP005']);
+      assert.strictEqual(reads, 1, 'the second read waited for the first, then found the plan fresh');
+    } finally {
+      api.reads.beforeRead = undefined;
+      release();
+    }
+  });
+
   it('leaves plans under node_modules alone, as the workspace scan does', async () => {
     const hidden = plan('node_modules', 'pkg', 'vendor.account.md');
     const seen = plan('seen.account.md');

@@ -46,6 +46,8 @@ export class PlanTracker implements vscode.Disposable {
   closed = false;
   /** URI → its read from disk under way (refreshFromDisk). */
   private readonly reading = new Map<string, Promise<void>>();
+  /** Tests: awaited just before a plan file's text is read from disk (to hold a read part-way). */
+  beforeRead: ((uri: vscode.Uri) => Promise<void> | void) | undefined;
   /** The workspace search: it runs once, at the first sign of plans (`workspace.open(why)`). */
   readonly workspace = new WorkspaceScanGate(() => this.scanFolders());
 
@@ -387,7 +389,7 @@ export class PlanTracker implements vscode.Disposable {
    * while the workspace search reads the same file waits for it, then finds the analysis fresh
    * (same stamp) and does nothing, rather than claiming the file and dropping the search's result.
    */
-  private refreshFromDisk(uri: vscode.Uri, useStore = true): Promise<void> {
+  refreshFromDisk(uri: vscode.Uri, useStore = true): Promise<void> {
     const key = uri.toString();
     const before = this.reading.get(key);
     const read = () => this.readFromDisk(uri, useStore);
@@ -414,6 +416,7 @@ export class PlanTracker implements vscode.Disposable {
         this.index.restore(ticket, uri, { ...source, hash: known.hash }, known);
         return;
       }
+      await this.beforeRead?.(uri);
       const text = await planFiles.read(uri, this.decoder);
       const hash = planHash(fileNameOf(uri), text);
       // Same name and text as a stored analysis (a file touched, checked out again, or moved): no check.
