@@ -14,6 +14,7 @@ export { checkPlan, internalErrorAnalysis, locate, type CheckOptions } from './c
 export { forecast, type ForecastReport } from './rollups/forecast-report';
 export { denoise, formatAmount, formatCompactMoney, formatMoney, formatMoneySum, MoneySum, Sum, addUp, type Money } from './model/money';
 export { byCodePoint, byName } from './model/name-order';
+export { LazilySorted, firstInOrder, type Sliceable } from './model/lazily-sorted';
 export * from './rollups/pipeline-rollup';
 export * from './rollups/funnel';
 export * from './rollups/forecast-model';

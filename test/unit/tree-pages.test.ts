@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { TREE_PAGE_SIZE, TreePages } from '../../src/core';
+import { LazilySorted, TREE_PAGE_SIZE, TreePages, firstInOrder } from '../../src/core';
 
 const list = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -43,5 +43,43 @@ describe('tree pages (long lists of the Pipeline and Accounts views)', () => {
   it('refuses a page size that is not a whole number from 1', () => {
     assert.throws(() => new TreePages(0), RangeError);
     assert.throws(() => new TreePages(1.5), RangeError);
+  });
+});
+
+describe('LazilySorted: a list put in order only as far as it is read', () => {
+  /** A deterministic shuffle of `n` keys with many ties in the first field, broken by the second (a total order). */
+  const items = (n: number) => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    return Array.from({ length: n }, (_, i) => ({ group: next() % 5, name: `n${next() % 1000}`, i }));
+  };
+  type Item = ReturnType<typeof items>[number];
+  const order = (a: Item, b: Item) => a.group - b.group || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.i - b.i;
+
+  it('every prefix is the sorted list\'s, whether picked from a heap or read after a whole sort', () => {
+    const all = items(1000);
+    const sorted = [...all].sort(order);
+    for (const n of [0, 1, 2, 7, 200, 250, 251, 999, 1000, 1200]) {
+      assert.deepStrictEqual(firstInOrder(all, n, order), sorted.slice(0, Math.min(n, 1000)), `first ${n}`);
+      assert.deepStrictEqual(new LazilySorted([...all], order).slice(0, n), sorted.slice(0, n), `slice to ${n}`);
+    }
+  });
+
+  it('reads page after page the same as a sorted list; sorts the whole list only past a quarter of it', () => {
+    const all = items(1000);
+    const sorted = [...all].sort(order);
+    let comparisons = 0;
+    const list = new LazilySorted([...all], (a: Item, b: Item) => { comparisons++; return order(a, b); });
+    const pages = new TreePages(100);
+    assert.deepStrictEqual(pages.page('A', list).rows, sorted.slice(0, 100));
+    const forFirstPage = comparisons;
+    assert.ok(forFirstPage < 1000 * Math.log2(1000), `the first page took ${forFirstPage} comparisons, fewer than a sort`);
+    pages.more('A');
+    assert.deepStrictEqual(pages.page('A', list).rows, sorted.slice(0, 200));
+    pages.more('A');
+    pages.more('A');
+    const third = pages.page('A', list);
+    assert.deepStrictEqual([third.rows, third.hidden], [sorted.slice(0, 400), 600]);
+    assert.strictEqual(list.length, 1000);
   });
 });

@@ -1,3 +1,5 @@
+import type { Sliceable } from '../model/lazily-sorted';
+
 /** Rows a tree view shows of a long list before its "Show more" row. */
 export const TREE_PAGE_SIZE = 200;
 
@@ -23,10 +25,10 @@ export class TreePages {
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size ${pageSize}: a whole number from 1`);
   }
 
-  /** The rows of `items` the list `key` shows now. */
-  page<T>(key: string, items: readonly T[]): TreePage<T> {
+  /** The rows of `items` the list `key` shows now (only those are read from `items`). */
+  page<T>(key: string, items: Sliceable<T>): TreePage<T> {
     const limit = this.limit(key);
-    if (items.length <= limit) return { rows: items, hidden: 0, next: 0 };
+    if (items.length <= limit) return { rows: items.slice(0, items.length), hidden: 0, next: 0 };
     const hidden = items.length - limit;
     return { rows: items.slice(0, limit), hidden, next: Math.min(hidden, this.pageSize) };
   }

@@ -2,6 +2,7 @@ import type { PlanAnalysis, PlanEntry } from '../model/plan-analysis';
 import { daysBetween } from '../model/dates';
 import type { Money } from '../model/money';
 import { byName } from '../model/name-order';
+import { LazilySorted } from '../model/lazily-sorted';
 import { countsInTotal, DealSums } from './pipeline-rollup';
 
 export interface AccountRow {
@@ -47,6 +48,13 @@ class Row implements AccountRow {
 
 /** Every plan, what needs attention first: errors, then stale accounts, then the rest in name order. */
 export function accountRows(entries: Iterable<PlanEntry>): AccountRow[] {
+  return unsortedRows(entries).sort(byAttention);
+}
+
+/** accountRows, sorted only as far as it is read (a view's first page of 10,000 rows costs a fraction of the sort). */
+export const accountRowsLazily = (entries: Iterable<PlanEntry>): LazilySorted<AccountRow> => new LazilySorted(unsortedRows(entries), byAttention);
+
+function unsortedRows(entries: Iterable<PlanEntry>): AccountRow[] {
   const rows: AccountRow[] = [];
   for (const { uri, analysis } of entries) {
     let errors = 0;
@@ -59,6 +67,9 @@ export function accountRows(entries: Iterable<PlanEntry>): AccountRow[] {
     }
     rows.push(new Row(uri, analysis, errors, warnings, stale));
   }
-  const rank = (r: AccountRow) => (r.errors > 0 ? 0 : r.stale ? 1 : 2);
-  return rows.sort((a, b) => rank(a) - rank(b) || b.errors - a.errors || byName(a.account, b.account) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  return rows;
 }
+
+const rank = (r: AccountRow) => (r.errors > 0 ? 0 : r.stale ? 1 : 2);
+const byAttention = (a: AccountRow, b: AccountRow): number =>
+  rank(a) - rank(b) || b.errors - a.errors || byName(a.account, b.account) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { PlanEntry } from '../model/plan-analysis';
 import type { Money } from '../model/money';
+import { LazilySorted } from '../model/lazily-sorted';
 import { byName } from '../model/name-order';
 import { OPEN_STAGES } from '../model/selling-method';
 import { byQuarter, countsInTotal, DealSums, deals, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
@@ -15,7 +16,8 @@ export interface PipelineGroup {
   readonly count: number;
   readonly amount: Money;
   readonly weighted: Money;
-  readonly items: readonly PipelineItem[];
+  /** The group's deals, put in order (largest weighted first) only as far as they are read. */
+  readonly items: LazilySorted<PipelineItem>;
 }
 
 /**
@@ -42,19 +44,14 @@ export function pipelineGroups(entries: Iterable<PlanEntry>, grouping: PipelineG
 }
 
 /**
- * A group's sums at once; its items sorted when first read: a view's top level shows the sums only,
- * and sorting 30,000 deals by weight and name is most of a refresh (the names go through the collator).
+ * A group's sums at once; its items in order only as far as they are read: a view's top level shows
+ * the sums, a group its first page, and sorting 30,000 deals by weight and name is most of a refresh
+ * (the names go through the collator).
  */
 function summarize(key: string, items: PipelineItem[]): PipelineGroup {
   const sums = new DealSums();
   for (const { facts } of items) sums.add(facts);
-  let sorted: readonly PipelineItem[] | undefined;
-  return {
-    key, ...sums.value,
-    get items() {
-      return (sorted ??= items.sort(byWeightThenName));
-    },
-  };
+  return { key, ...sums.value, items: new LazilySorted(items, byWeightThenName) };
 }
 
 /** The largest weighted amount first; then account and opportunity in name order, then file order. */

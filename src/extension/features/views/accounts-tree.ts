@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TreePages, accountRows, daysAgo, plural, type AccountRow } from '../../../core';
+import { TreePages, accountRowsLazily, daysAgo, plural, type AccountRow, type LazilySorted } from '../../../core';
 import type { PlanIndex } from '../../index/plan-index';
 import { formatMoney } from './format';
 import { moreItem, pagedNodes, type MoreNode } from './show-more';
@@ -14,12 +14,12 @@ const LIST = 'accounts';
 
 /**
  * Every plan, the ones that need attention first: rows computed once per refresh, shown a page at
- * a time (a "Show more" row after the first page).
+ * a time (a "Show more" row after the first page), and put in order only as far as they are shown.
  */
 export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountNode> {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private rows: AccountRow[] | undefined;
+  private rows: LazilySorted<AccountRow> | undefined;
   private nodes: AccountNode[] | undefined;
 
   constructor(private readonly index: PlanIndex, public pages = new TreePages()) {}
@@ -39,7 +39,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<AccountNode
 
   getChildren(node?: AccountNode): AccountNode[] {
     if (node) return [];
-    this.rows ??= accountRows(this.index.coreEntries());
+    this.rows ??= accountRowsLazily(this.index.coreEntries());
     return (this.nodes ??= pagedNodes('accounts', LIST, this.pages.page(LIST, this.rows), (r) => r));
   }
 
