@@ -80,12 +80,14 @@ export interface Deal {
 }
 
 /** Every opportunity with a stage, in the plans that parsed and pass the filter, in the entries' order. */
-export function* deals(entries: Iterable<PlanEntry>, filter: PlanFilter = {}): Generator<Deal> {
+export function deals(entries: Iterable<PlanEntry>, filter: PlanFilter = {}): Deal[] {
+  const out: Deal[] = [];
   for (const { uri, analysis } of entries) {
     const plan = analysis.plan;
     if (!plan || !analysis.facts || !passesFilter(uri, plan, filter)) continue;
     for (const facts of analysis.facts.opportunities) {
-      if (facts.stage) yield { uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts };
+      if (facts.stage) out.push({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts });
     }
   }
+  return out;
 }
