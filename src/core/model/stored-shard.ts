@@ -6,7 +6,7 @@ import { STORE_FORMAT, StoredBody, type PlanHead, type ShardBodies, type StoredR
  * engine, settings key, and every record without its plan body), a newline, then the plans' bodies
  * (stakeholders and visits, JSON in UTF-8) one after the other, each record giving its body's length.
  * Reading parses the header alone, and each body stays where it is in the file (StoredBody) until
- * something needs it: a reopened workspace reads ~2 KB per plan instead of ~8, and parses no body.
+ * something needs it: a reopened workspace parses ~2 KB per plan and reads no body (~6 KB).
  *
  * Findings are written as tuples: [code, severity, message, start line, start character, end line,
  * end character, start offset, end offset, data?].

@@ -7,7 +7,7 @@ import { splitShard, type ShardFile } from '../../core';
  * fs, synchronously: read asynchronously, a file comes in 512 KB pieces, each a round trip through
  * libuv's thread pool and the busy event loop of a starting editor (all 32 shards arrived together
  * ~400 ms after they were asked for); the caller parses one per turn of the event loop. Only the
- * header line is read at first (a quarter of the file: ~24 of ~80 MB for 10,000 plans); the plans'
+ * header line is read at first (the first MB of each ~2.5 MB shard for 10,000 plans); the plans'
  * bodies are read when one is first needed, from the same file if its size and time are still the
  * ones seen. Any other storage goes through vscode.workspace.fs, a whole file at a time. The browser
  * build has no fs: esbuild.js puts store-files.web.ts in this module's place. A missing file rejects
@@ -22,7 +22,7 @@ export async function readShardFile(uri: vscode.Uri): Promise<ShardFile> {
   }
 }
 
-/** A shard header is ~750 KB for 10,000 plans: one read, seldom two. */
+/** A shard's header line is ~600 KB for 10,000 plans: one read, seldom two. */
 const FIRST_READ = 1 << 20;
 
 function readHeaderLine(path: string): ShardFile {
