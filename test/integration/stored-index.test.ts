@@ -201,7 +201,7 @@ describe('stored index', () => {
     assert.deepStrictEqual(await damagedAfterReopen(hooks, shardOf(uri.toString())), []);
   });
 
-  it('a shard file written again after its header was read: no body is taken from it; the plan is checked again, and the shard written whole', async () => {
+  it('a shard file written again after its header was read: no body is taken from the new file (the plan is checked again), and the store stays whole', async () => {
     await hooks.store.flush();
     const uri = scratch();
     const shard = shardOf(uri.toString());
@@ -214,8 +214,21 @@ describe('stored index', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await vscode.workspace.fs.writeFile(file, bytes);
     const rechecked = waitForEvent(hooks.index.onDidChange, (e) => e.uri.toString() === uri.toString() && !!e.entry && !e.entry.restored, 'the plan checked again');
-    assert.deepStrictEqual(entry.analysis.plan?.visits, [], 'no body from a file that changed');
-    await rechecked;
+    const damaged: string[] = [];
+    const sub = hooks.index.onDidFindDamage((u) => damaged.push(u.toString()));
+    try {
+      assert.deepStrictEqual(entry.analysis.plan?.visits, []);
+    } finally {
+      sub.dispose();
+    }
+    if (hooks.host === 'node') {
+      // Bodies are read from the file when first needed: the file that changed gives none, and the plan is checked again.
+      assert.deepStrictEqual(damaged, [uri.toString()], 'no body from a file that changed');
+      await rechecked;
+    } else {
+      // The browser build reads a shard whole when it loads it: the body comes from the bytes read then.
+      assert.deepStrictEqual(damaged, [], 'the body read with its header');
+    }
     await hooks.store.flush();
     assert.ok(shardParts(await vscode.workspace.fs.readFile(file)).header.plans.some((p) => p.uri === uri.toString()), 'the plan checked again is stored');
     // Read back, every body in that shard parses: none was written from the file that changed.

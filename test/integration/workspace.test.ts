@@ -164,6 +164,9 @@ describe('workspace files', () => {
     const b = plan('folder', 'deeper', 'b.account.md');
     await vscode.workspace.fs.writeFile(a, enc(DUPLICATE));
     await vscode.workspace.fs.writeFile(b, enc(DANGLING));
+    // Read without waiting for the watcher: a file written into a folder made the same instant can
+    // come before the watcher watches that folder (seen once in CI). What is tested is the delete.
+    await Promise.all([a, b].map((u) => api.reads.refreshFromDisk(u)));
     await Promise.all([waitForCodes(a, ['AP004']), waitForCodes(b, ['AP005'])]);
 
     await vscode.workspace.fs.delete(plan('folder'), { recursive: true, useTrash: false });
