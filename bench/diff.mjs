@@ -149,6 +149,12 @@ for (let round = 0; round < rounds + 1; round++) {
 console.log(`[bench:diff] rounds (ms): ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.map(Math.round)])))}`);
 console.log(`[bench:diff] baseline parsed ${outputs.baseline} blobs (both sides of ${changed} plans); diff printed ${outputs.diff?.length ?? 0} characters of JSON, report ${outputs.report?.length ?? 0} of Markdown`);
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
+// Each round's own ratio as well (its three runs follow one another): this machine's speed drifts
+// between rounds minutes apart, and a ratio within a round is less moved by it. Said, not judged.
+if (times.diff?.length && times.baseline?.length) {
+  const perRound = times.diff.map((d, i) => d / times.baseline[i]);
+  console.log(`[bench:diff] diff / baseline in each round: ${perRound.map((r) => r.toFixed(2)).join(' / ')} (median ${median(perRound).toFixed(2)} ×)`);
+}
 const verdict = (r, budget) => (r === undefined ? undefined : r <= budget);
 const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 const rows = [
