@@ -23,7 +23,7 @@ export function findingToDiagnostic(finding: Finding, rulesDoc: vscode.Uri): vsc
 type RuleCodeLink = { readonly value: string; readonly target: vscode.Uri };
 
 /**
- * One code and link per rule, made once and shared by its diagnostics (nothing changes them): a
+ * One code and link per rule, made once and shared (frozen) by its diagnostics: a
  * reopened workspace turns tens of thousands of findings into diagnostics at once.
  */
 const codes = new WeakMap<vscode.Uri, Map<string, RuleCodeLink>>();
@@ -31,6 +31,6 @@ function ruleCode(rulesDoc: vscode.Uri, code: string): RuleCodeLink {
   let byCode = codes.get(rulesDoc);
   if (!byCode) codes.set(rulesDoc, (byCode = new Map()));
   let link = byCode.get(code);
-  if (!link) byCode.set(code, (link = { value: code, target: rulesDoc.with({ fragment: code.toLowerCase() }) }));
+  if (!link) byCode.set(code, (link = Object.freeze({ value: code, target: rulesDoc.with({ fragment: code.toLowerCase() }) })));
   return link;
 }

@@ -153,7 +153,7 @@ export class PlanIndex implements vscode.Disposable {
   restore(ticket: Ticket, uri: vscode.Uri, source: PlanSource & { kind: 'disk' }, record: StoredRecord): PlanEntry | undefined {
     if (!this.isCurrent(ticket)) return undefined;
     const analysis = restoreAnalysis(record, fileNameOf(uri), this.options.settings().currency, (e) => {
-      this.options.log.warn(`stored index: the plan of ${uri.toString(true)} does not parse (${e instanceof Error ? e.message : String(e)}); it is checked again`);
+      this.options.log.warn(`stored index: the stored plan of ${uri.toString(true)} cannot be read (${e instanceof Error ? e.message : String(e)}); it is checked again`);
       this.damage.fire(uri);
     });
     this.restored++;

@@ -416,7 +416,7 @@ export class PlanTracker implements vscode.Disposable {
         this.index.restore(ticket, uri, { ...source, hash: known.hash }, known);
         return;
       }
-      await this.beforeRead?.(uri);
+      if (this.beforeRead) await this.beforeRead(uri);
       const text = await planFiles.read(uri, this.decoder);
       const hash = planHash(fileNameOf(uri), text);
       // Same name and text as a stored analysis (a file touched, checked out again, or moved): no check.
