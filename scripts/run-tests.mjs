@@ -72,7 +72,7 @@ async function mochaSuite(name, dir) {
   const files = testFiles(path.join(ROOT, dir));
   if (files.length === 0) return { name, passed: 0, failed: 0, skipped: 0, note: `no test files in ${dir}` };
   const { code, out } = await run(process.execPath, [MOCHA, '--reporter', 'spec', '--no-color', '--timeout', '30000', ...files]);
-  return settle(name, code, mochaCounts(out));
+  return settle(name, code, mochaCounts(out), out);
 }
 
 /** test/grammar/run.mjs ends with "grammar: N passed, N failed". */
@@ -80,7 +80,7 @@ async function grammarSuite() {
   const { code, out } = await run(process.execPath, [path.join(ROOT, 'test', 'grammar', 'run.mjs')]);
   const all = [...out.matchAll(/^grammar: (\d+) passed, (\d+) failed/gm)];
   const m = all[all.length - 1];
-  return settle('grammar', code, m && { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 });
+  return settle('grammar', code, m && { passed: Number(m[1]), failed: Number(m[2]), skipped: 0 }, out);
 }
 
 /** The .vsix: built, its contents checked, installed as a user installs it, then used. */
@@ -93,32 +93,49 @@ async function vsixSuite() {
   const harness = path.join(ROOT, 'scripts', 'vscode-harness.mjs');
   const install = ['--install', vsix, '--workspace', path.join(ROOT, 'examples')];
   const used = await run(process.execPath, [harness, 'test', ...install, '--tests', path.join(ROOT, 'out', 'test', 'installed', 'index')]);
-  const inEditor = settle('vsix', used.code, harnessCounts(used.out));
+  const inEditor = settle('vsix', used.code, harnessCounts(used.out), used.out);
   // The Accounts view draws the first example's account as a row (the harness fails without it).
   const account = /^account:\s*(.+)$/m.exec(fs.readFileSync(path.join(ROOT, 'examples', fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.account.md')).sort()[0]), 'utf8'))[1].trim();
   const shot = await run(process.execPath, [harness, 'screenshot', path.join(ROOT, 'build', 'installed-accounts.png'), ...install, '--view', 'Accounts', '--row', account]);
   const parts = [contents, inEditor, { passed: shot.code === 0 ? 1 : 0, failed: shot.code === 0 ? 0 : 1, skipped: 0 }];
   const sum = (k) => parts.reduce((n, p) => n + p[k], 0);
   const crashed = [contents, inEditor].map((p) => p.crashed).filter(Boolean).join('; ');
-  return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), ...(crashed ? { crashed } : {}) };
+  const failures = [contents, inEditor].map((p) => p.failures).filter(Boolean).join('\n');
+  return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), failures, ...(crashed ? { crashed } : {}) };
 }
 
 async function integrationSuite(name = 'integration', ...flags) {
   const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test', ...flags]);
-  return settle(name, code, harnessCounts(out));
+  return settle(name, code, harnessCounts(out), out);
 }
 
 /** The same harness with workspace trust on and the folder untrusted (Restricted Mode); a few seconds after start-up. */
 async function untrustedSuite() {
   const { code, out } = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'test'], { ...process.env, HARNESS_TRUST: 'untrusted' });
-  return settle('untrusted', code, harnessCounts(out));
+  return settle('untrusted', code, harnessCounts(out), out);
 }
 
 /** A suite that crashed counts as one failure, so the totals never look green when it did. */
-function settle(name, code, counts) {
-  if (!counts) return { name, passed: 0, failed: 1, skipped: 0, crashed: `exit code ${code}, no test counts in its output` };
-  if (code !== 0 && counts.failed === 0) return { name, ...counts, failed: 1, crashed: `exit code ${code} with no failing test` };
-  return { name, ...counts };
+function settle(name, code, counts, out = '') {
+  const failures = failureBlock(out);
+  if (!counts) return { name, passed: 0, failed: 1, skipped: 0, failures: failures || lastLines(out, 20), crashed: `exit code ${code}, no test counts in its output` };
+  if (code !== 0 && counts.failed === 0) return { name, ...counts, failed: 1, failures: failures || lastLines(out, 20), crashed: `exit code ${code} with no failing test` };
+  return { name, ...counts, failures };
+}
+
+const lastLines = (text, n) => text.trimEnd().split('\n').slice(-n).join('\n');
+
+/**
+ * What mocha printed after its last "N failing" line (each failed test's title and error), at
+ * most 40 lines: repeated above the summary, so the end of a long CI log names what failed.
+ */
+function failureBlock(out) {
+  const all = [...out.matchAll(/^\s*\d+ failing\s*$/gm)];
+  const last = all[all.length - 1];
+  if (!last) return '';
+  const lines = out.slice(last.index + last[0].length).split('\n')
+    .filter((l) => !/^(integration: \d+ passed|\[harness )/.test(l));
+  return lines.slice(0, 40).join('\n').trim();
 }
 
 const SUITES = {
@@ -144,6 +161,11 @@ for (const name of Object.keys(SUITES).filter((n) => asked.length === 0 || asked
   results.push(await SUITES[name]());
 }
 
+const failing = results.filter((r) => r.failures);
+if (failing.length) {
+  console.log('\n=== failures ===');
+  for (const r of failing) console.log(`--- ${r.name}\n${r.failures}`);
+}
 console.log('\n=== summary ===');
 for (const r of results) {
   const extra = [r.skipped ? `${r.skipped} skipped` : '', r.note ?? '', r.crashed ? `CRASHED: ${r.crashed}` : ''].filter(Boolean);
