@@ -63,9 +63,9 @@ function mochaCounts(out) {
 
 /** The harness ends with "integration: N passed, N failed, N skipped". */
 function harnessCounts(out) {
-  const all = [...out.matchAll(/^integration: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)];
+  const all = [...out.matchAll(/^integration: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?(?:, (\d+) retried)?/gm)];
   const m = all[all.length - 1];
-  return m && { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) };
+  return m && { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0), retried: Number(m[4] ?? 0) };
 }
 
 async function mochaSuite(name, dir) {
@@ -126,16 +126,17 @@ function settle(name, code, counts, out = '') {
 const lastLines = (text, n) => text.trimEnd().split('\n').slice(-n).join('\n');
 
 /**
- * What mocha printed after its last "N failing" line (each failed test's title and error), at
- * most 40 lines: repeated above the summary, so the end of a long CI log names what failed.
+ * The tests retried (test/integration/retries.ts), then what mocha printed after its last
+ * "N failing" line (each failed test's title and error), at most 40 lines: repeated above the
+ * summary, so the end of a long CI log names what failed or flaked.
  */
 function failureBlock(out) {
+  const retried = [...out.matchAll(/^\s*↻ retried: .*$/gm)].map((m) => m[0].trim());
   const all = [...out.matchAll(/^\s*\d+ failing\s*$/gm)];
   const last = all[all.length - 1];
-  if (!last) return '';
-  const lines = out.slice(last.index + last[0].length).split('\n')
-    .filter((l) => !/^(integration: \d+ passed|\[harness )/.test(l));
-  return lines.slice(0, 40).join('\n').trim();
+  const failed = !last ? [] : out.slice(last.index + last[0].length).split('\n')
+    .filter((l) => !/^(integration: \d+ passed|\[harness )/.test(l)).slice(0, 40);
+  return [...retried, failed.join('\n').trim()].filter(Boolean).join('\n');
 }
 
 const SUITES = {
@@ -163,12 +164,12 @@ for (const name of Object.keys(SUITES).filter((n) => asked.length === 0 || asked
 
 const failing = results.filter((r) => r.failures);
 if (failing.length) {
-  console.log('\n=== failures ===');
+  console.log('\n=== failures and retries ===');
   for (const r of failing) console.log(`--- ${r.name}\n${r.failures}`);
 }
 console.log('\n=== summary ===');
 for (const r of results) {
-  const extra = [r.skipped ? `${r.skipped} skipped` : '', r.note ?? '', r.crashed ? `CRASHED: ${r.crashed}` : ''].filter(Boolean);
+  const extra = [r.skipped ? `${r.skipped} skipped` : '', r.retried ? `${r.retried} retried, named above` : '', r.note ?? '', r.crashed ? `CRASHED: ${r.crashed}` : ''].filter(Boolean);
   console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${extra.length ? ` (${extra.join('; ')})` : ''}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);

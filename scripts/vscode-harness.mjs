@@ -49,7 +49,8 @@
 //   HARNESS_KEEP_TMP=1   keep the temporary user-data/log folder
 //   HARNESS_USER_DATA=DIR  use (and keep) this user-data folder instead of a temporary one
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
-// Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test)
+// Anything else in the environment (HARNESS_GREP: a mocha --grep; HARNESS_MOCHA_TIMEOUT: ms per test;
+// HARNESS_RETRIES: runs of a failed test after its first, default 1)
 // reaches the extension host, which inherits code-server's environment.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -327,7 +328,9 @@ if (mode === 'test') {
     console.log(`--- workbench log, last 40 lines (test console.log output lands here; HARNESS_VERBOSE=1 streams it) ---`);
     console.log(tail(workbenchLogFile, 40));
   }
-  console.log(`integration: ${status.passes} passed, ${status.failures} failed, ${status.pending} skipped`);
+  // A test that passed on its second try (test/integration/retries.ts) is counted, and named above.
+  const retried = status.retried?.length ? `, ${status.retried.length} retried` : '';
+  console.log(`integration: ${status.passes} passed, ${status.failures} failed, ${status.pending} skipped${retried}`);
   await cleanup();
   const ok = code === 0 && status.failures === 0 && status.tests > 0;
   if (status.tests === 0) console.error('[harness] no test ran');

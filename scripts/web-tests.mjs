@@ -40,7 +40,7 @@ export async function buildWebTests(root, { grep = '', timeoutMs = 20000 } = {})
       loader: 'ts',
     },
     outfile,
-    define: { HARNESS_GREP: JSON.stringify(grep), HARNESS_MOCHA_TIMEOUT: String(timeoutMs) },
+    define: { HARNESS_GREP: JSON.stringify(grep), HARNESS_MOCHA_TIMEOUT: String(timeoutMs), HARNESS_RETRIES: JSON.stringify(process.env.HARNESS_RETRIES ?? '') },
     // The npm `assert` and `util` (the suites' `assert` in the browser) read a few fields of `process`.
     inject: [path.join(root, 'test', 'integration', 'web', 'process-shim.ts')],
   });
