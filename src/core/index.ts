@@ -44,4 +44,4 @@ export {
   STORE_FORMAT, STORE_SHARDS, storeKey, planHash, shardOf, toStoredRecord, restampRecord, restoreAnalysis, parseBody,
   StoredBody, type StoredRecord, type StoredPlan, type PlanHead, type PlanBody, type ShardBodies,
 } from './model/stored-index';
-export { encodeShard, readShard, splitShard, type ShardFile, type ShardReading, type ShardRejection } from './model/stored-shard';
+export { StoredFinding, encodeShard, readShard, splitShard, type ShardFile, type ShardReading, type ShardRejection } from './model/stored-shard';

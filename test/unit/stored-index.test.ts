@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, StoredBody, checkPlan, contentHash, encodeShard, planHash, readShard, restampRecord, restoreAnalysis, shardOf,
+  DEFAULT_SETTINGS, STORE_FORMAT, STORE_SHARDS, StoredBody, StoredFinding, checkPlan, contentHash, encodeShard, planHash, readShard, restampRecord, restoreAnalysis, shardOf,
   splitShard, stableJson, storeKey, toStoredRecord, type ShardReading, type StoredRecord,
+  type PlanAnalysis,
 } from '../../src/core';
 import { TODAY } from './helpers';
 
@@ -67,6 +68,17 @@ describe('stored index (the pure parts)', () => {
     assert.strictEqual(shardOf('file:///a.account.md'), shardOf('file:///a.account.md'));
   });
 
+  /** An analysis field by field, as plain objects (a restored one is made of classes that read the same). */
+  const plainAnalysis = (a: PlanAnalysis) => ({
+    fileName: a.fileName,
+    findings: a.findings.map((f) => (f instanceof StoredFinding ? f.plain() : f)),
+    plan: a.plan,
+    facts: a.facts && {
+      today: a.facts.today, stakeholders: a.facts.stakeholders, opportunities: a.facts.opportunities,
+      pastVisits: a.facts.pastVisits, lastVisit: a.facts.lastVisit, hasOpenOpportunity: a.facts.hasOpenOpportunity,
+    },
+  });
+
   it('a shard read back gives every analysis exactly as checking the text again does', () => {
     assert.ok(examples.length >= 3, 'the examples');
     const broken = { name: 'broken.account.md', uri: 'file:///ex/broken.account.md', text: '---\naccount: [unclosed\n---\n' };
@@ -76,7 +88,16 @@ describe('stored index (the pure parts)', () => {
     assert.strictEqual(reading.dropped, 0);
     for (const [i, e] of all.entries()) {
       const fresh = checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true });
-      assert.deepStrictEqual(restoreAnalysis(reading.records[i], e.name, DEFAULT_SETTINGS.currency), fresh, e.name);
+      const restored = restoreAnalysis(reading.records[i], e.name, DEFAULT_SETTINGS.currency);
+      assert.ok(restored.findings.every((f) => f instanceof StoredFinding), 'findings kept as their stored tuples');
+      assert.deepStrictEqual(plainAnalysis(restored), plainAnalysis(fresh), e.name);
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(restored)), JSON.parse(JSON.stringify(fresh)), `${e.name}: its JSON`);
+      // Read one by one, field by field, and as JSON (what other extensions and logs see): the plain finding.
+      for (const [k, f] of restored.findings.entries()) {
+        const want = fresh.findings[k];
+        assert.deepStrictEqual([f.code, f.severity, f.message, f.range, f.offset, f.data], [want.code, want.severity, want.message, want.range, want.offset, want.data]);
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(f)), JSON.parse(JSON.stringify(want)));
+      }
     }
   });
 
@@ -152,7 +173,7 @@ describe('stored index (the pure parts)', () => {
     const i = examples.findIndex((e) => checkPlan(e.text, { fileName: e.name, today: TODAY }).plan!.stakeholders.length > 0);
     const e = examples[i];
     const a = restoreAnalysis(reading.records[i], e.name, DEFAULT_SETTINGS.currency);
-    assert.deepStrictEqual(a.findings, checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true }).findings);
+    assert.deepStrictEqual(a.findings.map((f) => (f as StoredFinding).plain()), checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true }).findings);
     assert.strictEqual(reads, 0, 'findings and the head need no body');
     assert.deepStrictEqual(a.plan!.stakeholders, checkPlan(e.text, { fileName: e.name, today: TODAY }).plan!.stakeholders);
     assert.ok(reads >= 1, 'the body was read when the stakeholders were');

@@ -1,4 +1,4 @@
-import { RULE_CODES, type Finding, type RuleCode, type Severity } from './finding';
+import { RULE_CODES, type Finding, type Range, type RuleCode, type Severity } from './finding';
 import { STORE_FORMAT, StoredBody, type PlanHead, type ShardBodies, type StoredRecord } from './stored-index';
 
 /*
@@ -22,6 +22,32 @@ export type ShardReading =
 type FindingTuple = [RuleCode, number, string, number, number, number, number, number, number, Finding['data']?];
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * A finding read from the store: its tuple as JSON.parse made it, with the range and offset made
+ * when read. A reopened workspace holds tens of thousands of findings; as plain objects each is
+ * five that live as long as the plan (finding, range, two positions, offset), which every garbage
+ * collection of the reopen copies. Reads like any Finding; JSON and `plain()` give the plain one.
+ */
+export class StoredFinding implements Finding {
+  /** The tuple is checked by `findingOf` before one is made. */
+  constructor(readonly tuple: Readonly<FindingTuple>) {}
+  get code(): RuleCode { return this.tuple[0]; }
+  get severity(): Severity { return SEVERITIES[this.tuple[1]]; }
+  get message(): string { return this.tuple[2]; }
+  get range(): Range {
+    const t = this.tuple;
+    return { start: { line: t[3], character: t[4] }, end: { line: t[5], character: t[6] } };
+  }
+  get offset(): Finding['offset'] { return { start: this.tuple[7], end: this.tuple[8] }; }
+  get data(): Finding['data'] { return this.tuple[9]; }
+  /** The finding as a plain object (as the engine makes it): for a copy, a message to a webview, or JSON. */
+  plain(): Finding {
+    const { code, severity, message, range, offset, data } = this;
+    return data === undefined ? { code, severity, message, range, offset } : { code, severity, message, range, offset, data };
+  }
+  toJSON(): Finding { return this.plain(); }
+}
 const SEVERITY_INDEX = new Map(SEVERITIES.map((s, i) => [s, i]));
 const CODES = new Set<string>(RULE_CODES);
 const NEWLINE = 10;
@@ -109,7 +135,8 @@ export function readShard(file: ShardFile | Uint8Array, expect: { engine: string
   return { ok: true, records, dropped };
 }
 
-function toTuple(f: Finding): FindingTuple {
+function toTuple(f: Finding): Readonly<FindingTuple> {
+  if (f instanceof StoredFinding) return f.tuple;
   const t: FindingTuple = [f.code, SEVERITY_INDEX.get(f.severity)!, f.message, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character, f.offset.start, f.offset.end];
   if (f.data) t.push(f.data);
   return t;
@@ -140,10 +167,7 @@ function findingOf(t: unknown): Finding | undefined {
   const message: unknown = t[2];
   if (typeof code !== 'string' || !CODES.has(code) || typeof severity !== 'number' || SEVERITIES[severity] === undefined || typeof message !== 'string') return undefined;
   for (let i = 3; i < 9; i++) if (!isCount(t[i])) return undefined;
-  const range = { start: { line: t[3] as number, character: t[4] as number }, end: { line: t[5] as number, character: t[6] as number } };
-  const offset = { start: t[7] as number, end: t[8] as number };
-  if (t.length === 9) return { code: code as RuleCode, severity: SEVERITIES[severity], message, range, offset };
-  return isData(t[9]) ? { code: code as RuleCode, severity: SEVERITIES[severity], message, range, offset, data: t[9] } : undefined;
+  return t.length === 9 || isData(t[9]) ? new StoredFinding(t as FindingTuple) : undefined;
 }
 
 /** The head is checked by the structure the views walk (an id, the opportunities each with its list index), not value by value. */
