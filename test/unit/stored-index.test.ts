@@ -72,7 +72,7 @@ describe('stored index (the pure parts)', () => {
   const plainAnalysis = (a: PlanAnalysis) => ({
     fileName: a.fileName,
     findings: a.findings.map((f) => (f instanceof StoredFinding ? f.plain() : f)),
-    plan: a.plan,
+    plan: a.plan && { ...a.plan, stakeholders: a.plan.stakeholders, visits: a.plan.visits },
     facts: a.facts && {
       today: a.facts.today, stakeholders: a.facts.stakeholders, opportunities: a.facts.opportunities,
       pastVisits: a.facts.pastVisits, lastVisit: a.facts.lastVisit, hasOpenOpportunity: a.facts.hasOpenOpportunity,

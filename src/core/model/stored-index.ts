@@ -150,30 +150,49 @@ class RestoredAnalysis implements PlanAnalysis {
   }
 }
 
-/** The stored head with its stakeholders and visits parsed from the body when first read. */
-function restorePlan(stored: StoredPlan, damaged: ((e: unknown) => void) | undefined): Plan {
-  let body = stored.body instanceof StoredBody ? undefined : stored.body;
-  const load = (): PlanBody => {
-    if (body) return body;
+/**
+ * The stored head (its fields copied, as own enumerable properties) with its stakeholders and
+ * visits parsed from the body when first read. Those two are getters of the class, so a copy with
+ * `{ ...plan }` leaves them out; its JSON holds them, as a checked plan's does.
+ */
+class RestoredPlan {
+  #body: PlanBody | undefined;
+  readonly #stored: StoredPlan;
+  readonly #damaged: ((e: unknown) => void) | undefined;
+
+  constructor(stored: StoredPlan, damaged: ((e: unknown) => void) | undefined) {
+    Object.assign(this, stored.head);
+    this.#stored = stored;
+    this.#damaged = damaged;
+    if (!(stored.body instanceof StoredBody)) this.#body = stored.body;
+  }
+
+  get stakeholders(): Plan['stakeholders'] {
+    return this.load().stakeholders;
+  }
+
+  get visits(): Plan['visits'] {
+    return this.load().visits;
+  }
+
+  private load(): PlanBody {
+    if (this.#body) return this.#body;
     try {
-      body = parseBody((stored.body as StoredBody).bytes());
+      this.#body = parseBody((this.#stored.body as StoredBody).bytes());
     } catch (e) {
-      body = { stakeholders: [], visits: [] };
-      damaged?.(e);
+      this.#body = { stakeholders: [], visits: [] };
+      this.#damaged?.(e);
     }
-    return body;
-  };
-  // Getters in the literal (enumerable, as a parsed plan's lists are, and so in its JSON).
-  return {
-    ...stored.head,
-    get stakeholders() {
-      return load().stakeholders;
-    },
-    get visits() {
-      return load().visits;
-    },
-  };
+    return this.#body;
+  }
+
+  toJSON(): Plan {
+    return { ...(this as unknown as Plan), stakeholders: this.stakeholders, visits: this.visits };
+  }
 }
+
+const restorePlan = (stored: StoredPlan, damaged: ((e: unknown) => void) | undefined): Plan =>
+  new RestoredPlan(stored, damaged) as unknown as Plan;
 
 /** PlanFacts whose stakeholders and past visits (which need the body) are derived when first read. */
 class RestoredFacts implements PlanFacts {
