@@ -48,6 +48,7 @@ export class StoredFinding implements Finding {
   }
   toJSON(): Finding { return this.plain(); }
 }
+
 const SEVERITY_INDEX = new Map(SEVERITIES.map((s, i) => [s, i]));
 const CODES = new Set<string>(RULE_CODES);
 const NEWLINE = 10;
