@@ -101,7 +101,7 @@ async function vsixSuite() {
   const sum = (k) => parts.reduce((n, p) => n + p[k], 0);
   const crashed = [contents, inEditor].map((p) => p.crashed).filter(Boolean).join('; ');
   const failures = [contents, inEditor].map((p) => p.failures).filter(Boolean).join('\n');
-  return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), failures, ...(crashed ? { crashed } : {}) };
+  return { name: 'vsix', passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), retried: inEditor.retried ?? 0, failures, ...(crashed ? { crashed } : {}) };
 }
 
 async function integrationSuite(name = 'integration', ...flags) {
