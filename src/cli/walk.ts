@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isPlanFile } from '../core/index';
+import { byCodePoint, isPlanFile } from '../core/index';
 import { UsageError } from './args';
 
 export interface PlanFile {
@@ -54,7 +54,7 @@ export function collectPlanFiles(paths: readonly string[], cwd: string): WalkRes
     else if (!stat.isFile()) errors.push(`cannot read ${given}: not a regular file`);
     else add(display, absolute, undefined, true);
   }
-  const files = [...found.values()].sort((a, b) => compare(a.display, b.display));
+  const files = [...found.values()].sort((a, b) => byCodePoint(a.display, b.display));
   return { files, problems, errors };
 }
 
@@ -72,7 +72,7 @@ function walkDirectory(
     problems.push(`cannot read directory ${display}: ${describeFsError(e)}`);
     return;
   }
-  entries.sort((a, b) => compare(a.name, b.name));
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
   const linkedDirs: [string, string][] = [];
   for (const entry of entries) {
     if (SKIPPED_DIRS.has(entry.name)) continue;
@@ -112,7 +112,6 @@ function realpath(absolute: string): string {
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `ENOENT: no such file or directory` without the syscall and path Node appends. */
 export function describeFsError(e: unknown): string {

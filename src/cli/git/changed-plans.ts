@@ -1,4 +1,4 @@
-import { isPlanFile } from '../../core/index';
+import { byCodePoint, isPlanFile } from '../../core/index';
 import type { GitRunner } from './git-process';
 import { isRegularFile, readRawEntries, type RawEntry } from './raw-diff';
 import { WORKTREE, type Comparison } from './revisions';
@@ -35,7 +35,7 @@ export function changedPlans(git: GitRunner, comparison: Comparison, paths: read
   const fromDisk = comparison.after === WORKTREE;
   const changes = entries.flatMap((e) => toPlanChanges(e, fromDisk));
   if (fromDisk) changes.push(...untrackedPlans(git, paths));
-  return changes.sort((a, b) => compare(pathOf(a), pathOf(b)));
+  return changes.sort((a, b) => byCodePoint(pathOf(a), pathOf(b)));
 }
 
 /** A raw entry as plan changes: none when neither side is a plan; a rename to or from another kind of file splits. */
@@ -61,4 +61,3 @@ function untrackedPlans(git: GitRunner, paths: readonly string[]): PlanChange[] 
 }
 
 const pathOf = (c: PlanChange): string => (c.after ?? c.before)?.path ?? '';
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,5 @@
 import { quarterOf } from '../model/dates';
+import { byCodePoint } from '../model/name-order';
 import type { Finding } from '../model/finding';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import {
@@ -91,10 +92,10 @@ export function diffPath(path: string, beforeText: string | undefined, afterText
 export function assembleChanges(paths: readonly PathDiff[], options: DiffOptions): ChangeSet {
   const opts = withDefaults(options);
   const byPath = (side: 'before' | 'after') => paths.flatMap((p) => (p.kind === 'loose' && p[side] ? [p[side]!] : []))
-    .sort((a, b) => compareText(a.path, b.path));
+    .sort((a, b) => byCodePoint(a.path, b.path));
   const loose = matchAccounts(byPath('before'), byPath('after')).map((pair) => diffPair(pair, opts));
   const diffs = [...paths.flatMap((p) => (p.kind === 'paired' ? [p] : [])), ...loose]
-    .sort((x, y) => compareText(x.account.id, y.account.id) || compareText(pathOfDiff(x.account), pathOfDiff(y.account)));
+    .sort((x, y) => byCodePoint(x.account.id, y.account.id) || byCodePoint(pathOfDiff(x.account), pathOfDiff(y.account)));
   const accounts = diffs.map((d) => d.account);
   const count = (k: keyof FindingsDiff) => accounts.reduce((n, a) => n + a.findings[k].length, 0);
   return {
@@ -113,7 +114,6 @@ type Resolved = DiffOptions & { readonly settings: Settings; readonly quarter: s
 const withDefaults = (o: DiffOptions): Resolved =>
   ({ ...o, settings: o.settings ?? DEFAULT_SETTINGS, quarter: o.quarter ?? quarterOf(o.today) });
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const pathOfDiff = (a: AccountDiff): string => (a.after ?? a.before)!.path;
 
 /** One account's diff, its deals for the waterfall and its sides that do not parse. */

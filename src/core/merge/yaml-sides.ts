@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
 import { loadWithPositions, type PNode } from '../parse/fast-yaml';
+import { byCodePoint } from '../model/name-order';
 import { parseYaml } from '../parse/yaml-document';
 
 /**
@@ -132,7 +133,7 @@ export function pairsOf(map: YNode | undefined): Map<string, YPair> {
 export function canonical(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => byCodePoint(a, b)))
     : v));
 }
 

@@ -1,7 +1,7 @@
 import type { PlanAnalysis, PlanEntry } from '../model/plan-analysis';
 import { daysBetween } from '../model/dates';
 import type { Money } from '../model/money';
-import { byName } from '../model/name-order';
+import { byCodePoint, byName } from '../model/name-order';
 import { LazilySorted } from '../model/lazily-sorted';
 import { countsInTotal, DealSums } from './pipeline-rollup';
 
@@ -72,4 +72,4 @@ function unsortedRows(entries: Iterable<PlanEntry>): AccountRow[] {
 
 const rank = (r: AccountRow) => (r.errors > 0 ? 0 : r.stale ? 1 : 2);
 const byAttention = (a: AccountRow, b: AccountRow): number =>
-  rank(a) - rank(b) || b.errors - a.errors || byName(a.account, b.account) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  rank(a) - rank(b) || b.errors - a.errors || byName(a.account, b.account) || byCodePoint(a.uri, b.uri);

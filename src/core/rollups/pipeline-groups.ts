@@ -1,7 +1,7 @@
 import type { PlanEntry } from '../model/plan-analysis';
 import type { Money } from '../model/money';
 import { LazilySorted } from '../model/lazily-sorted';
-import { byName } from '../model/name-order';
+import { byCodePoint, byName } from '../model/name-order';
 import { OPEN_STAGES } from '../model/selling-method';
 import { byQuarter, countsInTotal, DealSums, deals, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
 
@@ -58,5 +58,5 @@ function summarize(key: string, items: PipelineItem[]): PipelineGroup {
 function byWeightThenName(a: PipelineItem, b: PipelineItem): number {
   const name = (d: PipelineItem) => d.facts.opportunity.name ?? d.facts.opportunity.id ?? '';
   return (b.facts.weighted ?? 0) - (a.facts.weighted ?? 0) || byName(a.account, b.account) || byName(name(a), name(b))
-    || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.facts.opportunity.index - b.facts.opportunity.index;
+    || byCodePoint(a.uri, b.uri) || a.facts.opportunity.index - b.facts.opportunity.index;
 }

@@ -1,3 +1,4 @@
+import { byCodePoint } from '../model/name-order';
 import { splitFrontmatter, stripBom } from '../parse/frontmatter';
 import { parseYaml } from '../parse/yaml-document';
 
@@ -30,7 +31,7 @@ export function factLines(raw: string): string {
 
 function items(name: string, list: readonly unknown[], out: string[]): void {
   const entries = list.map((item, index) => ({ item, index }));
-  if (name === 'visit') entries.sort((a, b) => compare(dateOf(a.item), dateOf(b.item)) || a.index - b.index);
+  if (name === 'visit') entries.sort((a, b) => byCodePoint(dateOf(a.item), dateOf(b.item)) || a.index - b.index);
   for (const { item, index } of entries) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       out.push(`${name} #${index + 1}: ${scalar(item)}`);
@@ -73,4 +74,3 @@ const dateOf = (item: unknown): string => {
   const d = item && typeof item === 'object' ? (item as Record<string, unknown>).date : undefined;
   return typeof d === 'string' ? d : '';
 };
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord, type PlanEntry as CorePlanEntry } from '../../core';
+import { byCodePoint, checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord, type PlanEntry as CorePlanEntry } from '../../core';
 import { READ_CONCURRENCY } from '../constants';
 
 /** Where a plan's text came from: an open document's buffer, or the file on disk. */
@@ -101,7 +101,7 @@ export class PlanIndex implements vscode.Disposable {
    * list until the index changes, as the Pipeline and Accounts views read it one after the other.
    */
   coreEntries(): readonly CorePlanEntry[] {
-    return (this.sorted ??= [...this.store].map(([uri, e]) => ({ uri, analysis: e.analysis })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+    return (this.sorted ??= [...this.store].map(([uri, e]) => ({ uri, analysis: e.analysis })).sort((a, b) => byCodePoint(a.uri, b.uri)));
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */

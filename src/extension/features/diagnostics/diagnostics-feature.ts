@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPlanFile } from '../../../core';
+import { byCodePoint, isPlanFile } from '../../../core';
 import { findingToDiagnostic } from '../../adapters/diagnostic';
 import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
 import type { PlanIndex, PlanIndexChange } from '../../index/plan-index';
@@ -62,7 +62,7 @@ class DiagnosticsFeature implements vscode.Disposable {
       const t0 = performance.now();
       // In the order VS Code sorts them by (the URI strings, compared as code units), so its sort
       // of 10,000 entries finds them sorted in one pass: its comparator formats both URIs per call.
-      const entries = [...this.pending].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const entries = [...this.pending].sort(([a], [b]) => byCodePoint(a, b));
       this.collection.set(entries.map(([, entry]) => entry));
       this.pending.clear();
       this.timings.publishMs += performance.now() - t0;
