@@ -65,6 +65,17 @@ describe('LazilySorted: a list put in order only as far as it is read', () => {
     }
   });
 
+  it('takes its items as a function, called once, when the list is first read', () => {
+    const all = items(50);
+    let calls = 0;
+    const list = new LazilySorted(() => { calls++; return [...all]; }, order);
+    assert.strictEqual(calls, 0);
+    assert.deepStrictEqual(list.slice(0, 3), [...all].sort(order).slice(0, 3));
+    assert.strictEqual(list.length, 50);
+    assert.deepStrictEqual(list.slice(0, 50), [...all].sort(order));
+    assert.strictEqual(calls, 1);
+  });
+
   it('reads page after page the same as a sorted list; sorts the whole list only past a quarter of it', () => {
     const all = items(1000);
     const sorted = [...all].sort(order);

@@ -27,6 +27,26 @@ describe('view models', () => {
     assert.strictEqual(pipelineGroups([acme, beta], 'stage', { owner: 'Lin' }).reduce((n, x) => n + x.count, 0), 3);
   });
 
+  it('each group lists as many deals as it counts, under every grouping and filter; the deals are listed only when first read', () => {
+    for (const grouping of ['stage', 'quarter', 'owner'] as const) {
+      for (const filter of [{}, { owner: 'Lin' }, { tier: 'C' }, { owner: '' }]) {
+        for (const g of pipelineGroups([acme, beta, broken], grouping, filter)) {
+          assert.strictEqual(g.items.slice(0, g.count + 1).length, g.count, `${grouping} ${JSON.stringify(filter)} ${g.key}`);
+          assert.ok(g.items.slice(0, g.count).every((d) => (grouping === 'stage' ? d.facts.stage === g.key : true)), `${grouping} ${g.key}`);
+        }
+      }
+    }
+    let reads = 0;
+    const counted = (e: PlanEntry): PlanEntry => ({ uri: e.uri, get analysis() { reads++; return e.analysis; } });
+    const groups = pipelineGroups([counted(acme), counted(beta)], 'stage');
+    const afterSums = reads;
+    assert.strictEqual(afterSums, 2, 'the sums read each plan once');
+    assert.deepStrictEqual(groups[4].items.slice(0, 5).map((d) => d.account), ['Acme', 'Beta']);
+    assert.strictEqual(reads, 4, 'the first group read lists every group\'s deals, in one more walk');
+    groups[0].items.slice(0, 5);
+    assert.strictEqual(reads, 4, 'and no walk after it');
+  });
+
   it('by quarter and by owner, the deals of the forecast total: open, not omitted; by stage, every open deal', () => {
     const gamma = entry('file:///w/gamma.account.md', 'account: Gamma\nowner: lin\nopportunities:\n'
       + '  - { id: o, name: Skip, stage: D, amount: 100, forecast: omitted, close: 2027-01-05 }\n'

@@ -8,29 +8,36 @@ export interface Sliceable<T> {
  * A list in `order`, sorted only as far as it is read: a tree view shows the first 200 of 10,000
  * rows. The first `n` are picked with a heap of `n` (most items take one comparison against the
  * heap's worst); once more than a quarter of the list is read, the whole of it is sorted, once.
- * `order` must be total (no two items equal), so any way of sorting gives the same list.
+ * `order` must be total (no two items equal), so any way of sorting gives the same list. The
+ * items may be given as a function, called when the list is first read.
  */
 export class LazilySorted<T> implements Sliceable<T> {
   private prefix: readonly T[] = [];
   private sorted = false;
+  private list: T[] | undefined;
 
-  constructor(private readonly items: T[], private readonly order: (a: T, b: T) => number) {}
+  constructor(private readonly items: T[] | (() => T[]), private readonly order: (a: T, b: T) => number) {}
+
+  private get all(): T[] {
+    return (this.list ??= typeof this.items === 'function' ? this.items() : this.items);
+  }
 
   get length(): number {
-    return this.items.length;
+    return this.all.length;
   }
 
   slice(start: number, end: number): readonly T[] {
-    const want = Math.min(Math.max(end, 0), this.items.length);
+    const items = this.all;
+    const want = Math.min(Math.max(end, 0), items.length);
     if (!this.sorted && want > this.prefix.length) {
-      if (want * 4 > this.items.length) {
-        this.items.sort(this.order);
+      if (want * 4 > items.length) {
+        items.sort(this.order);
         this.sorted = true;
       } else {
-        this.prefix = firstInOrder(this.items, want, this.order);
+        this.prefix = firstInOrder(items, want, this.order);
       }
     }
-    return (this.sorted ? this.items : this.prefix).slice(start, end);
+    return (this.sorted ? items : this.prefix).slice(start, end);
   }
 }
 

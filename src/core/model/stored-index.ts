@@ -142,7 +142,7 @@ class RestoredAnalysis implements PlanAnalysis {
   }
 
   get facts(): PlanFacts {
-    return (this.#facts ??= new RestoredFacts(this.plan, this.#stored, this.#today, this.#currency));
+    return (this.#facts ??= new RestoredFacts(() => this.plan, this.#stored, this.#today, this.#currency));
   }
 
   toJSON(): PlanAnalysis {
@@ -200,10 +200,11 @@ class RestoredFacts implements PlanFacts {
   readonly lastVisit: string | undefined;
   readonly hasOpenOpportunity: boolean;
   #full: PlanFacts | undefined;
-  readonly #plan: Plan;
+  /** The plan, made when the body's facts are first read (the views' figures need the head alone). */
+  readonly #plan: () => Plan;
   readonly #currency: string;
 
-  constructor(plan: Plan, stored: StoredPlan, readonly today: string, currency: string) {
+  constructor(plan: () => Plan, stored: StoredPlan, readonly today: string, currency: string) {
     this.#plan = plan;
     this.#currency = currency;
     this.opportunities = stored.head.opportunities.map((o) => opportunityFacts(o, currency));
@@ -220,7 +221,7 @@ class RestoredFacts implements PlanFacts {
   }
 
   private all(): PlanFacts {
-    return (this.#full ??= computeFacts(this.#plan, this.today, this.#currency));
+    return (this.#full ??= computeFacts(this.#plan(), this.today, this.#currency));
   }
 
   toJSON(): PlanFacts {

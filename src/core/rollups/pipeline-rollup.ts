@@ -82,12 +82,16 @@ export interface Deal {
 /** Every opportunity with a stage, in the plans that parsed and pass the filter, in the entries' order. */
 export function deals(entries: Iterable<PlanEntry>, filter: PlanFilter = {}): Deal[] {
   const out: Deal[] = [];
+  forEachDeal(entries, filter, (facts, plan, uri) => out.push({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts }));
+  return out;
+}
+
+/** `deals` without making a Deal of each: what adds them up needs the facts (and the plan's owner) alone. */
+export function forEachDeal(entries: Iterable<PlanEntry>, filter: PlanFilter, each: (facts: OpportunityFacts, plan: Plan, uri: string) => void): void {
+  const filtered = filter.folder !== undefined || filter.owner !== undefined || filter.tier !== undefined;
   for (const { uri, analysis } of entries) {
     const plan = analysis.plan;
-    if (!plan || !analysis.facts || !passesFilter(uri, plan, filter)) continue;
-    for (const facts of analysis.facts.opportunities) {
-      if (facts.stage) out.push({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts });
-    }
+    if (!plan || !analysis.facts || (filtered && !passesFilter(uri, plan, filter))) continue;
+    for (const facts of analysis.facts.opportunities) if (facts.stage) each(facts, plan, uri);
   }
-  return out;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { byCodePoint, checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord, type PlanEntry as CorePlanEntry } from '../../core';
+import { checkPlan, restoreAnalysis, todayLocal, type Locale, type PlanAnalysis, type Settings, type StoredRecord, type PlanEntry as CorePlanEntry } from '../../core';
 import { READ_CONCURRENCY } from '../constants';
 
 /** Where a plan's text came from: an open document's buffer, or the file on disk. */
@@ -61,7 +61,7 @@ export class PlanIndex implements vscode.Disposable {
   readonly onDidFindDamage = this.damage.event;
   private readonly store = new Map<string, Stored>();
   /** coreEntries() until the index changes. */
-  private sorted: readonly CorePlanEntry[] | undefined;
+  private listed: readonly CorePlanEntry[] | undefined;
   private readonly serials = new Map<string, number>();
   private settingsGeneration = 0;
   private readonly today: () => string;
@@ -97,11 +97,12 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   /**
-   * The entries in the engine's shape (URI as its string), sorted by URI for a stable order: one
-   * list until the index changes, as the Pipeline and Accounts views read it one after the other.
+   * The entries in the engine's shape (URI as its string): one list until the index changes, as the
+   * Pipeline and Accounts views read it one after the other. In no set order: what the views show
+   * of it is put in a total order (ties broken by URI), and sums of money are exact in any order.
    */
   coreEntries(): readonly CorePlanEntry[] {
-    return (this.sorted ??= [...this.store].map(([uri, e]) => ({ uri, analysis: e.analysis })).sort((a, b) => byCodePoint(a.uri, b.uri)));
+    return (this.listed ??= Array.from(this.store, ([uri, e]) => ({ uri, analysis: e.analysis })));
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */
@@ -159,7 +160,7 @@ export class PlanIndex implements vscode.Disposable {
     this.restored++;
     const stored: Stored = { uri, analysis, source, today: record.today, checkMs: 0, restored: true, stored: record, settingsGeneration: this.settingsGeneration };
     this.store.set(ticket.key, stored);
-    this.sorted = undefined;
+    this.listed = undefined;
     this.emitter.fire({ uri, entry: stored });
     return stored;
   }
@@ -167,7 +168,7 @@ export class PlanIndex implements vscode.Disposable {
   delete(uri: vscode.Uri): boolean {
     this.reserve(uri);
     if (!this.store.delete(uri.toString())) return false;
-    this.sorted = undefined;
+    this.listed = undefined;
     this.emitter.fire({ uri, entry: undefined });
     return true;
   }
@@ -213,7 +214,7 @@ export class PlanIndex implements vscode.Disposable {
     this.emitter.dispose();
     this.damage.dispose();
     this.store.clear();
-    this.sorted = undefined;
+    this.listed = undefined;
   }
 
   private check(uri: vscode.Uri, source: PlanSource, text: string): PlanEntry | undefined {
@@ -245,7 +246,7 @@ export class PlanIndex implements vscode.Disposable {
       settingsGeneration: this.settingsGeneration,
     };
     this.store.set(uri.toString(), stored);
-    this.sorted = undefined;
+    this.listed = undefined;
     this.emitter.fire({ uri, entry: stored });
     return stored;
   }
