@@ -16,7 +16,7 @@ export interface Timings {
   workspaceCheckMs?: number;
   /** From activation start to the stored index's analyses in the index (a reopened workspace), before the files are verified. */
   shownMs?: number;
-  /** URI → milliseconds from activation start to the plan's first diagnostics. */
+  /** URI → milliseconds from activation start to the first diagnostics of the plan's buffer (a plan open in an editor). */
   readonly firstDiagnostics: Map<string, number>;
   /** URI → milliseconds from a plan's open event to the diagnostics of its buffer. */
   readonly openToDiagnostics: Map<string, number>;

@@ -39,6 +39,11 @@ export class StoredFinding implements Finding {
     const t = this.tuple;
     return { start: { line: t[3], character: t[4] }, end: { line: t[5], character: t[6] } };
   }
+  /** The range as `make` builds it from its four numbers (no range object made on the way). */
+  rangeAs<R>(make: (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => R): R {
+    const t = this.tuple;
+    return make(t[3], t[4], t[5], t[6]);
+  }
   get offset(): Finding['offset'] { return { start: this.tuple[7], end: this.tuple[8] }; }
   get data(): Finding['data'] { return this.tuple[9]; }
   /** The finding as a plain object (as the engine makes it): for a copy, a message to a webview, or JSON. */
@@ -167,7 +172,8 @@ function findingOf(t: unknown): Finding | undefined {
   const severity: unknown = t[1];
   const message: unknown = t[2];
   if (typeof code !== 'string' || !CODES.has(code) || typeof severity !== 'number' || SEVERITIES[severity] === undefined || typeof message !== 'string') return undefined;
-  for (let i = 3; i < 9; i++) if (!isCount(t[i])) return undefined;
+  // Positions and offsets: whole numbers from 0 to 2³² − 1 (`v >>> 0` is v itself only for those).
+  for (let i = 3; i < 9; i++) if ((t[i] as number) >>> 0 !== t[i]) return undefined;
   return t.length === 9 || isData(t[9]) ? new StoredFinding(t as FindingTuple) : undefined;
 }
 
