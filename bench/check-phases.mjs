@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -45,7 +46,6 @@ for (let r = 0; r < rounds; r++) {
     times[p].push(performance.now() - t);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = Object.fromEntries(PHASES.map(([p]) => [p, median(times[p])]));
 console.log(`\n[bench:phases] ${plans} plans, ${rounds} rounds, cold processes (node ${process.version}, ${os.availableParallelism()} cores)\n`);
 console.log('| phase | cumulative | this phase | × baseline |');

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,7 +42,6 @@ for (let r = 0; r < rounds; r++) {
   });
 }
 fs.rmSync(path.dirname(probe), { recursive: true, force: true });
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kb = (f) => (fs.statSync(path.join(dir, f)).size / 1024).toFixed(0);
 console.log(`\nNode ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}; ${rounds} rounds; cli.js ${kb('cli.js')} KiB, cli-main.js ${kb('cli-main.js')} KiB\n`);
 console.log('| what | wall, median | wall, fastest | CPU, median |');

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -111,7 +112,6 @@ function timed(argv) {
   return { ms: performance.now() - t, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`[bench:diff] ${plans} plans, ${changed} changed, ${rounds} rounds, in ${REPO} (node ${process.version}, ${os.availableParallelism()} cores)`);
 const { base, head } = buildRepository();

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { planText } from './generate.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -91,7 +92,6 @@ function timed(argv) {
   return { ms: performance.now() - t, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`[bench:merge] ${rounds} rounds, in ${WORK} (node ${process.version}, ${os.availableParallelism()} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 fs.rmSync(WORK, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generate, planText } from './generate.mjs';
 import { measureEditorOpen } from './editor-open.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -24,7 +25,6 @@ const TODAY = '2026-11-24';
 
 const now = () => performance.now();
 const time = (fn) => { const t = now(); fn(); return now() - t; };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const node = (script, argv = [], env = {}) => {
   const t = now();

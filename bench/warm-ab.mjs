@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -44,10 +45,6 @@ function warm(build) {
 }
 
 const sleep = (s) => new Promise((resolve) => setTimeout(resolve, s * 1000));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const FIELDS = [['shownAt', 'shown'], ['shownCpuMs', 'CPU'], ['storeLoadMs', 'store read'], ['storeShownMs', 'stored shown'], ['viewsMs', 'views']];
 
 console.log(`[warm-ab] ${rounds} rounds, old ${builds[0].dir} against new ${builds[1].dir}; writing each build's store first`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { planText } from './generate.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -24,7 +25,6 @@ const map = require(out('test', 'webview', 'stakeholder-map-page.js'));
 
 const PLANS = Number(process.argv[2] ?? 10_000);
 const TODAY = '2026-11-24';
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (f) => { const t = performance.now(); const r = f(); return [performance.now() - t, r]; };
 const timeN = (n, f) => median(Array.from({ length: n }, () => time(f)[0]));
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
