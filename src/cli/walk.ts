@@ -111,8 +111,6 @@ function realpath(absolute: string): string {
   }
 }
 
-/** Code-unit order: the same on every machine, unlike localeCompare. */
-
 /** `ENOENT: no such file or directory` without the syscall and path Node appends. */
 export function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

@@ -97,6 +97,8 @@ describe('stored index (the pure parts)', () => {
         const want = fresh.findings[k];
         assert.deepStrictEqual([f.code, f.severity, f.message, f.range, f.offset, f.data], [want.code, want.severity, want.message, want.range, want.offset, want.data]);
         assert.deepStrictEqual(JSON.parse(JSON.stringify(f)), JSON.parse(JSON.stringify(want)));
+        const range = (f as StoredFinding).rangeAs((line, character, endLine, endCharacter) => ({ start: { line, character }, end: { line: endLine, character: endCharacter } }));
+        assert.deepStrictEqual(range, want.range, 'rangeAs gives the range\'s four numbers');
       }
     }
   });

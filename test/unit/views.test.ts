@@ -47,6 +47,18 @@ describe('view models', () => {
     assert.strictEqual(reads, 4, 'and no walk after it');
   });
 
+  it('what the views show does not depend on the order of the entries (the index hands them over unsorted)', () => {
+    const gamma = entry('file:///w/gamma.account.md', 'account: Acme\nowner: Lin\nopportunities:\n  - { id: t, name: Early, stage: G, amount: 100 }\n');
+    const forward = [acme, beta, broken, gamma];
+    const backward = [...forward].reverse();
+    const shown = (entries: PlanEntry[]) => ({
+      groups: (['stage', 'quarter', 'owner'] as const).map((g) => pipelineGroups(entries, g).map((x) => ({ ...x, items: x.items.slice(0, x.count) }))),
+      rows: accountRows(entries).map((r) => [r.uri, r.account, r.openWeighted]),
+      lazy: accountRowsLazily(entries).slice(0, 2).map((r) => r.uri),
+    });
+    assert.deepStrictEqual(shown(backward), shown(forward));
+  });
+
   it('by quarter and by owner, the deals of the forecast total: open, not omitted; by stage, every open deal', () => {
     const gamma = entry('file:///w/gamma.account.md', 'account: Gamma\nowner: lin\nopportunities:\n'
       + '  - { id: o, name: Skip, stage: D, amount: 100, forecast: omitted, close: 2027-01-05 }\n'
