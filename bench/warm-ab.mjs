@@ -45,7 +45,7 @@ function warm(build) {
 }
 
 const sleep = (s) => new Promise((resolve) => setTimeout(resolve, s * 1000));
-const FIELDS = [['shownAt', 'shown'], ['shownCpuMs', 'CPU'], ['storeLoadMs', 'store read'], ['storeShownMs', 'stored shown'], ['viewsMs', 'views']];
+const FIELDS = [['shownAt', 'shown'], ['viewsAt', 'views at'], ['diagnosticsAt', 'diagnostics at'], ['shownCpuMs', 'CPU'], ['storeLoadMs', 'store read'], ['storeShownMs', 'stored shown'], ['viewsMs', 'views']];
 
 console.log(`[warm-ab] ${rounds} rounds, old ${builds[0].dir} against new ${builds[1].dir}; writing each build's store first`);
 for (const b of builds) warm(b);

@@ -23,6 +23,12 @@ export function parseViewport(value) {
   return { width, height };
 }
 
+function problemCount(value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new HarnessUsageError(`--problems and --linger want a whole number, not "${value}"`);
+  return n;
+}
+
 /**
  * argv after `node vscode-harness.mjs`; env and cwd of the process; root the repository.
  * Throws HarnessUsageError on bad usage.
@@ -63,6 +69,10 @@ export function harnessOptions(argv, env, cwd, root) {
     viewName: opts.view,
     rowText: opts.row,
     webviewText: opts['webview-text'],
+    /** --problems N: the status bar must count N problems in all (screenshot). */
+    problems: opts.problems === undefined ? undefined : problemCount(opts.problems),
+    /** --linger S: screenshot: the window stays open S seconds more (the extension saves what it keeps on a timer). */
+    lingerS: opts.linger === undefined ? 0 : problemCount(opts.linger),
     wantedPort: Number(opts.port ?? env.PORT ?? 8080),
     /** --port was given: test and screenshot use it too (else a free port). */
     portGiven: opts.port !== undefined,

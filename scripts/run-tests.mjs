@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all six, in this order)
+// node scripts/run-tests.mjs [SUITE…]   (no SUITE: all of them, in this order)
 //   unit         mocha on out/test/unit/**/*.test.js   (plain Node)
 //   cli          mocha on out/test/cli/**/*.test.js    (plain Node, spawning dist/cli.js)
 //   webview      mocha on out/test/webview/**/*.test.js (webview bundles in headless Chromium)
@@ -12,16 +12,20 @@
 //                of the Accounts view (build/installed-accounts.png)
 //   integration-web  node scripts/vscode-harness.mjs test --web  (the same suites that apply, in
 //                its web worker extension host: the browser build, as on github.dev)
+//   problems     400 generated plans opened twice in a real VS Code (cold, then from the stored
+//                index): the status bar counts every problem the CLI finds (the harness's --problems)
 // It builds nothing: `npm test` (whose `pretest` hook runs scripts/setup.sh) and the
 // `npm run test:<suite>` scripts build what their suites need first.
 // Streams each suite's output, prints one line per suite, and as the LAST line
 // "N passed, N failed" over the suites run. Exits 1 when a test failed, a suite
 // crashed, or no test ran at all, and 2 on an unknown suite. A suite with no
 // compiled test files is reported as empty and does not fail the run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOCHA = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
@@ -115,6 +119,50 @@ async function untrustedSuite() {
   return settle('untrusted', code, harnessCounts(out), out);
 }
 
+/**
+ * What reaches the workbench, not the extension's own list: VS Code passes on at most 1,100
+ * diagnostics of one DiagnosticCollection.set call and drops the rest without a word. 400 generated
+ * plans (~2,550 problems) are opened twice in one profile — cold, then reopened from the stored
+ * index, whose diagnostics come in one burst — and each time the status bar must count exactly the
+ * errors, warnings and infos the CLI finds. Two tests; screenshots in build/.
+ */
+async function problemsSuite() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-problems-'));
+  try {
+    const ws = path.join(work, 'ws');
+    const { generate } = await import(pathToFileURL(path.join(ROOT, 'bench', 'generate.mjs')).href);
+    generate(ws, 400, { stakeholders: 8, opportunities: 3, visits: 15 });
+    const checked = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', ws, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    // The status bar counts errors, warnings and infos (not hints).
+    const want = JSON.parse(checked.stdout).filter((f) => f.severity !== 'hint').length;
+    // One port for both runs: VS Code keys a workspace's storage (and so the stored index) by the window's address.
+    const port = await new Promise((resolve) => { const probe = net.createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => resolve(p)); }); });
+    const env = { ...process.env, HARNESS_USER_DATA: path.join(work, 'profile') };
+    const parts = [];
+    for (const phase of ['cold', 'warm']) {
+      console.log(`${phase} open of 400 plans: the status bar must count ${want} problems`);
+      // --linger: the stored index is written ~2 s after the last change.
+      const shot = await run(process.execPath, [path.join(ROOT, 'scripts', 'vscode-harness.mjs'), 'screenshot', path.join(ROOT, 'build', `problems-${phase}.png`),
+        '--workspace', ws, '--port', String(port), '--problems', String(want), '--linger', '4'], env);
+      // The warm open must have been one: the extension's log says it read the stored index.
+      const read = storedIndexRead(path.join(work, 'profile', 'logs'));
+      const why = shot.code !== 0 ? lastLines(shot.out, 3) : phase === 'warm' && read !== 400 ? `the stored index gave ${read ?? 'no'} analyses, not 400` : '';
+      parts.push(why ? { passed: 0, failed: 1, failures: `${phase} open: ${why}` } : { passed: 1, failed: 0 });
+    }
+    return { name: 'problems', passed: parts.reduce((n, p) => n + p.passed, 0), failed: parts.reduce((n, p) => n + p.failed, 0), skipped: 0, failures: parts.map((p) => p.failures).filter(Boolean).join('\n') };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** How many analyses the last window's extension log says it read from the stored index. */
+function storedIndexRead(logs) {
+  const windows = fs.existsSync(logs) ? fs.readdirSync(logs).sort() : [];
+  const log = windows.length ? path.join(logs, windows.at(-1), 'exthost1', 'account-plans.account-plans', 'Account Plans.log') : '';
+  const m = log && fs.existsSync(log) ? /stored index: (\d+) analyses read/.exec(fs.readFileSync(log, 'utf8')) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 /** A suite that crashed counts as one failure, so the totals never look green when it did. */
 function settle(name, code, counts, out = '') {
   const failures = failureBlock(out);
@@ -148,6 +196,7 @@ const SUITES = {
   'integration-web': () => integrationSuite('integration-web', '--web'),
   untrusted: untrustedSuite,
   vsix: vsixSuite,
+  problems: problemsSuite,
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !Object.hasOwn(SUITES, name));

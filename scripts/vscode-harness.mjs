@@ -42,6 +42,10 @@
 //   --view NAME          screenshot: view whose header (and --row) must appear
 //   --row TEXT           screenshot: text of a row that must appear in --view
 //   --webview-text TEXT  screenshot: text that must appear in a webview
+//   --problems N         screenshot: wait until the status bar counts N problems in all (errors,
+//                        warnings, infos): what reached the workbench, not the extension's own list
+//   --linger S           screenshot: keep the window open S seconds after the checks (state the
+//                        extension saves on a timer, such as its stored index, gets written)
 //   HARNESS_TRUST=untrusted  workspace trust on and the folder not trusted (Restricted Mode); the
 //                        defaults become test/fixtures/untrusted-workspace and
 //                        out/test/integration-untrusted/index (the default run has trust off)
@@ -75,7 +79,7 @@ try {
   console.error(e.message);
   process.exit(2);
 }
-const { mode, screenshotOut, webHost, untrusted, workspace, installVsix, extensionDir, timeoutS, commands, openFiles, viewName, rowText, webviewText, wantedPort, viewport } = options;
+const { mode, screenshotOut, webHost, untrusted, workspace, installVsix, extensionDir, timeoutS, commands, openFiles, viewName, rowText, webviewText, problems, lingerS, wantedPort, viewport } = options;
 let { testsPath } = options;
 const verbose = process.env.HARNESS_VERBOSE === '1';
 
@@ -337,6 +341,19 @@ if (mode === 'test') {
   process.exit(ok ? 0 : 1);
 } else {
   const wait = { timeout: 60000 };
+  // The status bar's Problems entry says the exact counts in its label ("Errors: 0, Warnings: 2205,
+  // Infos: 991"; its text rounds to "2K"); they are the workbench's, so they show what VS Code was given.
+  const waitForProblems = async (want) => {
+    const deadline = Date.now() + 60000;
+    let seen = '';
+    while (Date.now() < deadline) {
+      seen = await page.locator('[id="status.problems"] [aria-label]').first().getAttribute('aria-label', { timeout: 1000 }).catch(() => '') ?? '';
+      const total = (seen.match(/\d+/g) ?? []).reduce((n, d) => n + Number(d), 0);
+      if (total === want) { note(`the status bar counts ${want} problems (${seen})`); return; }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`the status bar counts not ${want} problems but: ${seen || 'no problems entry'}`);
+  };
   const failShot = async (msg) => {
     const p = screenshotOut.replace(/\.png$/i, '') + '.failed.png';
     await page.screenshot({ path: p }).catch(() => {});
@@ -399,10 +416,11 @@ if (mode === 'test') {
       if (!found) throw new Error(`no webview showed "${webviewText}"`);
       note(`a webview shows "${webviewText}"`);
     }
+    if (problems !== undefined) await waitForProblems(problems);
   } catch (e) {
     await failShot(e?.message || String(e));
   }
-  await page.waitForTimeout(500); // let the last paint settle
+  await page.waitForTimeout(500 + lingerS * 1000); // let the last paint settle
   await page.screenshot({ path: screenshotOut });
   note(`saved ${screenshotOut}`);
   clearTimeout(overall);

@@ -53,12 +53,16 @@ async function typeWhile(uri: vscode.Uri, hooks: TestHooks, busy: () => boolean)
 async function whenShown(api: TestHooks): Promise<Record<string, number>> {
   const shownPlans = await api.shown;
   const storeShownMs = api.timings.shownMs ?? -1;
-  // The diagnostics go to VS Code at the next turn (one call for all plans).
+  // The diagnostics start to go to VS Code at the next turn.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const v0 = performance.now();
   const groups = await Promise.resolve(api.views.pipeline.getChildren());
   const accountRows = (await Promise.resolve(api.views.accounts.getChildren())).length;
   const viewsMs = performance.now() - v0;
+  const viewsAt = performance.now() - api.timings.activationStart;
+  // VS Code takes the diagnostics in batches, one per turn (the views above ran between two).
+  await api.diagnosticsHandedOver();
+  const diagnosticsAt = performance.now() - api.timings.activationStart;
   // What the ≤ 1 s budget is about: activation → diagnostics and views of the whole workspace.
   const shownAt = performance.now() - api.timings.activationStart;
   // The extension host's CPU time over the same span (all its threads): steadier than the clock on
@@ -68,7 +72,7 @@ async function whenShown(api: TestHooks): Promise<Record<string, number>> {
   // Then (not timed) that it was the whole workspace: every plan's diagnostics in the collection.
   const withFindings = api.index.entries().filter((e) => e.analysis.findings.length > 0);
   const diagnosed = withFindings.filter((e) => api.diagnostics.get(e.uri)?.length === e.analysis.findings.length).length;
-  return { shownPlans, storeShownMs, plansWithFindings: withFindings.length, plansDiagnosedAtShow: diagnosed, pipelineGroups: groups.length, accountRows, viewsMs, shownAt, shownCpuMs };
+  return { shownPlans, storeShownMs, plansWithFindings: withFindings.length, plansDiagnosedAtShow: diagnosed, pipelineGroups: groups.length, accountRows, viewsMs, viewsAt, diagnosticsAt, shownAt, shownCpuMs };
 }
 
 export async function run(): Promise<void> {

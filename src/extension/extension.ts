@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const services: Services = { index, tracker, config, log, locale: () => engineLocale(), timings, prompter: () => prompter };
 
   // Diagnostics first: they stamp a plan's open event before the tracker (started last) checks it.
-  const collection = diagnostics.activate(context, services);
+  const problems = diagnostics.activate(context, services);
   const quickFixes = language.activate(context, services);
   commands.activate(context, services);
   const treeViews = views.activate(context, services);
@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): AccountPlansApi {
   const ready = startIndexing(context, services);
 
   registerTestHooks(context, () => ({
-    index, diagnostics: collection, config: () => config.config, ready, timings, workspace: tracker.workspace, shown: tracker.shown, reads: tracker,
+    index, diagnostics: problems.collection, diagnosticsHandedOver: () => problems.handedOver(), config: () => config.config, ready, timings, workspace: tracker.workspace, shown: tracker.shown, reads: tracker,
     recheckAll: () => tracker.recheckAll(), views: treeViews, stakeholderMap: maps, forecast: forecastPanel, compare: comparePanel, planHistory: history,
     setPrompter: (p) => { prompter = p ?? windowPrompter; }, quickFixes, host: EXTENSION_HOST,
     store,

@@ -24,6 +24,8 @@ export const TEST_HOOKS_COMMAND = 'accountPlans.internal.testHooks';
 export interface TestHooks {
   readonly index: PlanIndex;
   readonly diagnostics: vscode.DiagnosticCollection;
+  /** Settles once every diagnostic published so far is handed to VS Code (they go in batches, one per turn). */
+  diagnosticsHandedOver(): Promise<void>;
   /** The configuration in effect (settings after validation, and why any were ignored). */
   config(): Config;
   /** Resolves when the plans known at activation are checked (as the API's `ready`). */

@@ -54,6 +54,19 @@ describe('scripts/harness-options.mjs (the VS Code harness\'s command line)', fu
     }
   });
 
+  it('takes the problems a screenshot waits for (--problems N) and how long the window lingers (--linger S)', () => {
+    const plain = options(['screenshot', 'a.png'], {}, here);
+    assert.strictEqual(plain.problems, undefined);
+    assert.strictEqual(plain.lingerS, 0);
+    const asked = options(['screenshot', 'a.png', '--problems', '2552', '--linger', '4'], {}, here);
+    assert.strictEqual(asked.problems, 2552);
+    assert.strictEqual(asked.lingerS, 4);
+    assert.strictEqual(options(['screenshot', 'a.png', '--problems', '0'], {}, here).problems, 0);
+    for (const bad of ['-1', '2.5', 'many']) {
+      assert.match(String(options(['screenshot', 'a.png', '--problems', bad], {}, here).error), /--problems and --linger want a whole number/, bad);
+    }
+  });
+
   it('refuses an unknown mode and a flag without its value', () => {
     assert.match(String(options(['run'], {}, here).error), /^usage: vscode-harness\.mjs test \| screenshot OUT\.png \| serve \| demo/);
     assert.match(String(options(['test', '--workspace'], {}, here).error), /missing value for --workspace/);

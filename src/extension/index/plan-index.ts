@@ -102,7 +102,7 @@ export class PlanIndex implements vscode.Disposable {
    * of it is put in a total order (ties broken by URI), and sums of money are exact in any order.
    */
   coreEntries(): readonly CorePlanEntry[] {
-    return (this.listed ??= Array.from(this.store, ([uri, e]) => ({ uri, analysis: e.analysis })));
+    return (this.listed ??= Array.from(this.store, (pair) => ({ uri: pair[0], analysis: pair[1].analysis })));
   }
 
   /** Claims the next result for `uri`: results of earlier claims are dropped. */
