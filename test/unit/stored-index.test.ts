@@ -117,12 +117,14 @@ describe('stored index (the pure parts)', () => {
   it('the stored header holds findings, the plan without stakeholders and visits, and the last visit; not the lists', () => {
     const e = examples.find((x) => record(x.uri, x.name, x.text).plan?.body && checkPlan(x.text, { fileName: x.name, today: TODAY }).plan!.stakeholders.length > 0)!;
     const { header } = split(encodeShard('e1', 'k1', [record(e.uri, e.name, e.text)]));
-    const stored = header.plans[0] as { plan: { head: Record<string, unknown>; lastVisit?: string }; findings: unknown[][] };
+    const stored = header.plans[0] as { plan: { head: Record<string, unknown>; lastVisit?: string }; findings: unknown[] };
     const fresh = checkPlan(e.text, { fileName: e.name, today: TODAY, compact: true });
     assert.ok(!('stakeholders' in stored.plan.head) && !('visits' in stored.plan.head));
     assert.deepStrictEqual(stored.plan.head.opportunities, fresh.plan!.opportunities);
     assert.strictEqual(stored.plan.lastVisit, fresh.facts!.lastVisit);
-    assert.deepStrictEqual(stored.findings.map((f) => f[0]), fresh.findings.map((f) => f.code));
+    // One flat list, ten values a finding, the code first.
+    assert.strictEqual(stored.findings.length, 10 * fresh.findings.length);
+    assert.deepStrictEqual(stored.findings.filter((_, i) => i % 10 === 0), fresh.findings.map((f) => f.code));
   });
 
   it('the header line is ASCII (Chinese names and 𝕏 escaped as \\u, which JSON.parse reads back as they were)', () => {
@@ -204,16 +206,22 @@ describe('stored index (the pure parts)', () => {
   it('a record that fails validation is left out and counted; the others are used', () => {
     const records = examples.map((e) => record(e.uri, e.name, e.text));
     const { header, bodies } = split(encodeShard('e1', 'k1', records));
-    const first = header.plans[0] as { findings: unknown[][]; plan: { head: Record<string, unknown> } };
-    assert.ok(first.findings.length > 0, 'the first example has findings');
+    const first = header.plans[0] as { findings: unknown[]; plan: { head: Record<string, unknown> } };
+    assert.ok(first.findings.length >= 10, 'the first example has findings');
     const withoutBody = (r: object) => ({ ...r, plan: { ...(r as typeof first).plan, body: 0 } });
+    // The first finding's ten values (code, severity, message, four positions, two offsets, data) with one replaced.
+    const one = first.findings.slice(0, 10);
+    const replaced = (i: number, v: unknown) => withoutBody({ ...first, findings: [...one.slice(0, i), v, ...one.slice(i + 1)] });
     const bad: unknown[] = [
-      withoutBody({ ...first, findings: [['AP999', ...first.findings[0].slice(1)]] }),
-      withoutBody({ ...first, findings: [[...first.findings[0].slice(0, 3), 'line 3', ...first.findings[0].slice(4)]] }),
-      withoutBody({ ...first, findings: [[first.findings[0][0], 7, ...first.findings[0].slice(2)]] }),
-      withoutBody({ ...first, findings: [[...first.findings[0].slice(0, 4), -1, ...first.findings[0].slice(5)]] }),
-      withoutBody({ ...first, findings: [[...first.findings[0].slice(0, 7), 2.5, ...first.findings[0].slice(8)]] }),
-      withoutBody({ ...first, findings: [[...first.findings[0].slice(0, 8), null, ...first.findings[0].slice(9)]] }),
+      replaced(0, 'AP999'),
+      replaced(3, 'line 3'),
+      replaced(1, 7),
+      replaced(4, -1),
+      replaced(7, 2.5),
+      replaced(8, null),
+      replaced(9, 'data'),
+      withoutBody({ ...first, findings: one.slice(0, 9) }),
+      withoutBody({ ...first, findings: [one] }),
       withoutBody({ ...first, today: 'yesterday' }),
       { ...first, plan: { ...first.plan, head: { ...first.plan.head, stakeholders: 'nobody' }, body: 0 } },
       { ...first, plan: { ...first.plan, head: { ...first.plan.head, opportunities: [{ name: 'no index' }] }, body: 0 } },

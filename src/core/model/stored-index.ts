@@ -18,7 +18,7 @@ import { contentHash, stableJson } from './content-hash';
  */
 
 /** Bump when the shape of a stored record changes: shards of another format are ignored. */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 /** Plans are spread over this many shard files by URI, so one change rewrites 1/32 of the store. */
 export const STORE_SHARDS = 32;
 

@@ -209,7 +209,7 @@ export class PlanTracker implements vscode.Disposable {
 
   /**
    * Every analysis the stored index holds of a plan file of the workspace, into the index at once
-   * (as one burst: the diagnostics go to VS Code in one call, the views redraw once), unchecked:
+   * (as one burst: the diagnostics go to VS Code in batches from the next turn on, the views redraw once), unchecked:
    * the scan verifies the stamps next.
    */
   private showStored(): PlanEntry[] {

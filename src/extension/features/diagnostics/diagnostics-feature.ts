@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPlanFile } from '../../../core';
+import { isPlanFile, type Finding } from '../../../core';
 import { findingToDiagnostic } from '../../adapters/diagnostic';
 import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
 import { nextBatch } from './diagnostic-batches';
@@ -34,8 +34,11 @@ export class DiagnosticsFeature implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** Documents opened and not yet published from their buffer: URI → performance.now() at the open event. */
   private readonly opened = new Map<string, number>();
-  /** Diagnostics of plans from disk waiting to be handed to VS Code (later()), by URI. */
-  private readonly pending = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
+  /**
+   * Findings of plans from disk waiting to be handed to VS Code (later()), by URI: made into
+   * diagnostics when their batch goes, so a reopen's views come before 64,000 diagnostics are made.
+   */
+  private readonly pending = new Map<string, [vscode.Uri, readonly Finding[]]>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly handedOverWaiters: (() => void)[] = [];
 
@@ -65,8 +68,8 @@ export class DiagnosticsFeature implements vscode.Disposable {
    * plan's latest diagnostics until they go, so a plan checked again meanwhile sends only its newest.
    * An open plan's go at once.
    */
-  private later(key: string, uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void {
-    this.pending.set(key, [uri, diagnostics]);
+  private later(key: string, uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.pending.set(key, [uri, findings]);
     this.flushTimer ??= setTimeout(() => this.handOver(), 0);
   }
 
@@ -77,11 +80,15 @@ export class DiagnosticsFeature implements vscode.Disposable {
     do {
       const batch = nextBatch(this.pending, (pending) => pending[1][1].length);
       for (const [key] of batch) this.pending.delete(key);
-      if (batch.length > 0) this.collection.set(batch.map((pending) => pending[1]));
+      if (batch.length > 0) this.collection.set(batch.map(([, [uri, findings]]) => [uri, this.diagnosticsOf(findings)]));
     } while (this.pending.size > 0 && performance.now() - t0 < TURN_MS);
     this.timings.publishMs += performance.now() - t0;
     if (this.pending.size > 0) this.flushTimer = setTimeout(() => this.handOver(), 0);
     else this.handedOverWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private diagnosticsOf(findings: readonly Finding[]): vscode.Diagnostic[] {
+    return findings.map((f) => findingToDiagnostic(f, this.rulesDoc));
   }
 
   /** Settles once no diagnostics wait to be handed to VS Code (at once if none wait). */
@@ -103,15 +110,13 @@ export class DiagnosticsFeature implements vscode.Disposable {
       this.collection.delete(uri);
       return;
     }
-    const t0 = performance.now();
-    const diagnostics = entry.analysis.findings.map((f) => findingToDiagnostic(f, this.rulesDoc));
     if (entry.source.kind !== 'buffer') {
       // From disk: with the rest of the burst, and no per-plan log (10,000 plans on a reopen).
-      this.later(key, uri, diagnostics);
-      this.timings.publishMs += performance.now() - t0;
+      this.later(key, uri, entry.analysis.findings);
       return;
     }
-    this.collection.set(uri, diagnostics);
+    const t0 = performance.now();
+    this.collection.set(uri, this.diagnosticsOf(entry.analysis.findings));
     this.timings.publishMs += performance.now() - t0;
     const openedAt = this.opened.get(key);
     if (openedAt !== undefined) {
