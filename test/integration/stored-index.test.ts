@@ -8,9 +8,9 @@ import { enc, fixture, resetSettings, revertAndCloseAll, SOURCE, testHooks, wait
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 /** A shard file's header line (format, engine, key, the records without their plan bodies) and the bodies' bytes. */
-function shardParts(bytes: Uint8Array): { header: { plans: { uri: string; findings: unknown[][] }[] }; bodies: Uint8Array } {
+function shardParts(bytes: Uint8Array): { header: { plans: { uri: string; findings: unknown[] }[] }; bodies: Uint8Array } {
   const nl = bytes.indexOf(10);
-  return { header: JSON.parse(dec(bytes.subarray(0, nl))) as { plans: { uri: string; findings: unknown[][] }[] }, bodies: bytes.subarray(nl + 1) };
+  return { header: JSON.parse(dec(bytes.subarray(0, nl))) as { plans: { uri: string; findings: unknown[] }[] }, bodies: bytes.subarray(nl + 1) };
 }
 
 /** Every diagnostic of this extension on the plans read from disk, as text per URI (the Problems view). */
@@ -256,8 +256,8 @@ describe('stored index', () => {
     const file = hooks.store.shardUri(shardOf(uri.toString()));
     const { checked } = await reopen(hooks, async () => {
       const { header, bodies } = shardParts(await vscode.workspace.fs.readFile(file));
-      // The first finding's start line, a number, made a string.
-      header.plans.find((p) => p.uri === uri.toString())!.findings[0][3] = 'line 3';
+      // The first finding's start line (the fourth of its values in the record's flat list), a number, made a string.
+      header.plans.find((p) => p.uri === uri.toString())!.findings[3] = 'line 3';
       const head = enc(`${JSON.stringify(header)}\n`);
       const bytes = new Uint8Array(head.length + bodies.length);
       bytes.set(head);
