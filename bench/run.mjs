@@ -141,7 +141,7 @@ const rows = [
   ['… of which reading the stored index', warm.storeLoadMs, 'ms', ''],
   ['… of which computing the two views\' lists', warm.viewsMs, 'ms', ''],
   ['warm open: activation → the Pipeline and Accounts views listed', warm.viewsAt, 'ms', ''],
-  ['warm open: activation → every diagnostic handed to VS Code (in batches of ≤ 1,100, one per turn)', warm.diagnosticsAt, 'ms', ''],
+  ['warm open: activation → every diagnostic handed to VS Code (in batches of ≤ 1,100, up to 50 ms of them per turn)', warm.diagnosticsAt, 'ms', ''],
   ['warm open: activation → every file\'s stamp verified (the file search beside)', warm.indexMs, 'ms', ''],
   ['… plans checked again on the warm open (open editors aside)', warm.checks === undefined ? undefined : warm.checks - 1, '', '0', warm.checks === undefined ? undefined : warm.checks <= 1],
   ['extension host heap after the cold index build (after a GC)', vs.heapMb, 'MB', plans >= 10000 ? '≤ 300' : '', plans >= 10000 && vs.heapMb !== undefined ? vs.heapMb <= 300 : undefined],
