@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS, SETTING_KEYS, localeOf, resolveSettings, type Locale, type Settings } from '../core';
-import { CONFIG_SECTION, DEBOUNCE_SETTING, DEFAULT_DEBOUNCE_MS, OPEN_SETTINGS_COMMAND } from './constants';
+import { CONFIG_SECTION, DEBOUNCE_SETTING, DEFAULT_DEBOUNCE_MS, OPEN_SETTINGS_COMMAND, PROBLEMS_SCOPES, PROBLEMS_SETTING, type ProblemsScope } from './constants';
 import { t } from './words';
 
 /** What the extension runs with: the engine's settings, plus the editor-only ones. */
 export interface Config {
   readonly settings: Settings;
   readonly debounceMs: number;
+  /** Whose findings go to the Problems panel: every plan's, or the open plans' only. */
+  readonly problems: ProblemsScope;
   /** Why a setting was ignored (its default is used instead); empty when all is well. */
   readonly errors: readonly string[];
 }
@@ -59,7 +61,10 @@ export class ConfigService implements vscode.Disposable {
     } else {
       errors.push(t('ext.settingNotInteger', { key: DEBOUNCE_SETTING }));
     }
-    const config: Config = { settings, debounceMs, errors };
+    const problemsValue = cfg.get<unknown>(PROBLEMS_SETTING, PROBLEMS_SCOPES[0]);
+    const problems = PROBLEMS_SCOPES.find((s) => s === problemsValue);
+    if (!problems) errors.push(t('ext.settingNotOneOf', { key: PROBLEMS_SETTING, values: PROBLEMS_SCOPES.join(', ') }));
+    const config: Config = { settings, debounceMs, problems: problems ?? PROBLEMS_SCOPES[0], errors };
     this.report(config.errors);
     return config;
   }

@@ -20,6 +20,14 @@ export const PLAN_EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 export const DEBOUNCE_SETTING = 'debounceMs';
 export const DEFAULT_DEBOUNCE_MS = 200;
 
+/**
+ * `accountPlans.problems`: which plans' findings go to the Problems panel: every plan of the
+ * workspace, or only the plans open in an editor (the views still count every plan's).
+ */
+export const PROBLEMS_SETTING = 'problems';
+export const PROBLEMS_SCOPES = ['workspace', 'openPlans'] as const;
+export type ProblemsScope = (typeof PROBLEMS_SCOPES)[number];
+
 /** Above this many files the workspace check shows its progress in the status bar. */
 export const PROGRESS_THRESHOLD = 20;
 /** Disk reads in flight at once during a workspace check. */

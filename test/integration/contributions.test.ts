@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS, RULE_CODES, SETTING_KEYS } from '../../src/core';
+import { PROBLEMS_SCOPES } from '../../src/extension/constants';
 import { EXTENSION_ID, fixture, lineStarting, publicApi, revertAndCloseAll, testHooks, waitForEvent } from './helpers';
 
-interface Property { default?: unknown; properties?: Record<string, unknown>; markdownDescription?: string }
+interface Property { default?: unknown; enum?: unknown[]; properties?: Record<string, unknown>; markdownDescription?: string }
 
 describe('contributions', () => {
   const pkg = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
@@ -15,7 +16,10 @@ describe('contributions', () => {
   it('declares every engine setting, with the engine\'s default', () => {
     const props = pkg().contributes.configuration.properties;
     const declared = Object.keys(props).sort();
-    assert.deepStrictEqual(declared, [...SETTING_KEYS.map((k) => `accountPlans.${k}`), 'accountPlans.debounceMs'].sort());
+    // The engine's settings and the editor's own two.
+    assert.deepStrictEqual(declared, [...SETTING_KEYS.map((k) => `accountPlans.${k}`), 'accountPlans.debounceMs', 'accountPlans.problems'].sort());
+    assert.deepStrictEqual(props['accountPlans.problems'].enum, [...PROBLEMS_SCOPES]);
+    assert.strictEqual(props['accountPlans.problems'].default, PROBLEMS_SCOPES[0]);
     for (const key of SETTING_KEYS) {
       assert.deepStrictEqual(props[`accountPlans.${key}`].default, DEFAULT_SETTINGS[key], `default of accountPlans.${key}`);
       assert.deepStrictEqual(vscode.workspace.getConfiguration('accountPlans').get(key), DEFAULT_SETTINGS[key]);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extension/test-hooks';
 import {
   codeOf, testHooks, fixture, lineStarting, ours, revertAndCloseAll, rulesDocTarget, waitFor,
-  waitForCodes,
+  waitForCodes, waitForDiagnostics, waitForEvent,
 } from './helpers';
 
 describe('diagnostics', () => {
@@ -53,6 +53,39 @@ describe('diagnostics', () => {
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /ghost/);
     assert.strictEqual(api.index.entry(uri)?.source.kind, 'disk');
+  });
+
+  it('with accountPlans.problems "openPlans" lists the open plans\' problems only; "workspace" brings the others back', async function () {
+    this.timeout(120000);
+    const unopened = fixture('accounts', 'east', 'unopened.account.md');
+    await waitForCodes(unopened, ['AP005']);
+    // A plan of this test's own, opened by the workbench (openTextDocument holds a document for minutes).
+    const scratch = fixture('accounts', 'problems-scope-scratch.account.md');
+    const same = (d: vscode.TextDocument) => d.uri.toString() === scratch.toString();
+    await vscode.workspace.fs.writeFile(scratch, await vscode.workspace.fs.readFile(gaps()));
+    const expected = (await waitForDiagnostics(scratch, (ds) => ds.length > 0, 'the copied plan\'s problems')).map(codeOf).sort();
+    const settings = () => vscode.workspace.getConfiguration('accountPlans');
+    try {
+      const opened = waitForEvent(vscode.workspace.onDidOpenTextDocument, same, 'the plan to open');
+      await vscode.commands.executeCommand('vscode.open', scratch);
+      const doc = await opened;
+      await settings().update('problems', 'openPlans', vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(unopened, (ds) => ds.length === 0, 'no problems of a plan not open');
+      await waitForCodes(scratch, expected);
+      assert.ok(api.index.entry(unopened)!.analysis.findings.length > 0, 'the plan not open is still checked (the views count its findings)');
+      // Closed, a plan leaves the Problems panel.
+      const closed = waitForEvent(vscode.workspace.onDidCloseTextDocument, same, 'the plan to close', 45000);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closed;
+      await waitForDiagnostics(scratch, (ds) => ds.length === 0, 'no problems once the plan is closed');
+    } finally {
+      await settings().update('problems', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForCodes(unopened, ['AP005']);
+    await waitForCodes(scratch, expected);
+    await vscode.workspace.fs.delete(scratch);
+    await waitForDiagnostics(scratch, (ds) => ds.length === 0, 'the deleted plan\'s problems gone');
   });
 
   it('finds nothing in a clean plan and leaves other Markdown alone', async () => {

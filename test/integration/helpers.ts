@@ -135,8 +135,10 @@ export async function revertAndCloseAll(): Promise<void> {
 /** Resets every `accountPlans.*` setting the tests may have written (user settings of the test profile). */
 export async function resetSettings(): Promise<void> {
   const cfg = vscode.workspace.getConfiguration('accountPlans');
-  for (const key of ['requiredRoles', 'staleDays', 'economicBuyerDays', 'decisionVisitsPerYear',
-    'singleThreadMinStakeholders', 'singleThreadDays', 'currency', 'rules', 'debounceMs']) {
+  // Every setting the extension declares (its manifest is the one list of them).
+  const declared = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } })
+    .contributes.configuration.properties;
+  for (const key of Object.keys(declared).map((k) => k.replace(/^accountPlans\./, ''))) {
     const i = cfg.inspect(key);
     if (i?.globalValue !== undefined) await cfg.update(key, undefined, vscode.ConfigurationTarget.Global);
     if (i?.workspaceValue !== undefined) await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);

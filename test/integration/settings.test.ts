@@ -70,4 +70,15 @@ describe('settings', () => {
     await update('staleDays', undefined);
     await waitFor('the settings to be valid again', () => (api.config().errors.length === 0 ? true : undefined));
   });
+
+  it('an unknown accountPlans.problems scope is reported and every plan\'s problems stay listed', async () => {
+    await update('problems', 'everywhere');
+    const errors = await waitFor('the invalid setting to be noticed', () =>
+      api.config().errors.length > 0 ? api.config().errors : undefined);
+    assert.match(errors.join('\n'), /problems: expected one of workspace, openPlans/);
+    assert.strictEqual(api.config().problems, 'workspace');
+    await waitForCodes(fixture('accounts', 'east', 'unopened.account.md'), ['AP005']);
+    await update('problems', undefined);
+    await waitFor('the settings to be valid again', () => (api.config().errors.length === 0 ? true : undefined));
+  });
 });

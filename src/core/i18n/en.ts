@@ -464,6 +464,7 @@ export const en = {
   // ---------- the extension: settings, index, views, commands ----------
   'ext.settingsInvalid': 'Account Plans: some settings are invalid; their defaults are used instead: {problems}',
   'ext.settingNotInteger': '{key}: expected an integer from 0 to 10000',
+  'ext.settingNotOneOf': '{key}: expected one of {values}',
   'ext.openSettings': 'Open Settings',
   'ext.checking': 'Checking account plans',
   'ext.progress': '{done} of {total}',

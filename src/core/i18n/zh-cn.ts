@@ -444,6 +444,7 @@ export const zhCn: Catalogue = {
   'rename.notHere': '这里只能重命名联系人和商机的 id。',
   'ext.settingsInvalid': '客户计划：部分设置无效，已改用默认值：{problems}',
   'ext.settingNotInteger': '{key}：应为 0 到 10000 之间的整数',
+  'ext.settingNotOneOf': '{key}：应为以下之一：{values}',
   'ext.openSettings': '打开设置',
   'ext.checking': '正在检查客户计划',
   'ext.progress': '{done}/{total}',

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { isPlanFile, type Finding } from '../../../core';
 import { findingToDiagnostic } from '../../adapters/diagnostic';
-import { DIAGNOSTIC_COLLECTION, RULES_DOC } from '../../constants';
+import type { ConfigService } from '../../config';
+import { DIAGNOSTIC_COLLECTION, RULES_DOC, type ProblemsScope } from '../../constants';
 import { nextBatch } from './diagnostic-batches';
 import type { PlanIndex, PlanIndexChange } from '../../index/plan-index';
 import type { Services } from '../../services';
 
 /** Problems: every plan's findings as diagnostics. Returns the feature (its collection, for the test hooks). */
-export function activate(context: vscode.ExtensionContext, { index, timings, log }: Services): DiagnosticsFeature {
-  const feature = new DiagnosticsFeature(context.extensionUri, index, timings, log);
+export function activate(context: vscode.ExtensionContext, { index, timings, log, config }: Services): DiagnosticsFeature {
+  const feature = new DiagnosticsFeature(context.extensionUri, index, timings, log, config);
   context.subscriptions.push(feature);
   return feature;
 }
@@ -41,13 +42,17 @@ export class DiagnosticsFeature implements vscode.Disposable {
   private readonly pending = new Map<string, [vscode.Uri, readonly Finding[]]>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly handedOverWaiters: (() => void)[] = [];
+  /** accountPlans.problems in effect. */
+  private scope: ProblemsScope;
 
   constructor(
     extensionUri: vscode.Uri,
     index: PlanIndex,
     private readonly timings: DiagnosticsTimings,
     private readonly log: vscode.LogOutputChannel,
+    config: ConfigService,
   ) {
+    this.scope = config.config.problems;
     this.rulesDoc = vscode.Uri.joinPath(extensionUri, ...RULES_DOC);
     // Registered before the tracker's listener, so the open is stamped before the buffer is checked.
     this.subscription = vscode.Disposable.from(
@@ -55,6 +60,7 @@ export class DiagnosticsFeature implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => { if (isPlanFile(doc.uri.path)) this.opened.set(doc.uri.toString(), performance.now()); }),
       // A plan opened where the index does not look (a git diff, say) is never published: forget it.
       vscode.workspace.onDidCloseTextDocument((doc) => this.opened.delete(doc.uri.toString())),
+      config.onDidChange(({ config: { problems } }) => this.rescope(problems, index)),
     );
     index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
   }
@@ -87,6 +93,16 @@ export class DiagnosticsFeature implements vscode.Disposable {
     else this.handedOverWaiters.splice(0).forEach((resolve) => resolve());
   }
 
+  /** accountPlans.problems changed: the Problems panel starts again from the index, under the new scope. */
+  private rescope(scope: ProblemsScope, index: PlanIndex): void {
+    if (scope === this.scope) return;
+    this.scope = scope;
+    this.pending.clear();
+    this.collection.clear();
+    index.entries().forEach((entry) => this.publish({ uri: entry.uri, entry }));
+    if (this.pending.size === 0) this.handedOverWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
   private diagnosticsOf(findings: readonly Finding[]): vscode.Diagnostic[] {
     return findings.map((f) => findingToDiagnostic(f, this.rulesDoc));
   }
@@ -111,6 +127,11 @@ export class DiagnosticsFeature implements vscode.Disposable {
       return;
     }
     if (entry.source.kind !== 'buffer') {
+      // Not open in an editor: none with `openPlans` (has() first: a delete is a message to the workbench).
+      if (this.scope === 'openPlans') {
+        if (this.collection.has(uri)) this.collection.delete(uri);
+        return;
+      }
       // From disk: with the rest of the burst, and no per-plan log (10,000 plans on a reopen).
       this.later(key, uri, entry.analysis.findings);
       return;
