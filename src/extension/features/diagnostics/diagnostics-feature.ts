@@ -28,7 +28,7 @@ export interface DiagnosticsTimings {
 /** How long one turn hands diagnostics to VS Code before it lets other work run (a frame or three). */
 const TURN_MS = 50;
 
-/** Publishes every plan's findings from the PlanIndex as diagnostics, one URI at a time. */
+/** Publishes every plan's findings from the PlanIndex as diagnostics (or the open plans' only: accountPlans.problems). */
 export class DiagnosticsFeature implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
   private readonly rulesDoc: vscode.Uri;
