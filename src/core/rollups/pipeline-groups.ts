@@ -1,9 +1,10 @@
 import type { OpportunityFacts, PlanEntry } from '../model/plan-analysis';
+import type { Plan } from '../model/plan';
 import type { Money } from '../model/money';
 import { LazilySorted } from '../model/lazily-sorted';
 import { byCodePoint, byName } from '../model/name-order';
 import { OPEN_STAGES } from '../model/selling-method';
-import { byQuarter, countsInTotal, DealSums, deals, forEachDeal, NONE, quarterKey, type Deal, type PlanFilter } from './pipeline-rollup';
+import { byQuarter, countsInTotal, DealSums, forEachDeal, NONE, quarterKey, toDeal, type Deal, type PlanFilter } from './pipeline-rollup';
 
 export type PipelineGrouping = 'stage' | 'quarter' | 'owner';
 /** The Pipeline view filters by owner and tier (`''`: plans without one). */
@@ -35,9 +36,7 @@ export function pipelineGroups(entries: Iterable<PlanEntry>, grouping: PipelineG
   if (grouping === 'stage') for (const s of [...OPEN_STAGES, 'S', 'lost']) sums.set(s, new DealSums());
   const list: readonly PlanEntry[] = Array.isArray(entries) ? entries : [...entries];
   const planFilter = { owner: filter.owner, tier: filter.tier };
-  forEachDeal(list, planFilter, (facts, plan) => {
-    if (grouping !== 'stage' && !countsInTotal(facts)) return;
-    const key = groupKey(grouping, facts, plan.owner);
+  forEachGroupedDeal(list, grouping, planFilter, (key, facts) => {
     let sum = sums.get(key);
     if (!sum) sums.set(key, (sum = new DealSums()));
     sum.add(facts);
@@ -53,20 +52,23 @@ export function pipelineGroups(entries: Iterable<PlanEntry>, grouping: PipelineG
   return keys.map((key) => ({ key, ...sums.get(key)!.value, items: new LazilySorted(() => itemsOf(key), byWeightThenName) }));
 }
 
-function groupKey(grouping: PipelineGrouping, facts: OpportunityFacts, owner: string | undefined): string {
-  return grouping === 'stage' ? facts.stage! : grouping === 'quarter' ? quarterKey(facts.opportunity.close) : owner ?? NONE;
+/** Each deal the grouping counts, with its group's key: the one walk behind both the sums and the rows. */
+function forEachGroupedDeal(entries: readonly PlanEntry[], grouping: PipelineGrouping, filter: PlanFilter,
+  each: (key: string, facts: OpportunityFacts, plan: Plan, uri: string) => void): void {
+  forEachDeal(entries, filter, (facts, plan, uri) => {
+    if (grouping !== 'stage' && !countsInTotal(facts)) return;
+    each(grouping === 'stage' ? facts.stage! : grouping === 'quarter' ? quarterKey(facts.opportunity.close) : plan.owner ?? NONE, facts, plan, uri);
+  });
 }
 
-/** The deals of each group (the same walk as the sums). */
+/** The deals of each group. */
 function groupDeals(entries: readonly PlanEntry[], grouping: PipelineGrouping, filter: PlanFilter): Map<string, PipelineItem[]> {
   const groups = new Map<string, PipelineItem[]>();
-  for (const deal of deals(entries, filter)) {
-    if (grouping !== 'stage' && !countsInTotal(deal.facts)) continue;
-    const key = groupKey(grouping, deal.facts, deal.owner);
+  forEachGroupedDeal(entries, grouping, filter, (key, facts, plan, uri) => {
     let items = groups.get(key);
     if (!items) groups.set(key, (items = []));
-    items.push(deal);
-  }
+    items.push(toDeal(facts, plan, uri));
+  });
   return groups;
 }
 

@@ -82,9 +82,13 @@ export interface Deal {
 /** Every opportunity with a stage, in the plans that parsed and pass the filter, in the entries' order. */
 export function deals(entries: Iterable<PlanEntry>, filter: PlanFilter = {}): Deal[] {
   const out: Deal[] = [];
-  forEachDeal(entries, filter, (facts, plan, uri) => out.push({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts }));
+  forEachDeal(entries, filter, (facts, plan, uri) => out.push(toDeal(facts, plan, uri)));
   return out;
 }
+
+/** One opportunity's row, with the names of its plan. */
+export const toDeal = (facts: OpportunityFacts, plan: Plan, uri: string): Deal =>
+  ({ uri, account: plan.account ?? plan.id, owner: plan.owner, tier: plan.tier, facts });
 
 /** `deals` without making a Deal of each: what adds them up needs the facts (and the plan's owner) alone. */
 export function forEachDeal(entries: Iterable<PlanEntry>, filter: PlanFilter, each: (facts: OpportunityFacts, plan: Plan, uri: string) => void): void {
