@@ -7,6 +7,8 @@ import {
   type AccountChange, type AccountPair, type DiffOptions, type LoadedPlan, type PlanSet, type PlanSide,
 } from './accounts';
 import { findingsDiff, type FindingsDiff } from './findings';
+import type { ItemPair } from './match-items';
+import type { OpportunityFacts } from '../model/plan-analysis';
 import { opportunityDiffs, pairOpportunities, type OpportunityDiff } from './opportunities';
 import { coverageChanges, pairPeople, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
 import { nextStepChanges, pairVisits, visitChanges, type NextStepChange, type VisitChange } from './visits';
@@ -118,8 +120,10 @@ const pathOfDiff = (a: AccountDiff): string => (a.after ?? a.before)!.path;
 
 /** One account's diff, its deals for the waterfall and its sides that do not parse. */
 function diffPair(p: AccountPair, opts: Resolved): Omit<Extract<PathDiff, { kind: 'paired' }>, 'kind' | 'path'> {
-  const deals = pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts).map((d) => ({ ...d, account: p.id }));
-  return { account: accountDiff(p, opts.today, opts.quarter, opts.settings), deals, unparsable: [...broken(p, 'before'), ...broken(p, 'after')] };
+  // The deals are paired once: for the waterfall here, and for the account's details.
+  const opportunities = pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts);
+  const deals = opportunities.map((d) => ({ ...d, account: p.id }));
+  return { account: accountDiff(p, opportunities, opts), deals, unparsable: [...broken(p, 'before'), ...broken(p, 'after')] };
 }
 
 function broken(p: AccountPair, side: 'before' | 'after'): UnparsablePlan[] {
@@ -128,7 +132,7 @@ function broken(p: AccountPair, side: 'before' | 'after'): UnparsablePlan[] {
   return [{ account: p.id, side, path: plan.path, error: plan.analysis.findings[0] ?? null }];
 }
 
-function accountDiff(pair: AccountPair, today: string, quarter: string, settings: Settings): AccountDiff {
+function accountDiff(pair: AccountPair, deals: readonly ItemPair<OpportunityFacts>[], opts: Resolved): AccountDiff {
   const { before, after } = pair;
   const findings = findingsDiff(before, after);
   const edited = before?.text !== after?.text;
@@ -136,7 +140,7 @@ function accountDiff(pair: AccountPair, today: string, quarter: string, settings
     ({ id: pair.id, status, edited, before: sideOf(before), after: sideOf(after), ...parts, findings });
   if (before && after && !edited && before.path === after.path) return account('unchanged', NOTHING);
   // An added or removed account lists what it holds, as against an empty plan.
-  const parts = details(pair, today, quarter, settings);
+  const parts = details(pair, deals, opts);
   if (!before || !after) return account(before ? 'removed' : 'added', parts);
   const changed = Object.values(parts).some((list) => list.length > 0) || findings.introduced.length > 0 || findings.fixed.length > 0;
   return account(changed ? 'changed' : 'unchanged', parts);
@@ -146,7 +150,7 @@ type Details = Pick<AccountDiff, 'changes' | 'opportunities' | 'stakeholders' | 
 const NOTHING: Details = { changes: [], opportunities: [], stakeholders: [], coverage: [], visits: [], nextSteps: [] };
 
 /** The item-level changes; none but the account's own when a side exists but does not parse. */
-function details(pair: AccountPair, today: string, quarter: string, settings: Settings): Details {
+function details(pair: AccountPair, deals: readonly ItemPair<OpportunityFacts>[], { today, quarter, settings }: Resolved): Details {
   const { before, after } = pair;
   const b = before?.analysis;
   const a = after?.analysis;
@@ -156,10 +160,10 @@ function details(pair: AccountPair, today: string, quarter: string, settings: Se
   const people = pairPeople(b?.facts, a?.facts);
   return {
     changes,
-    opportunities: opportunityDiffs(b?.facts, a?.facts, quarter),
+    opportunities: opportunityDiffs(deals, quarter),
     stakeholders: stakeholderDiffs(people, a?.plan),
     coverage: coverageChanges(people, settings),
     visits: visitChanges(visits, b?.plan, a?.plan, today),
-    nextSteps: nextStepChanges(pairOpportunities(b?.facts, a?.facts), visits),
+    nextSteps: nextStepChanges(deals, visits),
   };
 }

@@ -45,7 +45,9 @@ export function findingsDiff(before: LoadedPlan | undefined, after: LoadedPlan |
   const oldText = stripBom(before?.text ?? '');
   for (const f of before?.analysis.findings ?? []) {
     const key = findingKey(f, oldText);
-    old.set(key, [...(old.get(key) ?? []), f]);
+    const list = old.get(key);
+    if (list) list.push(f);
+    else old.set(key, [f]);
   }
   const introduced: FindingChange[] = [];
   const unchanged: FindingChange[] = [];

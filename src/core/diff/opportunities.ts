@@ -70,8 +70,7 @@ export interface OpportunityDiff {
 
 /** Opportunities paired by id (then name, then position), each with facts from its side. */
 export function pairOpportunities(before: PlanFacts | undefined, after: PlanFacts | undefined): ItemPair<OpportunityFacts>[] {
-  const wrap = (f: PlanFacts | undefined) => (f?.opportunities ?? []).map((o) => ({ ...o.opportunity, facts: o }));
-  return matchItems(wrap(before), wrap(after)).map((p) => ({ key: p.key, before: p.before?.facts, after: p.after?.facts }));
+  return matchItems(before?.opportunities ?? [], after?.opportunities ?? [], (f) => f.opportunity);
 }
 
 export function snapshot(f: OpportunityFacts): OpportunitySnapshot {
@@ -142,9 +141,9 @@ function valueEvents(b: OpportunityFacts, a: OpportunityFacts): OpportunityEvent
 const compare = (from: number | undefined, to: number | undefined): Direction | undefined =>
   from === undefined || to === undefined || from === to ? undefined : to > from ? 'up' : 'down';
 
-export function opportunityDiffs(before: PlanFacts | undefined, after: PlanFacts | undefined, quarter: string): OpportunityDiff[] {
+export function opportunityDiffs(pairs: readonly ItemPair<OpportunityFacts>[], quarter: string): OpportunityDiff[] {
   const diffs: OpportunityDiff[] = [];
-  for (const pair of pairOpportunities(before, after)) {
+  for (const pair of pairs) {
     const events = opportunityEvents(pair, quarter);
     if (events.length === 0) continue;
     diffs.push({ key: pair.key, before: pair.before && snapshot(pair.before), after: pair.after && snapshot(pair.after), events });

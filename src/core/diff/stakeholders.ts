@@ -56,12 +56,9 @@ export interface CoverageChange {
 
 /** The people of both sides, paired as a reader would (see `matchItems`). */
 export function pairPeople(before: PlanFacts | undefined, after: PlanFacts | undefined): ItemPair<StakeholderFacts>[] {
-  // The stakeholder itself carries index, id and name: no copy of the facts is made to match them.
-  const wrap = (f: PlanFacts | undefined) => (f?.stakeholders ?? []).map((facts) => ({ ...identity(facts.stakeholder), facts }));
-  return matchItems(wrap(before), wrap(after)).map((p) => ({ key: p.key, before: p.before?.facts, after: p.after?.facts }));
+  // The stakeholder itself carries index, id and name: the facts are paired as they are.
+  return matchItems(before?.stakeholders ?? [], after?.stakeholders ?? [], (f) => f.stakeholder);
 }
-
-const identity = (s: StakeholderFacts['stakeholder']) => ({ index: s.index, id: s.id, name: s.name });
 
 const snapshot = (f: StakeholderFacts): PersonSnapshot => {
   const s = f.stakeholder;

@@ -36,6 +36,8 @@ export function pairVisits(before: readonly Visit[], after: readonly Visit[]): V
   const partner = new Map<Visit, Visit>();
   const taken = new Set<Visit>();
   for (const keyOf of [exactKey, (v: Visit) => v.date ?? '']) {
+    // The second pass only when a visit is left on both sides (a visit log mostly grows).
+    if (taken.size === before.length || partner.size === after.length) break;
     const pool = new Map<string, Visit[]>();
     for (const b of before) {
       if (taken.has(b)) continue;
@@ -46,8 +48,9 @@ export function pairVisits(before: readonly Visit[], after: readonly Visit[]): V
     }
     for (const a of after) {
       if (partner.has(a)) continue;
-      const b = pool.get(keyOf(a))?.shift();
-      if (!b) continue;
+      const list = pool.get(keyOf(a));
+      if (!list?.length) continue;
+      const b = list.shift()!;
       partner.set(a, b);
       taken.add(b);
     }
@@ -59,7 +62,14 @@ export function pairVisits(before: readonly Visit[], after: readonly Visit[]): V
 
 /** Date, purpose, people (in any order) and deal; NUL never occurs in a plan that parses, so it separates the parts. */
 const exactKey = (v: Visit): string =>
-  `${v.date ?? '\u0001'}\0${v.purpose ?? '\u0001'}\0${[...(v.with ?? [])].sort().join('\0\0')}\0${v.opportunity ?? '\u0001'}`;
+  `${v.date ?? '\u0001'}\0${v.purpose ?? '\u0001'}\0${people(v.with)}\0${v.opportunity ?? '\u0001'}`;
+
+/** The ids met, in code-unit order (as `sort()` orders strings); a list already in order is not copied. */
+function people(ids: readonly string[] | undefined): string {
+  if (!ids || ids.length === 0) return '';
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1] > ids[i]) return [...ids].sort().join('\0\0');
+  return ids.join('\0\0');
+}
 
 export type VisitPair = { readonly before?: Visit; readonly after?: Visit };
 
