@@ -60,6 +60,17 @@ describe('account-plans diff', function () {
     assert.ok(!capture({ NO_COLOR: '1' }).includes('\x1b['));
   });
 
+  it('json: one line when piped (a program reads it), indented on a terminal; the same data either way', () => {
+    const piped = diff(first, second, '--format', 'json', ...TODAY);
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.equal(piped.stdout.split('\n').length, 2, 'one line and its line end');
+    let onTerminal = '';
+    const host: Host = { cwd: repo.dir, env: repo.env, stdoutIsTTY: true, version: '0', out: (s) => { onTerminal += s; }, err: () => undefined };
+    assert.equal(run(['diff', first, second, '--format', 'json', ...TODAY], host), 0);
+    assert.match(onTerminal, /^\{\n {2}"version": 1,\n/);
+    assert.deepEqual(JSON.parse(onTerminal), JSON.parse(piped.stdout));
+  });
+
   it('json: the change set with its version, the revisions compared, and a waterfall that adds up', () => {
     const r = diff(first, second, '--format', 'json', ...TODAY);
     assert.equal(r.status, 0, r.stderr);

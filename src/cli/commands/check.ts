@@ -77,7 +77,7 @@ function isDirectory(file: string): boolean {
 function render(format: (typeof FORMATS)[number], report: CheckReport, host: Host): string {
   switch (format) {
     case 'text': return showBidiControls(formatText(report, styles(useColor(host))));
-    case 'json': return formatJson(report);
+    case 'json': return formatJson(report, host);
     case 'github': return formatGithub(report);
     case 'sarif': return formatSarif(report, { version: host.version, cwd: host.cwd, homepage: host.homepage });
   }

@@ -5,6 +5,7 @@ import { formatChangesText } from '../format/changes-text';
 import { DIFF_HELP } from '../help-texts';
 import { type Host, useColor } from '../host';
 import { CHANGE_OPTIONS, loadChanges, splitPaths, tooMany } from './plan-changes';
+import { jsonText } from '../format/json';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -28,7 +29,7 @@ export function runDiff(argv: readonly string[], host: Host): number {
   const format = pickFormat('diff', values.format, FORMATS);
   const [base, head] = positionals;
   const { changes, comparison, locale } = loadChanges(host, values, paths, (source) => source.compare(base, head));
-  if (format === 'json') host.out(`${JSON.stringify(diffJson(changes, comparison), null, 2)}\n`);
+  if (format === 'json') host.out(jsonText(diffJson(changes, comparison), host));
   else if (format === 'markdown') host.out(renderChangeMarkdown(changes, { locale }));
   else host.out(showBidiControls(formatChangesText(changes, locale, styles(useColor(host)))));
   return values['exit-code'] && changes.changed ? 1 : 0;

@@ -9,6 +9,7 @@ import { formatForecastMarkdown } from '../format/forecast-markdown';
 import { formatForecastText } from '../format/forecast-text';
 import { FORECAST_HELP } from '../help-texts';
 import { SHARED_OPTIONS } from './options';
+import { jsonText } from '../format/json';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -40,7 +41,7 @@ export function runForecast(argv: readonly string[], host: Host): number {
 function render(format: (typeof FORMATS)[number], report: ForecastReport, planCount: number, host: Host, benchmark: FunnelBenchmark): string {
   switch (format) {
     case 'text': return showBidiControls(formatForecastText(report, planCount, styles(useColor(host))));
-    case 'json': return `${JSON.stringify(inSpecOrder(report), null, 2)}\n`;
+    case 'json': return jsonText(inSpecOrder(report), host);
     case 'markdown': return formatForecastMarkdown(report, planCount, benchmark);
   }
 }

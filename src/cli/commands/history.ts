@@ -8,6 +8,7 @@ import { openGitPlanSource, type PlanRevision } from '../git';
 import { type Host, useColor } from '../host';
 import { HISTORY_HELP } from '../help-texts';
 import { SHARED_OPTIONS } from './options';
+import { jsonText } from '../format/json';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -51,6 +52,6 @@ function render(format: (typeof FORMATS)[number], history: PlanHistory, file: st
   switch (format) {
     case 'text': return showBidiControls(formatHistoryText(history, file, since, locale, styles(useColor(host))));
     case 'markdown': return formatHistoryMarkdown(history, file, since, locale);
-    case 'json': return `${JSON.stringify({ version: history.version, path: file, since: since ?? null, commits: history.entries }, null, 2)}\n`;
+    case 'json': return jsonText({ version: history.version, path: file, since: since ?? null, commits: history.entries }, host);
   }
 }
