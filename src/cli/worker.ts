@@ -2,7 +2,10 @@ import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker,
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkPlan, diffPath, internalErrorAnalysis, type CheckOptions, type DiffOptions, type PathDiff, type PlanAnalysis } from '../core/index';
+import {
+  checkPlan, diffPath, internalErrorAnalysis, packPath,
+  type CheckOptions, type DiffOptions, type PackedAccount, type PathDiff, type PlanAnalysis,
+} from '../core/index';
 import { describeFsError } from './walk';
 
 /**
@@ -26,7 +29,7 @@ export interface DiffJob { readonly path: string; readonly before?: string; read
 
 interface Tasks {
   check: { job: Job; options: Options & { findingsOnly?: boolean }; result: Outcome };
-  diff: { job: DiffJob; options: DiffOptions; result: PathDiff };
+  diff: { job: DiffJob; options: DiffOptions & { pack?: boolean }; result: PathDiff | PathDiff<PackedAccount> };
 }
 type Task = keyof Tasks;
 
@@ -48,8 +51,9 @@ const TASKS: { [T in Task]: (job: Tasks[T]['job'], options: Tasks[T]['options'])
     // `check` needs only the findings: sending the plan and facts back would cost more than checking.
     return findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
   },
-  // Only the account's diff and its deals come back, not the checked plans: cloning those costs more than diffing them.
-  diff: (job, options) => diffPath(job.path, job.before, job.after, options),
+  // Only the account's diff and its deals' flows come back, not the checked plans: cloning those
+  // costs more than diffing them. Packed (a JSON output), the account comes back as one string.
+  diff: (job, { pack, ...options }) => (pack ? packPath : (p: PathDiff) => p)(diffPath(job.path, job.before, job.after, options)),
 };
 
 /** Threads for `jobs` plans: none for a few hundred (starting workers costs more), else one per core and 500 plans, at most 8. `ACCOUNT_PLANS_THREADS` overrides. */

@@ -63,6 +63,8 @@ const CACHE_SIZE = 64;
  * With `keep` false only looks (a hit or undefined); with `keep` true parses and keeps on a miss.
  */
 function cached(text: string, maxPlanMB: number, keep: boolean): ParsedPlan | undefined {
+  // Looking a text up hashes all of it: a batch that keeps nothing (the CLI) does not look.
+  if (!keep && cache.size === 0) return undefined;
   const hit = cache.get(text);
   if (hit && hit.maxPlanMB === maxPlanMB) {
     if (keep) {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { assembleChanges, diffPath, diffPlans, WATERFALL_STEPS } from '../../src/core';
+import { assembleChanges, assemblePacked, diffPath, diffPlans, packedChangeSetJson, packPath, WATERFALL_STEPS } from '../../src/core';
 import { BASE, EMPTY_LISTS, TODAY, changeLists, edit, run, wrap } from './diff-fixtures';
 
 const OTHER = 'account: Beta\nopportunities:\n  - { id: x, name: X, stage: A, amount: 500, close: 2026-12-01 }\n';
@@ -123,5 +123,21 @@ describe('diff: accounts', () => {
     const whole = diffPlans(before, after, options);
     assert.deepStrictEqual(assembleChanges([...parts].reverse(), options), whole);
     assert.deepStrictEqual(whole.accounts.map((a) => [a.id, a.status]), [['acme', 'changed'], ['beta', 'changed'], ['gone', 'removed'], ['new', 'added']]);
+  });
+
+  it('accounts packed as JSON text as they are diffed give the same JSON, byte for byte (diff --format json when piped)', () => {
+    const other = edit(BASE, 'owner: Lin', 'owner: Wu');
+    const before: Record<string, string> = { 'a/acme.account.md': wrap(BASE), 'b/beta.account.md': wrap(OTHER), 'c/gone.account.md': wrap(OTHER.replace('Beta', 'Gone')) };
+    const after: Record<string, string> = { 'z/acme.account.md': wrap(other), 'b/beta.account.md': wrap(edit(OTHER, 'stage: A', 'stage: won')), 'd/new.account.md': wrap(BASE.replace('id: acme', 'id: new')) };
+    const options = { today: TODAY };
+    const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const packed = assemblePacked(paths.map((p) => packPath(diffPath(p, before[p], after[p], options))).reverse(), options);
+    const extra = { revisions: { before: 'a1', after: 'b2' } };
+    const text = packedChangeSetJson(packed, extra);
+    assert.equal(text, JSON.stringify({ ...diffPlans(before, after, options), ...extra }));
+    assert.deepStrictEqual(packed.accounts.map((a) => [a.id, a.status, a.path]), [
+      ['acme', 'changed', 'z/acme.account.md'], ['beta', 'changed', 'b/beta.account.md'], ['gone', 'removed', 'c/gone.account.md'], ['new', 'added', 'd/new.account.md'],
+    ]);
+    assert.ok(packed.waterfall.moves.length > 0, 'the won deal moves the waterfall');
   });
 });

@@ -1,4 +1,7 @@
-import { assembleChanges, diffPlans, todayLocal, type ChangeSet, type DiffOptions, type Locale } from '../../core/index';
+import {
+  assembleChanges, assemblePacked, diffPath, packPath, todayLocal,
+  type ChangeSet, type DiffOptions, type Locale, type PackedAccount, type PathDiff,
+} from '../../core/index';
 import { pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { openGitPlanSource, type Comparison, type PlanSource } from '../git';
@@ -27,19 +30,30 @@ export function splitPaths(argv: readonly string[]): { args: string[]; paths: st
   return at < 0 ? { args: [...argv], paths: [] } : { args: argv.slice(0, at), paths: argv.slice(at + 1) };
 }
 
-export interface LoadedChanges {
-  readonly changes: ChangeSet;
+export interface LoadedChanges<A = ChangeSet> {
+  readonly changes: A;
   readonly comparison: Comparison;
   readonly locale: Locale;
 }
+
+type ChooseSides = (source: PlanSource) => Comparison;
 
 /**
  * The change set between the sides `pick` chooses (from the repository holding the working
  * folder), limited to `paths`: only the changed plans are read, in one cat-file stream.
  */
-export function loadChanges(
-  host: Host, values: ChangeValues, paths: readonly string[], pick: (source: PlanSource) => Comparison,
-): LoadedChanges {
+export function loadChanges(host: Host, values: ChangeValues, paths: readonly string[], pick: ChooseSides): LoadedChanges {
+  const { paths: diffs, options, ...rest } = loadPaths(host, values, paths, pick, false);
+  return { ...rest, changes: assembleChanges(diffs as PathDiff[], options) };
+}
+
+/** The same, each account held as its JSON text from the moment it is diffed (for a JSON output). */
+export function loadPackedChanges(host: Host, values: ChangeValues, paths: readonly string[], pick: ChooseSides): LoadedChanges<ChangeSet<PackedAccount>> {
+  const { paths: diffs, options, ...rest } = loadPaths(host, values, paths, pick, true);
+  return { ...rest, changes: assemblePacked(diffs as PathDiff<PackedAccount>[], options) };
+}
+
+function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], pick: ChooseSides, pack: boolean) {
   const today = pickToday(values.today, todayLocal);
   const locale = pickLocale(values.lang);
   const settings = loadSettings(host.cwd, values.config, values.currency);
@@ -55,12 +69,17 @@ export function loadChanges(
       host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
     }
     const options: DiffOptions = { today, settings, locale };
-    const changes = pool ? assembleChanges(pool.run('diff', diffJobs(texts.before, texts.after), options, true), options) : diffPlans(texts.before, texts.after, options);
-    return { changes, comparison, locale };
+    const jobs = diffJobs(texts.before, texts.after);
+    const diffs = pool
+      ? pool.run('diff', jobs, { ...options, pack }, true)
+      : jobs.map((j) => (pack ? packPath : same)(diffPath(j.path, j.before, j.after, options)));
+    return { paths: diffs, options, comparison, locale };
   } finally {
     pool?.close();
   }
 }
+
+const same = <T>(x: T): T => x;
 
 /** Each path with its text on either side. */
 function diffJobs(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): DiffJob[] {

@@ -12,7 +12,7 @@ import type { OpportunityFacts } from '../model/plan-analysis';
 import { opportunityDiffs, pairOpportunities, type OpportunityDiff } from './opportunities';
 import { coverageChanges, pairPeople, stakeholderDiffs, type CoverageChange, type StakeholderDiff } from './stakeholders';
 import { nextStepChanges, pairVisits, visitChanges, type NextStepChange, type VisitChange } from './visits';
-import { waterfall, type DealPair, type Waterfall } from './waterfall';
+import { dealFlows, sumFlows, type DealFlow, type Waterfall } from './waterfall';
 
 /** Everything that changed in one account. Lists hold only what changed. */
 export interface AccountDiff {
@@ -41,7 +41,8 @@ export interface UnparsablePlan {
   readonly error: Finding | null;
 }
 
-export interface ChangeSet {
+/** The change set; `A` is how each account is held (its diff, or `PackedAccount`: its JSON text). */
+export interface ChangeSet<A = AccountDiff> {
   /** The shape's version: bumped when a field changes meaning or goes away. */
   readonly version: 1;
   readonly today: string;
@@ -50,12 +51,28 @@ export interface ChangeSet {
   /** Anything added, removed or changed (not counting unchanged findings or text-only edits). */
   readonly changed: boolean;
   /** Every account on either side, by id. */
-  readonly accounts: readonly AccountDiff[];
+  readonly accounts: readonly A[];
   /** Plans that do not parse, on either side. */
   readonly unparsable: readonly UnparsablePlan[];
   readonly waterfall: Waterfall;
-  readonly findings: { readonly introduced: number; readonly fixed: number; readonly unchanged: number };
+  readonly findings: FindingCounts;
 }
+
+export interface FindingCounts { readonly introduced: number; readonly fixed: number; readonly unchanged: number }
+
+/** What assembling a change set reads of an account, however the account is held. */
+export interface AccountKeys {
+  readonly id: string;
+  /** Its path on the after side, else the before side. */
+  readonly path: string;
+  readonly status: AccountDiff['status'];
+  readonly counts: FindingCounts;
+}
+
+export const accountKeys = (a: AccountDiff): AccountKeys => ({
+  id: a.id, path: (a.after ?? a.before)!.path, status: a.status,
+  counts: { introduced: a.findings.introduced.length, fixed: a.findings.fixed.length, unchanged: a.findings.unchanged.length },
+});
 
 /**
  * The semantic difference between two sets of plans (path → text), both checked with the same
@@ -76,8 +93,8 @@ const toMap = (set: PlanSet): ReadonlyMap<string, string> => (set instanceof Map
  * account's diff and its deals; otherwise the loaded sides, for `assembleChanges` to match by id
  * with the other paths' (a moved file, an account that took another's path).
  */
-export type PathDiff =
-  | { readonly kind: 'paired'; readonly path: string; readonly account: AccountDiff; readonly deals: readonly DealPair[]; readonly unparsable: readonly UnparsablePlan[] }
+export type PathDiff<A = AccountDiff> =
+  | { readonly kind: 'paired'; readonly path: string; readonly account: A; readonly flows: readonly DealFlow[]; readonly unparsable: readonly UnparsablePlan[] }
   | { readonly kind: 'loose'; readonly path: string; readonly before?: LoadedPlan; readonly after?: LoadedPlan };
 
 /** Checks the plan at `path` on each side it exists on (once when the text is the same) and diffs it when it pairs by path. */
@@ -91,23 +108,35 @@ export function diffPath(path: string, beforeText: string | undefined, afterText
 }
 
 /** The change set from every path's `diffPath`, in any order. */
-export function assembleChanges(paths: readonly PathDiff[], options: DiffOptions): ChangeSet {
+export const assembleChanges = (paths: readonly PathDiff[], options: DiffOptions): ChangeSet =>
+  assembleWith(paths, options, (a) => a, accountKeys);
+
+/**
+ * The change set from paths whose accounts are held as `A`: `hold` turns the diff of an account
+ * matched only now (a moved file) into an `A`, and `keys` reads what sorting and counting need.
+ */
+export function assembleWith<A>(
+  paths: readonly PathDiff<A>[], options: DiffOptions, hold: (a: AccountDiff) => A, keys: (a: A) => AccountKeys,
+): ChangeSet<A> {
   const opts = withDefaults(options);
   const byPath = (side: 'before' | 'after') => paths.flatMap((p) => (p.kind === 'loose' && p[side] ? [p[side]!] : []))
     .sort((a, b) => byCodePoint(a.path, b.path));
-  const loose = matchAccounts(byPath('before'), byPath('after')).map((pair) => diffPair(pair, opts));
+  const loose = matchAccounts(byPath('before'), byPath('after')).map((pair) => {
+    const d = diffPair(pair, opts);
+    return { ...d, account: hold(d.account) };
+  });
   const diffs = [...paths.flatMap((p) => (p.kind === 'paired' ? [p] : [])), ...loose]
-    .sort((x, y) => byCodePoint(x.account.id, y.account.id) || byCodePoint(pathOfDiff(x.account), pathOfDiff(y.account)));
-  const accounts = diffs.map((d) => d.account);
-  const count = (k: keyof FindingsDiff) => accounts.reduce((n, a) => n + a.findings[k].length, 0);
+    .map((d) => ({ d, k: keys(d.account) }))
+    .sort((x, y) => byCodePoint(x.k.id, y.k.id) || byCodePoint(x.k.path, y.k.path));
+  const count = (k: keyof FindingCounts) => diffs.reduce((n, x) => n + x.k.counts[k], 0);
   return {
     version: 1,
     today: opts.today,
     quarter: opts.quarter,
-    changed: accounts.some((a) => a.status !== 'unchanged'),
-    accounts,
-    unparsable: diffs.flatMap((d) => d.unparsable),
-    waterfall: waterfall(diffs.flatMap((d) => d.deals), opts.quarter),
+    changed: diffs.some((x) => x.k.status !== 'unchanged'),
+    accounts: diffs.map((x) => x.d.account),
+    unparsable: diffs.flatMap((x) => x.d.unparsable),
+    waterfall: sumFlows(diffs.flatMap((x) => x.d.flows)),
     findings: { introduced: count('introduced'), fixed: count('fixed'), unchanged: count('unchanged') },
   };
 }
@@ -116,14 +145,12 @@ type Resolved = DiffOptions & { readonly settings: Settings; readonly quarter: s
 const withDefaults = (o: DiffOptions): Resolved =>
   ({ ...o, settings: o.settings ?? DEFAULT_SETTINGS, quarter: o.quarter ?? quarterOf(o.today) });
 
-const pathOfDiff = (a: AccountDiff): string => (a.after ?? a.before)!.path;
-
-/** One account's diff, its deals for the waterfall and its sides that do not parse. */
+/** One account's diff, its deals' part in the waterfall and its sides that do not parse. */
 function diffPair(p: AccountPair, opts: Resolved): Omit<Extract<PathDiff, { kind: 'paired' }>, 'kind' | 'path'> {
   // The deals are paired once: for the waterfall here, and for the account's details.
   const opportunities = pairOpportunities(p.before?.analysis.facts, p.after?.analysis.facts);
-  const deals = opportunities.map((d) => ({ ...d, account: p.id }));
-  return { account: accountDiff(p, opportunities, opts), deals, unparsable: [...broken(p, 'before'), ...broken(p, 'after')] };
+  const flows = dealFlows(opportunities.map((d) => ({ ...d, account: p.id })), opts.quarter);
+  return { account: accountDiff(p, opportunities, opts), flows, unparsable: [...broken(p, 'before'), ...broken(p, 'after')] };
 }
 
 function broken(p: AccountPair, side: 'before' | 'after'): UnparsablePlan[] {

@@ -43,7 +43,8 @@ export interface Waterfall {
 }
 
 /** Where a deal counts in the quarter's pipeline, if it does. */
-interface Slot { readonly currency: string; readonly category: ForecastCategory; readonly micros: bigint }
+/** A weighted amount in micro-units of its currency, in one bucket. */
+export interface Slot { readonly currency: string; readonly category: ForecastCategory; readonly micros: bigint }
 
 /** A deal pair with the account it belongs to; a side is absent when the deal (or its readable plan) is. */
 export interface DealPair extends ItemPair<OpportunityFacts> { readonly account: string }
@@ -89,7 +90,30 @@ function stepsOf(p: DealPair, quarter: string): { step: WaterfallStep; slot: Slo
   return [{ step: delta > 0n ? 'increased' : 'decreased', slot: { ...a!, micros: delta > 0n ? delta : -delta } }];
 }
 
-export function waterfall(deals: Iterable<DealPair>, quarter: string): Waterfall {
+/**
+ * One deal's part in the waterfall: its weighted amount in the quarter on each side (where it
+ * counts) and the steps it took. Small plain data, so a path diffed on a worker sends this back
+ * instead of both sides' facts.
+ */
+export interface DealFlow {
+  readonly account: string;
+  readonly opportunity: string;
+  readonly before?: Slot;
+  readonly after?: Slot;
+  readonly steps: readonly { readonly step: WaterfallStep; readonly slot: Slot }[];
+}
+
+/** Each deal's flow, in the order of `deals`. */
+export function dealFlows(deals: Iterable<DealPair>, quarter: string): DealFlow[] {
+  const flows: DealFlow[] = [];
+  for (const deal of deals) {
+    flows.push({ account: deal.account, opportunity: deal.key, before: slotOf(deal.before, quarter), after: slotOf(deal.after, quarter), steps: stepsOf(deal, quarter) });
+  }
+  return flows;
+}
+
+/** The waterfall of the flows: sums per currency and category (exact, in micro-units), and every move in the flows' order. */
+export function sumFlows(flows: Iterable<DealFlow>): Waterfall {
   const buckets = new Map<string, { currency: string; category: ForecastCategory; before: bigint; after: bigint; steps: Map<WaterfallStep, bigint> }>();
   const bucket = (s: Slot) => {
     const key = `${s.currency}\u0000${s.category}`;
@@ -98,15 +122,13 @@ export function waterfall(deals: Iterable<DealPair>, quarter: string): Waterfall
     return found;
   };
   const moves: WaterfallMove[] = [];
-  for (const deal of deals) {
-    const b = slotOf(deal.before, quarter);
-    const a = slotOf(deal.after, quarter);
-    if (b) bucket(b).before += b.micros;
-    if (a) bucket(a).after += a.micros;
-    for (const { step, slot } of stepsOf(deal, quarter)) {
+  for (const flow of flows) {
+    if (flow.before) bucket(flow.before).before += flow.before.micros;
+    if (flow.after) bucket(flow.after).after += flow.after.micros;
+    for (const { step, slot } of flow.steps) {
       const into = bucket(slot);
       into.steps.set(step, (into.steps.get(step) ?? 0n) + slot.micros);
-      moves.push({ account: deal.account, opportunity: deal.key, currency: slot.currency, category: slot.category, step, amount: toNumber(slot.micros) });
+      moves.push({ account: flow.account, opportunity: flow.opportunity, currency: slot.currency, category: slot.category, step, amount: toNumber(slot.micros) });
     }
   }
   const order = ['pipeline', 'best-case', 'commit', 'omitted'];
