@@ -51,9 +51,9 @@ describe('git plan source: changed plans between revisions', function () {
     const texts = source.readChanges(source.changedPlans(source.compare(first, second)));
     assert.deepEqual([...texts.before.keys()].sort(), ['gone.account.md', 'keep.account.md', 'old name.account.md']);
     assert.deepEqual([...texts.after.keys()].sort(), ['keep.account.md', 'new.account.md', 'team/new name.account.md']);
-    assert.equal(texts.before.get('keep.account.md'), plan('keep', 'C'));
-    assert.equal(texts.after.get('keep.account.md'), plan('keep', 'B'));
-    assert.equal(texts.after.get('team/new name.account.md'), plan('moved'));
+    assert.equal(texts.before.get('keep.account.md')?.text, plan('keep', 'C'));
+    assert.equal(texts.after.get('keep.account.md')?.text, plan('keep', 'B'));
+    assert.equal(texts.after.get('team/new name.account.md')?.text, plan('moved'));
     assert.deepEqual(texts.unreadable, []);
   });
 
@@ -104,8 +104,8 @@ describe('git plan source: paths with spaces and Chinese characters', function (
     const changes = source.changedPlans(source.compare(one, two));
     assert.deepEqual(changes.map(describe1), ['renamed with space/a b.account.md -> with space/a  c.account.md', 'modified 客户/中国电信 华东.account.md']);
     const texts = source.readChanges(changes);
-    assert.equal(texts.after.get('客户/中国电信 华东.account.md'), plan('ct', 'C'));
-    assert.equal(texts.before.get('客户/中国电信 华东.account.md'), plan('ct', 'D'));
+    assert.equal(texts.after.get('客户/中国电信 华东.account.md')?.text, plan('ct', 'C'));
+    assert.equal(texts.before.get('客户/中国电信 华东.account.md')?.text, plan('ct', 'D'));
     assert.deepEqual(source.changedPlans(source.compare(one, two), ['客户']).map(describe1), ['modified 客户/中国电信 华东.account.md']);
   });
 });
@@ -163,10 +163,10 @@ describe('git plan source: the working tree', function () {
     assert.deepEqual(changes.map(describe1), ['modified a.account.md', 'deleted b.account.md', 'added fresh.account.md']);
     assert.equal(changes[0].after?.blob, undefined, 'the working tree is read from disk');
     const texts = source.readChanges(changes);
-    assert.equal(texts.after.get('a.account.md'), plan('a', 'A'));
-    assert.equal(texts.before.get('a.account.md'), plan('a'));
-    assert.equal(texts.after.get('fresh.account.md'), plan('fresh'));
-    assert.equal(texts.before.get('b.account.md'), plan('b'));
+    assert.equal(texts.after.get('a.account.md')?.text, plan('a', 'A'));
+    assert.equal(texts.before.get('a.account.md')?.text, plan('a'));
+    assert.equal(texts.after.get('fresh.account.md')?.text, plan('fresh'));
+    assert.equal(texts.before.get('b.account.md')?.text, plan('b'));
   });
 
   it('takes one revision as that revision against the working tree', () => {
@@ -190,7 +190,7 @@ describe('git plan source: one cat-file process, whatever the number of plans', 
     const texts = source.readChanges(source.changedPlans(source.compare(one, two)));
     assert.equal(texts.before.size, 40);
     assert.equal(texts.after.size, 40);
-    assert.equal(texts.after.get('p39.account.md'), plan('p39', 'A'));
+    assert.equal(texts.after.get('p39.account.md')?.text, plan('p39', 'A'));
     assert.deepEqual(repo.subcommands().filter((c) => c === 'cat-file'), ['cat-file']);
     assert.deepEqual(repo.spawned.find((a) => a.includes('cat-file'))?.slice(-2), ['cat-file', '--batch']);
   });

@@ -4,9 +4,9 @@ import {
 } from '../../core/index';
 import { pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
-import { openGitPlanSource, type Comparison, type PlanSource } from '../git';
+import { openGitPlanSource, type Comparison, type PlanSource, type PlanText } from '../git';
 import type { Host } from '../host';
-import { WorkerPool, workerCount, type DiffJob } from '../worker';
+import { WorkerPool, workerCount } from '../worker';
 
 /** Options `diff` and `report` share: the change set's day, settings and language. */
 export const CHANGE_OPTIONS = {
@@ -69,10 +69,11 @@ function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], p
       host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
     }
     const options: DiffOptions = { today, settings, locale };
-    const jobs = diffJobs(texts.before, texts.after);
+    const sides = changedSides(texts.before, texts.after);
+    // Here each text is decoded just before its plan is checked; workers are sent texts.
     const diffs = pool
-      ? pool.run('diff', jobs, { ...options, pack }, true)
-      : jobs.map((j) => (pack ? packPath : same)(diffPath(j.path, j.before, j.after, options)));
+      ? pool.run('diff', sides.map((s) => ({ path: s.path, before: s.before?.text, after: s.after?.text })), { ...options, pack }, true)
+      : sides.map((s) => (pack ? packPath : same)(diffPath(s.path, s.before?.text, s.after?.text, options)));
     return { paths: diffs, options, comparison, locale };
   } finally {
     pool?.close();
@@ -82,7 +83,7 @@ function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], p
 const same = <T>(x: T): T => x;
 
 /** Each path with its text on either side. */
-function diffJobs(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): DiffJob[] {
+function changedSides(before: ReadonlyMap<string, PlanText>, after: ReadonlyMap<string, PlanText>) {
   return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({ path, before: before.get(path), after: after.get(path) }));
 }
 

@@ -1,5 +1,7 @@
 /** Plans in git: the edge `diff`, `report` and `history` read through (the real `git` executable). */
-export { openGitPlanSource, type PlanSource, type GitPlanSourceOptions, type ChangedPlanTexts, type PlanRevision, type UnreadablePlan } from './plan-source';
+export {
+  openGitPlanSource, type PlanSource, type GitPlanSourceOptions, type ChangedPlanTexts, type PlanRevision, type PlanText, type UnreadablePlan,
+} from './plan-source';
 export type { PlanChange, PlanVersion } from './changed-plans';
 export type { PlanContent } from './blob-batch';
 export type { PlanCommit } from './plan-history';

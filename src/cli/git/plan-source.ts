@@ -14,10 +14,13 @@ export interface UnreadablePlan {
   readonly content: Exclude<PlanContent, { kind: 'text' }>;
 }
 
+/** A plan's text, decoded from its bytes each time it is read (see `classify`). */
+export interface PlanText { readonly text: string }
+
 /** The texts of changed plans, keyed by path from the top of the repository (the core diff's input). */
 export interface ChangedPlanTexts {
-  readonly before: ReadonlyMap<string, string>;
-  readonly after: ReadonlyMap<string, string>;
+  readonly before: ReadonlyMap<string, PlanText>;
+  readonly after: ReadonlyMap<string, PlanText>;
   readonly unreadable: readonly UnreadablePlan[];
 }
 
@@ -81,11 +84,11 @@ class GitPlanSource implements PlanSource {
       ...(c.after ? [{ side: 'after' as const, ...c.after }] : []),
     ]);
     const blobs = readObjects(this.git, sides.flatMap((s) => (s.blob ? [s.blob] : [])), this.maxPlanBytes);
-    const texts = { before: new Map<string, string>(), after: new Map<string, string>() };
+    const texts = { before: new Map<string, PlanText>(), after: new Map<string, PlanText>() };
     const unreadable: UnreadablePlan[] = [];
     for (const s of sides) {
       const content = s.blob ? blobs.get(s.blob) ?? missing : this.readFromDisk(s.path);
-      if (content.kind === 'text') texts[s.side].set(s.path, content.text);
+      if (content.kind === 'text') texts[s.side].set(s.path, content);
       else unreadable.push({ path: s.path, side: s.side, content });
     }
     return { ...texts, unreadable };
