@@ -6,7 +6,7 @@ import { pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { openGitPlanSource, type Comparison, type PlanSource, type PlanText } from '../git';
 import type { Host } from '../host';
-import { WorkerPool, workerCount } from '../worker';
+import { WorkerPool, workerCount, type DiffJob } from '../worker';
 
 /** Options `diff` and `report` share: the change set's day, settings and language. */
 export const CHANGE_OPTIONS = {
@@ -69,11 +69,11 @@ function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], p
       host.err(`account-plans: warning: ${u.path} (${u.side}) is left out: ${describeUnreadable(u.content)}\n`);
     }
     const options: DiffOptions = { today, settings, locale };
-    const sides = changedSides(texts.before, texts.after);
-    // Here each text is decoded just before its plan is checked; workers are sent texts.
+    // Each text is decoded just before its plan is checked (here), or as its batch is sent to a worker.
+    const jobs = diffJobs(texts.before, texts.after);
     const diffs = pool
-      ? pool.run('diff', sides.map((s) => ({ path: s.path, before: s.before?.text, after: s.after?.text })), { ...options, pack }, true)
-      : sides.map((s) => (pack ? packPath : same)(diffPath(s.path, s.before?.text, s.after?.text, options)));
+      ? pool.run('diff', jobs, { ...options, pack }, true)
+      : jobs.map((j) => (pack ? packPath : same)(diffPath(j.path, j.before, j.after, options)));
     return { paths: diffs, options, comparison, locale };
   } finally {
     pool?.close();
@@ -82,9 +82,13 @@ function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], p
 
 const same = <T>(x: T): T => x;
 
-/** Each path with its text on either side. */
-function changedSides(before: ReadonlyMap<string, PlanText>, after: ReadonlyMap<string, PlanText>) {
-  return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({ path, before: before.get(path), after: after.get(path) }));
+/** Each path with its text on either side, decoded when read (a worker's message reads it as the batch is sent). */
+function diffJobs(before: ReadonlyMap<string, PlanText>, after: ReadonlyMap<string, PlanText>): DiffJob[] {
+  return [...new Set([...before.keys(), ...after.keys()])].map((path) => {
+    const b = before.get(path);
+    const a = after.get(path);
+    return { path, get before() { return b?.text; }, get after() { return a?.text; } };
+  });
 }
 
 function describeUnreadable(content: { kind: string; size?: number; reason?: string }): string {
