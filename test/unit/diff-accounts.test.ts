@@ -110,12 +110,16 @@ describe('diff: accounts', () => {
     assert.deepStrictEqual(set.accounts[1].changes, [{ kind: 'moved', from: 'b/acme.account.md', to: 'c/acme.account.md' }]);
   });
 
-  it('path by path, in any order, assembles into the same change set (how the CLI spreads a diff over threads)', () => {
+  /** A moved and edited plan, a deal won, a plan removed and one added: every kind of path. */
+  const movedWonAddedRemoved = () => {
     const other = edit(BASE, 'owner: Lin', 'owner: Wu');
     const before: Record<string, string> = { 'a/acme.account.md': wrap(BASE), 'b/beta.account.md': wrap(OTHER), 'c/gone.account.md': wrap(OTHER.replace('Beta', 'Gone')) };
     const after: Record<string, string> = { 'z/acme.account.md': wrap(other), 'b/beta.account.md': wrap(edit(OTHER, 'stage: A', 'stage: won')), 'd/new.account.md': wrap(BASE.replace('id: acme', 'id: new')) };
-    const options = { today: TODAY };
-    const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return { before, after, options: { today: TODAY }, paths: [...new Set([...Object.keys(before), ...Object.keys(after)])] };
+  };
+
+  it('path by path, in any order, assembles into the same change set (how the CLI spreads a diff over threads)', () => {
+    const { before, after, options, paths } = movedWonAddedRemoved();
     const parts = paths.map((p) => diffPath(p, before[p], after[p], options));
     assert.deepStrictEqual(parts.map((p) => [p.path, p.kind]), [
       ['a/acme.account.md', 'loose'], ['b/beta.account.md', 'paired'], ['c/gone.account.md', 'loose'], ['z/acme.account.md', 'loose'], ['d/new.account.md', 'loose'],
@@ -126,11 +130,7 @@ describe('diff: accounts', () => {
   });
 
   it('accounts packed as JSON text as they are diffed give the same JSON, byte for byte (diff --format json when piped)', () => {
-    const other = edit(BASE, 'owner: Lin', 'owner: Wu');
-    const before: Record<string, string> = { 'a/acme.account.md': wrap(BASE), 'b/beta.account.md': wrap(OTHER), 'c/gone.account.md': wrap(OTHER.replace('Beta', 'Gone')) };
-    const after: Record<string, string> = { 'z/acme.account.md': wrap(other), 'b/beta.account.md': wrap(edit(OTHER, 'stage: A', 'stage: won')), 'd/new.account.md': wrap(BASE.replace('id: acme', 'id: new')) };
-    const options = { today: TODAY };
-    const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const { before, after, options, paths } = movedWonAddedRemoved();
     const packed = assemblePacked(paths.map((p) => packPath(diffPath(p, before[p], after[p], options))).reverse(), options);
     const extra = { revisions: { before: 'a1', after: 'b2' } };
     const text = packedChangeSetJson(packed, extra);
