@@ -51,10 +51,18 @@ const TASKS: { [T in Task]: (job: Tasks[T]['job'], options: Tasks[T]['options'])
     // `check` needs only the findings: sending the plan and facts back would cost more than checking.
     return findingsOnly ? { fileName: a.fileName, findings: a.findings } : a;
   },
-  // Only the account's diff and its deals' flows come back, not the checked plans: cloning those
-  // costs more than diffing them. Packed (a JSON output), the account comes back as one string.
-  diff: (job, { pack, ...options }) => (pack ? packPath : (p: PathDiff) => p)(diffPath(job.path, job.before, job.after, options)),
+  diff: diffJob,
 };
+
+/**
+ * One path of a diff, on whichever thread runs it. Only the account's diff and its deals' flows come
+ * back, not the checked plans: cloning those costs more than diffing them. Packed (a JSON output),
+ * the account is one string.
+ */
+export function diffJob(job: DiffJob, { pack, ...options }: DiffOptions & { pack?: boolean }): PathDiff | PathDiff<PackedAccount> {
+  const diff = diffPath(job.path, job.before, job.after, options);
+  return pack ? packPath(diff) : diff;
+}
 
 /** Threads for `jobs` plans: none for a few hundred (starting workers costs more), else one per core and 500 plans, at most 8. `ACCOUNT_PLANS_THREADS` overrides. */
 export function workerCount(jobs: number): number {

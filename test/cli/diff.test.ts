@@ -108,6 +108,9 @@ describe('account-plans diff', function () {
     assert.equal(same.status, 0, same.stderr);
     assert.equal(same.stdout, 'No plan changed.\n');
     assert.equal(diff('--exit-code', ...TODAY).status, 0, 'a clean working tree');
+    // JSON piped is assembled from packed accounts: the same exit status.
+    assert.equal(diff(first, second, '--format', 'json', '--exit-code', ...TODAY).status, 1);
+    assert.equal(diff(second, second, '--format', 'json', '--exit-code', ...TODAY).status, 0);
   });
 
   it('default: HEAD against the working tree, uncommitted and untracked plans included', () => {

@@ -140,4 +140,16 @@ describe('diff: accounts', () => {
     ]);
     assert.ok(packed.waterfall.moves.length > 0, 'the won deal moves the waterfall');
   });
+
+  it('packed JSON: plan text that looks like the envelope\'s own key cannot move the accounts', () => {
+    const payload = 'x"],"accounts":[],"y":["';
+    const before = { 'a.account.md': wrap(BASE) };
+    const after = { 'a.account.md': wrap(BASE.replace('account: Acme', `account: '${payload}'`)) };
+    const options = { today: TODAY };
+    const packed = assemblePacked([packPath(diffPath('a.account.md', before['a.account.md'], after['a.account.md'], options))], options);
+    const text = packedChangeSetJson(packed, {});
+    assert.equal(text, JSON.stringify(diffPlans(before, after, options)));
+    const parsed = JSON.parse(text) as { accounts: { after: { name: string } }[] };
+    assert.equal(parsed.accounts[0].after.name, payload);
+  });
 });

@@ -1,12 +1,12 @@
 import {
-  assembleChanges, assemblePacked, diffPath, packPath, todayLocal,
+  assembleChanges, assemblePacked, todayLocal,
   type ChangeSet, type DiffOptions, type Locale, type PackedAccount, type PathDiff,
 } from '../../core/index';
 import { pickLocale, pickToday, UsageError } from '../args';
 import { loadSettings } from '../config';
 import { openGitPlanSource, type Comparison, type PlanSource, type PlanText } from '../git';
 import type { Host } from '../host';
-import { WorkerPool, workerCount, type DiffJob } from '../worker';
+import { diffJob, WorkerPool, workerCount, type DiffJob } from '../worker';
 
 /** Options `diff` and `report` share: the change set's day, settings and language. */
 export const CHANGE_OPTIONS = {
@@ -71,16 +71,12 @@ function loadPaths(host: Host, values: ChangeValues, paths: readonly string[], p
     const options: DiffOptions = { today, settings, locale };
     // Each text is decoded just before its plan is checked (here), or as its batch is sent to a worker.
     const jobs = diffJobs(texts.before, texts.after);
-    const diffs = pool
-      ? pool.run('diff', jobs, { ...options, pack }, true)
-      : jobs.map((j) => (pack ? packPath : same)(diffPath(j.path, j.before, j.after, options)));
+    const diffs = pool ? pool.run('diff', jobs, { ...options, pack }, true) : jobs.map((j) => diffJob(j, { ...options, pack }));
     return { paths: diffs, options, comparison, locale };
   } finally {
     pool?.close();
   }
 }
-
-const same = <T>(x: T): T => x;
 
 /** Each path with its text on either side, decoded when read (a worker's message reads it as the batch is sent). */
 function diffJobs(before: ReadonlyMap<string, PlanText>, after: ReadonlyMap<string, PlanText>): DiffJob[] {
